@@ -1,0 +1,30 @@
+import { Schema, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
+import { ROLES } from '@sqtb/shared';
+
+/**
+ * A person who logged in through WeChat, keyed by their openid (unique: two
+ * first logins at once still make one user). The WeChat session_key is not
+ * kept: nothing here needs it yet, and a key never stored cannot leak.
+ */
+const userSchema = new Schema(
+  {
+    openid: { type: String, required: true, unique: true },
+    role: { type: String, enum: ROLES, required: true },
+    displayName: { type: String, required: true },
+    scope: {
+      streetId: { type: Schema.Types.ObjectId, ref: 'Street' },
+      committeeId: { type: Schema.Types.ObjectId, ref: 'Committee' },
+      unitId: { type: Schema.Types.ObjectId, ref: 'Unit' },
+      pharmacyId: { type: Schema.Types.ObjectId, ref: 'Pharmacy' },
+      enterpriseId: { type: Schema.Types.ObjectId, ref: 'Enterprise' },
+    },
+    /** A resident who has not registered with a committee yet. */
+    registered: { type: Boolean, required: true, default: false },
+    disabled: { type: Boolean, default: false },
+    lastLoginAt: { type: Date },
+  },
+  { timestamps: true },
+);
+
+export const UserModel = model('User', userSchema);
+export type UserRecord = HydratedDocument<InferSchemaType<typeof userSchema>>;

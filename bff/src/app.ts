@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import Koa from 'koa';
+import Router from '@koa/router';
+import cors from '@koa/cors';
+import { bodyParser } from '@koa/bodyparser';
+import helmet from 'koa-helmet';
+import serve from 'koa-static';
+import type { Config } from './config';
+import { AppError } from './core/app-error';
+import { errorMiddleware } from './core/error-middleware';
+import type { Logger } from './core/logger';
+import { mountRoutes } from './core/mount-routes';
+import { buildOpenApi } from './core/openapi';
+import type { RouteSpec } from './core/route';
+import { requestLog } from './core/request-log';
+import { accountRoutes } from './accounts/routes';
+import { authenticate } from './accounts/service';
+import type { WechatClient } from './accounts/wechat-client';
+import { orgRoutes } from './org/routes';
+import { systemRoutes } from './system/routes';
+
+export interface AppDeps {
+  config: Config;
+  log: Logger;
+  wechat: WechatClient;
+  database: { kind: string; ping(): Promise<boolean> };
+}
+
+const DEFAULT_STATIC_DIR = path.resolve(__dirname, '../../miniapp/dist/h5');
+
+/** Builds the Koa app without listening, so tests drive it in process. */
+export function createApp(deps: AppDeps): { app: Koa; routes: RouteSpec[] } {
+  const { config, log } = deps;
+  const routes: RouteSpec[] = [
+    ...systemRoutes({ databaseReady: () => deps.database.ping(), databaseKind: deps.database.kind, openApi: () => openApi }),
+    ...accountRoutes({ wechat: deps.wechat, tokens: config.jwt, devLogin: config.devLogin }),
+    ...orgRoutes,
+  ];
+  const openApi = buildOpenApi(routes, { version: '0.1.0' });
+
+  const router = new Router();
+  mountRoutes(router, routes, (ctx) => authenticate(ctx.get('Authorization') || undefined, config.jwt));
+
+  const app = new Koa({ proxy: false });
+  app.use(requestLog(log));
+  app.use(errorMiddleware());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Taro's H5 runtime sets inline styles; images may be data: or blob: (photo previews).
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+        },
+      },
+    }),
+  );
+  app.use(cors({ origin: (ctx) => (config.corsOrigins.includes(ctx.get('Origin')) ? ctx.get('Origin') : ''), allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'] }));
+  app.use(
+    bodyParser({
+      enableTypes: ['json', 'form'],
+      jsonLimit: config.bodyLimit,
+      formLimit: config.bodyLimit,
+      onError: (err) => {
+        const e = err as { status?: number; type?: string };
+        if (e.status === 413 || e.type === 'entity.too.large') throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${config.bodyLimit}`);
+        throw new AppError('MALFORMED_JSON', 'The request body is not valid JSON');
+      },
+    }),
+  );
+  app.use(router.routes());
+  app.use(router.allowedMethods({ throw: true }));
+
+  const staticDir = config.staticDir ?? DEFAULT_STATIC_DIR;
+  if (existsSync(staticDir)) app.use(serve(staticDir, { index: 'index.html', maxage: 0 }));
+  else log.warn({ staticDir }, 'the H5 build is missing: run `npm run build:h5` to serve the mini-program at /');
+  return { app, routes };
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+/**
+ * Every setting the BFF reads, validated once at start. A bad value stops the
+ * start with a message naming it. Secrets have defaults only in development
+ * and test; production must set them.
+ */
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+    MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI').optional(),
+    MONGODB_DB_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/).default('sqtb'),
+    /** Which embedded database to run when MONGODB_URI is unset. */
+    EMBEDDED_DB: z.enum(['auto', 'mongodb-memory-server', 'congodb']).default('auto'),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(7200),
+    WECHAT_API_BASE: z.url().optional(),
+    WECHAT_APPID: z.string().min(1).optional(),
+    WECHAT_SECRET: z.string().min(1).optional(),
+    CORS_ORIGINS: z.string().default('http://localhost:10086,http://127.0.0.1:10086'),
+    BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('1mb'),
+    SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
+    STATIC_DIR: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    for (const key of ['JWT_SECRET', 'WECHAT_API_BASE', 'WECHAT_APPID', 'WECHAT_SECRET'] as const) {
+      if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
+    }
+  });
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  logLevel: string;
+  mongodbUri?: string;
+  mongodbDbName: string;
+  embeddedDb: 'auto' | 'mongodb-memory-server' | 'congodb';
+  jwt: { secret: string; ttlSeconds: number; issuer: string; audience: string };
+  /** Unset in development and test: the WeChat stand-in from mock/ is started instead. */
+  wechat: { apiBase?: string; appId: string; secret: string };
+  corsOrigins: string[];
+  bodyLimit: string;
+  seedDemoData: boolean;
+  /** Development conveniences such as the seeded-account login on H5. */
+  devLogin: boolean;
+  staticDir?: string;
+}
+
+/** Only for development and test, and said so loudly in the name. */
+const DEV_ONLY_JWT_SECRET = 'dev-only-secret-not-for-production-use-0123456789';
+
+export class ConfigError extends Error {}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  const dev = env.NODE_ENV !== 'production';
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    mongodbUri: env.MONGODB_URI,
+    mongodbDbName: env.MONGODB_DB_NAME,
+    embeddedDb: env.EMBEDDED_DB,
+    jwt: {
+      secret: env.JWT_SECRET ?? DEV_ONLY_JWT_SECRET,
+      ttlSeconds: env.JWT_TTL_SECONDS,
+      issuer: 'sqtb-bff',
+      audience: 'sqtb-miniapp',
+    },
+    wechat: {
+      apiBase: env.WECHAT_API_BASE,
+      appId: env.WECHAT_APPID ?? 'wx-dev-appid',
+      secret: env.WECHAT_SECRET ?? 'wx-dev-secret',
+    },
+    corsOrigins: env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    bodyLimit: env.BODY_LIMIT,
+    seedDemoData: env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === 'true' : env.NODE_ENV === 'development',
+    devLogin: dev,
+    staticDir: env.STATIC_DIR,
+  };
+}

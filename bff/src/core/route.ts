@@ -1,0 +1,61 @@
+import type Koa from 'koa';
+import type { ZodType, z } from 'zod';
+import type { Role } from '@sqtb/shared';
+import type { AuthUser } from '../accounts/auth-user';
+
+/**
+ * A route is declared as data: method, path, who may call it, and the shared
+ * schemas of what it takes and returns. The same declarations mount the Koa
+ * routes, build the OpenAPI document and drive the authorization checks, so
+ * the three can never disagree.
+ */
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** `'public'`: anyone; `'any-user'`: any logged-in user; else the roles allowed. */
+export type Access = 'public' | 'any-user' | readonly Role[];
+
+export interface RouteInput<B, Q, P> {
+  body: B;
+  query: Q;
+  params: P;
+  /** Set on every route whose access is not public. */
+  user: AuthUser;
+  ctx: Koa.ParameterizedContext;
+}
+
+export interface RouteResult {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
+  method: HttpMethod;
+  path: string;
+  summary: string;
+  tag: string;
+  access: Access;
+  body?: ZodType<B>;
+  query?: ZodType<Q>;
+  params?: ZodType<P>;
+  /** Success responses by status, for the OpenAPI document. */
+  responses: Record<number, { description: string; schema?: ZodType; contentType?: string }>;
+  /** Refusals this route can answer with, by status (the error shape), for the document. */
+  errors?: number[];
+  handler(input: RouteInput<B, Q, P>): Promise<RouteResult> | RouteResult;
+}
+
+/** Keeps the schema types flowing into the handler's input without casts at the call site. */
+export function defineRoute<
+  BS extends ZodType = ZodType<undefined>,
+  QS extends ZodType = ZodType<undefined>,
+  PS extends ZodType = ZodType<undefined>,
+>(
+  spec: Omit<RouteSpec<z.infer<BS>, z.infer<QS>, z.infer<PS>>, 'body' | 'query' | 'params'> & {
+    body?: BS;
+    query?: QS;
+    params?: PS;
+  },
+): RouteSpec {
+  return spec as unknown as RouteSpec;
+}

@@ -1,0 +1,36 @@
+import type { OrgResponse } from '@sqtb/shared';
+import { Committee, Enterprise, Pharmacy, Street, Unit } from './model';
+
+const id = (value: unknown) => String(value);
+
+/** The district's reference data, shaped for pickers and maps. */
+export async function getOrg(): Promise<OrgResponse> {
+  const [streets, committees, units, pharmacies, enterprises] = await Promise.all([
+    Street.find().sort({ code: 1 }).lean(),
+    Committee.find().sort({ code: 1 }).lean(),
+    Unit.find().sort({ code: 1 }).lean(),
+    Pharmacy.find().sort({ code: 1 }).lean(),
+    Enterprise.find().sort({ code: 1 }).lean(),
+  ]);
+  const place = (p: (typeof pharmacies)[number]) => ({
+    id: id(p._id),
+    code: p.code,
+    name: p.name,
+    address: p.address,
+    location: { lat: p.location!.lat, lng: p.location!.lng },
+    ...(p.committeeId ? { committeeId: id(p.committeeId) } : {}),
+  });
+  return {
+    streets: streets.map((s) => ({ id: id(s._id), code: s.code, name: s.name })),
+    committees: committees.map((c) => ({
+      id: id(c._id),
+      code: c.code,
+      name: c.name,
+      streetId: id(c.streetId),
+      area: { center: { lat: c.area!.center!.lat, lng: c.area!.center!.lng }, radiusMeters: c.area!.radiusMeters },
+    })),
+    units: units.map((u) => ({ id: id(u._id), code: u.code, name: u.name, categories: u.categories })),
+    pharmacies: pharmacies.map(place),
+    enterprises: enterprises.map(place),
+  };
+}

@@ -1,0 +1,70 @@
+import type { Server } from 'node:http';
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './core/logger';
+import { connectDatabase } from './db/database';
+import { createApp } from './app';
+import { createWechatClient } from './accounts/wechat-client';
+import { seedDemoData } from './dev/seed';
+
+/** Connects the database, serves, and stops gracefully on SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\nThe BFF did not start.\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+
+  const stopWechatMock = await (async () => {
+    if (config.wechat.apiBase) return async () => undefined;
+    // Development and test only (production requires WECHAT_API_BASE): stand in for WeChat.
+    const { startWechatMock } = await import('@sqtb/mock');
+    const mock = await startWechatMock();
+    config.wechat.apiBase = mock.baseUrl;
+    log.info({ wechatApiBase: mock.baseUrl }, 'WeChat open API: the stand-in from mock/ (codes look like dev:<openid>)');
+    return mock.close;
+  })();
+
+  const database = await connectDatabase(config, log);
+  if (config.seedDemoData) {
+    const seeded = await seedDemoData();
+    log.info(seeded, 'demo district seeded');
+  }
+
+  const wechat = createWechatClient({ apiBase: config.wechat.apiBase!, appId: config.wechat.appId, secret: config.wechat.secret, log });
+  const { app } = createApp({ config, log, wechat, database });
+  const server: Server = app.listen(config.port, config.host, () => {
+    log.info({ port: config.port, env: config.env }, `社区通办 BFF listening on http://localhost:${config.port}`);
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping: finishing requests in flight');
+    // Refuse new connections, let open requests finish, then release the database.
+    server.close(async () => {
+      await database.close();
+      await stopWechatMock();
+      log.info('stopped');
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+    setTimeout(() => {
+      log.error('requests did not finish within 10 s; exiting');
+      process.exit(1);
+    }, 10_000).unref();
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err) => {
+  process.stderr.write(`The BFF failed to start: ${(err as Error).stack ?? err}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,47 @@
+/**
+ * One `jest` run covers every package. Each project is one kind of test:
+ * pure rules, the BFF through HTTP, mini-program page logic, the compiled weapp
+ * build in miniprogram-simulate, and H5 journeys in headless Chromium.
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+const transform = { '^.+\\.(t|j)sx?$': swc };
+
+module.exports = {
+  globalSetup: '<rootDir>/bff/test/global-setup.ts',
+  globalTeardown: '<rootDir>/bff/test/global-teardown.ts',
+  projects: [
+    { displayName: 'shared', testEnvironment: 'node', transform, roots: ['<rootDir>/shared/src'] },
+    { displayName: 'mock', testEnvironment: 'node', transform, roots: ['<rootDir>/mock/src'] },
+    { displayName: 'bff', testEnvironment: 'node', transform, roots: ['<rootDir>/bff/src'], testTimeout: 30000 },
+    {
+      displayName: 'miniapp',
+      testEnvironment: 'jsdom',
+      transform,
+      roots: ['<rootDir>/miniapp/src'],
+    },
+    {
+      displayName: 'weapp',
+      testEnvironment: 'jsdom',
+      transform,
+      roots: ['<rootDir>/miniapp/test/weapp'],
+      testTimeout: 30000,
+    },
+    {
+      displayName: 'journeys',
+      testEnvironment: 'node',
+      transform,
+      roots: ['<rootDir>/miniapp/test/journeys'],
+      testTimeout: 60000,
+    },
+  ],
+};

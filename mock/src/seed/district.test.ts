@@ -1,0 +1,37 @@
+import { distanceMeters, isInsideArea } from '@sqtb/shared';
+import { ACCOUNTS, COMMITTEES, ENTERPRISES, PHARMACIES, STREETS, UNITS } from './district';
+
+describe('the demo district', () => {
+  it('has the shape the product card asks for', () => {
+    expect(STREETS).toHaveLength(2);
+    expect(COMMITTEES).toHaveLength(4);
+    expect(UNITS).toHaveLength(3);
+    expect(PHARMACIES).toHaveLength(6);
+  });
+
+  it('keeps committee areas apart so every point belongs to at most one committee', () => {
+    for (const a of COMMITTEES)
+      for (const b of COMMITTEES)
+        if (a !== b) expect(distanceMeters(a.area.center, b.area.center)).toBeGreaterThan(a.area.radiusMeters + b.area.radiusMeters);
+  });
+
+  it('places each pharmacy and enterprise inside the committee it names', () => {
+    for (const place of [...PHARMACIES, ...ENTERPRISES].filter((p) => p.committeeCode)) {
+      const committee = COMMITTEES.find((c) => c.code === place.committeeCode)!;
+      expect(isInsideArea(place.location, committee.area)).toBe(true);
+    }
+  });
+
+  it('seeds every account the issues name, each pointing at existing reference data', () => {
+    const openids = ACCOUNTS.map((a) => a.openid);
+    expect(openids).toEqual(
+      ['resident-1', 'resident-2', 'resident-3', 'cadre-1', 'cadre-2', 'handler-1', 'district-1', 'pharmacy-1', 'enterprise-1'],
+    );
+    for (const a of ACCOUNTS) {
+      if (a.committeeCode) expect(COMMITTEES.map((c) => c.code)).toContain(a.committeeCode);
+      if (a.unitCode) expect(UNITS.map((u) => u.code)).toContain(a.unitCode);
+      if (a.pharmacyCode) expect(PHARMACIES.map((p) => p.code)).toContain(a.pharmacyCode);
+      if (a.enterpriseCode) expect(ENTERPRISES.map((e) => e.code)).toContain(a.enterpriseCode);
+    }
+  });
+});

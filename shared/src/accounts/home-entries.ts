@@ -1,0 +1,50 @@
+import type { Role } from '../core/roles';
+
+/**
+ * What each role's home screen offers. `built: false` entries are shown with a
+ * plain "not built yet" label instead of leading to an empty page.
+ * Capabilities flip their entry to `built: true` when their pages land.
+ */
+export interface HomeEntry {
+  key: string;
+  title: string;
+  description: string;
+  /** The page path in the mini-program, once the capability exists. */
+  path?: string;
+  built: boolean;
+}
+
+const notBuilt = (key: string, title: string, description: string): HomeEntry => ({
+  key,
+  title,
+  description,
+  built: false,
+});
+
+const PROFILE: HomeEntry = {
+  key: 'profile',
+  title: '我的账号',
+  description: '身份、所属单位与权限范围',
+  path: '/account/pages/profile/index',
+  built: true,
+};
+
+export const HOME_ENTRIES: Record<Role, HomeEntry[]> = {
+  resident: [
+    notBuilt('complaints', '问题上报', '报告身边的问题，跟踪处理并评价'),
+    notBuilt('masks', '口罩预约', '登记家庭信息，预约口罩并到药店领取'),
+    notBuilt('health-code', '随申码', '出示健康码，进行健康申报'),
+    notBuilt('filings', '企业复工', '查看企业复工备案信息'),
+    PROFILE,
+  ],
+  cadre: [
+    notBuilt('workbench', '居委工作台', '受理、研判、派单；审核预约与备案'),
+    PROFILE,
+  ],
+  handler: [notBuilt('tasks', '我的任务', '接收派单，处置并反馈结果'), PROFILE],
+  district: [notBuilt('overview', '全区总览', '反馈状态、超期亮灯、满意度与乱点'), PROFILE],
+  pharmacy: [notBuilt('redeem', '核销取货码', '查看预约，核销居民取货码'), PROFILE],
+  enterprise: [notBuilt('filings', '复工备案', '提交复工备案、员工名单与每日报告'), PROFILE],
+};
+
+export const NOT_BUILT_NOTICE = '该功能尚未上线，正在建设中';

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+export const latLngSchema = z.object({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+});
+
+export const circleAreaSchema = z.object({
+  center: latLngSchema,
+  radiusMeters: z.number().positive(),
+});
+
+export const streetSchema = z.object({ id: z.string(), code: z.string(), name: z.string() });
+export const committeeSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  streetId: z.string(),
+  area: circleAreaSchema,
+});
+export const unitSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  /** Complaint category codes this unit handles; routing suggests it for them. */
+  categories: z.array(z.string()),
+});
+export const pharmacySchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  address: z.string(),
+  location: latLngSchema,
+  committeeId: z.string().optional(),
+});
+export const enterpriseSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  address: z.string(),
+  location: latLngSchema,
+  committeeId: z.string().optional(),
+});
+
+/** `GET /api/org`: the reference data pickers and maps need. */
+export const orgResponseSchema = z.object({
+  streets: z.array(streetSchema),
+  committees: z.array(committeeSchema),
+  units: z.array(unitSchema),
+  pharmacies: z.array(pharmacySchema),
+  enterprises: z.array(enterpriseSchema),
+});
+export type OrgResponse = z.infer<typeof orgResponseSchema>;
+export type Committee = z.infer<typeof committeeSchema>;
+export type Pharmacy = z.infer<typeof pharmacySchema>;
