@@ -22,7 +22,15 @@ module.exports = {
   projects: [
     { displayName: 'shared', testEnvironment: 'node', transform, roots: ['<rootDir>/shared/src'] },
     { displayName: 'mock', testEnvironment: 'node', transform, roots: ['<rootDir>/mock/src'] },
-    { displayName: 'bff', testEnvironment: 'node', transform, roots: ['<rootDir>/bff/src'], testTimeout: 30000 },
+    {
+      displayName: 'bff',
+      testEnvironment: 'node',
+      transform,
+      // CongoDB ships as ES modules; Jest's module sandbox needs them compiled to CommonJS.
+      transformIgnorePatterns: ['/node_modules/(?!(@push\\.rocks|mingo)/)'],
+      roots: ['<rootDir>/bff/src'],
+      testTimeout: 30000,
+    },
     {
       displayName: 'miniapp',
       testEnvironment: 'jsdom',

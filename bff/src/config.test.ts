@@ -1,0 +1,44 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('configuration', () => {
+  it('runs in development with no settings at all', () => {
+    const config = loadConfig({});
+    expect(config.env).toBe('development');
+    expect(config.port).toBe(3000);
+    expect(config.seedDemoData).toBe(true);
+    expect(config.devLogin).toBe(true);
+  });
+
+  it('stops on a bad value with a message naming it', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ MONGODB_URI: 'postgres://x' })).toThrow(/MONGODB_URI/);
+  });
+
+  it('has no silent secrets in production', () => {
+    let message = '';
+    try {
+      loadConfig({ NODE_ENV: 'production' });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    for (const key of ['JWT_SECRET', 'WECHAT_API_BASE', 'WECHAT_APPID', 'WECHAT_SECRET']) expect(message).toContain(key);
+  });
+
+  it('refuses a short JWT secret', () => {
+    expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
+  });
+
+  it('starts in production when everything is given, without demo data or dev login', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(40),
+      WECHAT_API_BASE: 'https://api.weixin.qq.com',
+      WECHAT_APPID: 'wx123',
+      WECHAT_SECRET: 'secret',
+    });
+    expect(config.seedDemoData).toBe(false);
+    expect(config.devLogin).toBe(false);
+    expect(config.jwt.secret).toBe('x'.repeat(40));
+  });
+});
