@@ -19,12 +19,20 @@ import { authenticate } from './accounts/service';
 import type { WechatClient } from './accounts/wechat-client';
 import { orgRoutes } from './org/routes';
 import { systemRoutes } from './system/routes';
+import { complaintRoutes } from './complaints/routes';
+import { fileRoutes } from './files/routes';
+import { notificationRoutes } from './notifications/routes';
+import { createNotifier } from './notifications/service';
+import { systemClock, type Clock } from './core/clock';
+import { deriveKey } from './core/keys';
 
 export interface AppDeps {
   config: Config;
   log: Logger;
   wechat: WechatClient;
   database: { kind: string; ping(): Promise<boolean> };
+  /** The real clock unless a test or simulation moves time. */
+  clock?: Clock;
 }
 
 const DEFAULT_STATIC_DIR = path.resolve(__dirname, '../../miniapp/dist/h5');
@@ -32,10 +40,17 @@ const DEFAULT_STATIC_DIR = path.resolve(__dirname, '../../miniapp/dist/h5');
 /** Builds the Koa app without listening, so tests drive it in process. */
 export function createApp(deps: AppDeps): { app: Koa; routes: RouteSpec[] } {
   const { config, log } = deps;
+  const clock = deps.clock ?? systemClock;
+  const urlSecret = deriveKey(config.jwt.secret, 'signed-file-urls');
+  const notifier = createNotifier({ wechat: deps.wechat, templateId: config.wechat.subscribeTemplateId, log, now: () => clock.now() });
+  const complaintDeps = { clock, notifier, urlSecret };
   const routes: RouteSpec[] = [
     ...systemRoutes({ databaseReady: () => deps.database.ping(), databaseKind: deps.database.kind, openApi: () => openApi }),
     ...accountRoutes({ wechat: deps.wechat, tokens: config.jwt, devLogin: config.devLogin }),
     ...orgRoutes,
+    ...fileRoutes({ clock, urlSecret }),
+    ...notificationRoutes({ clock }),
+    ...complaintRoutes(complaintDeps),
   ];
   const openApi = buildOpenApi(routes, { version: '0.1.0' });
 

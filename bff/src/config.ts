@@ -20,6 +20,7 @@ const envSchema = z
     WECHAT_API_BASE: z.url().optional(),
     WECHAT_APPID: z.string().min(1).optional(),
     WECHAT_SECRET: z.string().min(1).optional(),
+    WECHAT_SUBSCRIBE_TEMPLATE_ID: z.string().min(1).default('complaint-status-dev-template'),
     CORS_ORIGINS: z.string().default('http://localhost:10086,http://127.0.0.1:10086'),
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('1mb'),
     SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
@@ -42,7 +43,7 @@ export interface Config {
   embeddedDb: 'auto' | 'mongodb-memory-server' | 'congodb';
   jwt: { secret: string; ttlSeconds: number; issuer: string; audience: string };
   /** Unset in development and test: the WeChat stand-in from mock/ is started instead. */
-  wechat: { apiBase?: string; appId: string; secret: string };
+  wechat: { apiBase?: string; appId: string; secret: string; subscribeTemplateId: string };
   corsOrigins: string[];
   bodyLimit: string;
   seedDemoData: boolean;
@@ -82,6 +83,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       apiBase: env.WECHAT_API_BASE,
       appId: env.WECHAT_APPID ?? 'wx-dev-appid',
       secret: env.WECHAT_SECRET ?? 'wx-dev-secret',
+      subscribeTemplateId: env.WECHAT_SUBSCRIBE_TEMPLATE_ID,
     },
     corsOrigins: env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     bodyLimit: env.BODY_LIMIT,

@@ -10,6 +10,7 @@ import { ensureIndexes } from '../src/db/database';
 import { createWechatClient } from '../src/accounts/wechat-client';
 import { seedDemoData } from '../src/dev/seed';
 import type { RouteSpec } from '../src/core/route';
+import type { Clock } from '../src/core/clock';
 
 /**
  * The BFF as tests meet it: the real app on a loopback port, a real MongoDB
@@ -35,7 +36,7 @@ export interface TestResponse {
   text: string;
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
   const uri = process.env.MONGODB_URI;
   if (!uri) throw new Error('MONGODB_URI is unset: run the tests through jest (its global setup starts a database)');
   const dbName = `test_${randomBytes(6).toString('hex')}`;
@@ -50,7 +51,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ping: async () => mongoose.connection.readyState === 1 && !!(await mongoose.connection.db?.admin().ping().then(() => true, () => false)),
   };
   const wechatClient = createWechatClient({ apiBase: wechat.baseUrl, appId: config.wechat.appId, secret: config.wechat.secret, log });
-  const { app, routes } = createApp({ config, log, wechat: wechatClient, database });
+  const { app, routes } = createApp({ config, log, wechat: wechatClient, database, clock: options.clock });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

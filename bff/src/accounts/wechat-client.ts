@@ -9,6 +9,8 @@ export interface WechatSession {
 
 export interface WechatClient {
   exchangeCode(code: string): Promise<WechatSession>;
+  /** Sends a subscribe message (订阅消息); false when WeChat refused it. */
+  sendSubscribeMessage(message: { openid: string; templateId: string; page?: string; data: Record<string, string> }): Promise<boolean>;
 }
 
 /**
@@ -16,7 +18,45 @@ export interface WechatClient {
  * HTTP 200 even for a bad code, with an `errcode` in the body.
  */
 export function createWechatClient(options: { apiBase: string; appId: string; secret: string; log: Logger }): WechatClient {
+  // One access token for the whole app, renewed a little before WeChat expires it.
+  let accessToken: { value: string; renewAt: number } | undefined;
+  const getAccessToken = async (): Promise<string | undefined> => {
+    if (accessToken && accessToken.renewAt > Date.now()) return accessToken.value;
+    const url = new URL('/cgi-bin/token', options.apiBase);
+    url.search = new URLSearchParams({ grant_type: 'client_credential', appid: options.appId, secret: options.secret }).toString();
+    const body = (await (await fetch(url, { signal: AbortSignal.timeout(5000) })).json()) as { access_token?: string; expires_in?: number; errcode?: number };
+    if (!body.access_token) {
+      options.log.warn({ errcode: body.errcode }, 'WeChat refused an access token');
+      return undefined;
+    }
+    accessToken = { value: body.access_token, renewAt: Date.now() + Math.max(60, (body.expires_in ?? 7200) - 300) * 1000 };
+    return accessToken.value;
+  };
+
   return {
+    async sendSubscribeMessage(message) {
+      try {
+        const token = await getAccessToken();
+        if (!token) return false;
+        const url = new URL('/cgi-bin/message/subscribe/send', options.apiBase);
+        url.search = new URLSearchParams({ access_token: token }).toString();
+        const data = Object.fromEntries(Object.entries(message.data).map(([k, v]) => [k, { value: v }]));
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ touser: message.openid, template_id: message.templateId, page: message.page, data }),
+          signal: AbortSignal.timeout(5000),
+        });
+        const body = (await response.json()) as { errcode?: number };
+        if (body.errcode === 40001) accessToken = undefined;
+        if (body.errcode) options.log.info({ errcode: body.errcode }, 'WeChat refused a subscribe message');
+        return !body.errcode;
+      } catch (err) {
+        options.log.warn({ err: (err as Error).message }, 'WeChat subscribe message not sent');
+        return false;
+      }
+    },
+
     async exchangeCode(code) {
       const url = new URL('/sns/jscode2session', options.apiBase);
       url.search = new URLSearchParams({ appid: options.appId, secret: options.secret, js_code: code, grant_type: 'authorization_code' }).toString();

@@ -21,7 +21,8 @@ export function mountRoutes(router: Router, specs: RouteSpec[], authenticate: Au
       }
       const params = parseInput(spec.params, ctx.params, 'params');
       const query = parseInput(spec.query, ctx.query, 'query');
-      const body = parseInput(spec.body, (ctx.request as { body?: unknown }).body, 'body');
+      // An empty POST reads as {} so that steps without fields need no body.
+      const body = parseInput(spec.body, (ctx.request as { body?: unknown }).body ?? {}, 'body');
       const result = await spec.handler({ body, query, params, user, ctx });
       ctx.status = result.status ?? 200;
       if (result.headers) ctx.set(result.headers);

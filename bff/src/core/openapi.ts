@@ -43,6 +43,14 @@ function operation(spec: RouteSpec): Record<string, unknown> {
     ...(spec.access === 'public' ? {} : { security: [{ bearer: [] }] }),
     'x-roles': spec.access,
     parameters: [...parameters(spec.params, 'path'), ...parameters(spec.query, 'query')],
+    ...(spec.multipart
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'multipart/form-data': { schema: { type: 'object', required: [spec.multipart.field], properties: { [spec.multipart.field]: { type: 'string', format: 'binary' } } } } },
+          },
+        }
+      : {}),
     ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } } } : {}),
     responses,
   };

@@ -38,6 +38,8 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
   body?: ZodType<B>;
   query?: ZodType<Q>;
   params?: ZodType<P>;
+  /** A multipart upload instead of a JSON body: the file's field name, for the document. */
+  multipart?: { field: string };
   /** Success responses by status, for the OpenAPI document. */
   responses: Record<number, { description: string; schema?: ZodType; contentType?: string }>;
   /** Refusals this route can answer with, by status (the error shape), for the document. */

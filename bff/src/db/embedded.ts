@@ -46,7 +46,7 @@ async function realMongodAvailable(log: Logger): Promise<boolean> {
   }
   const host = process.env.MONGOMS_DOWNLOAD_MIRROR ? new URL(process.env.MONGOMS_DOWNLOAD_MIRROR).hostname : 'fastdl.mongodb.org';
   try {
-    await Promise.race([lookup(host), new Promise((_, reject) => setTimeout(() => reject(new Error('dns timeout')), 1500))]);
+    await Promise.race([lookup(host), new Promise((_, reject) => setTimeout(() => reject(new Error('dns timeout')), 1500).unref())]);
     return true;
   } catch {
     return false;

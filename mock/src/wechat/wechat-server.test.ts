@@ -28,3 +28,28 @@ describe('the WeChat open API stand-in', () => {
     expect(await exchange('dev:x', 'password')).toMatchObject({ errcode: 40002 });
   });
 });
+
+describe('subscribe messages in the WeChat stand-in', () => {
+  let wechat: WechatMock;
+  beforeAll(async () => {
+    wechat = await startWechatMock();
+  });
+  afterAll(() => wechat.close());
+
+  const token = () => fetch(`${wechat.baseUrl}/cgi-bin/token?grant_type=client_credential&appid=wx1&secret=s`).then((r) => r.json());
+  const send = (accessToken: string, body: unknown) =>
+    fetch(`${wechat.baseUrl}/cgi-bin/message/subscribe/send?access_token=${accessToken}`, { method: 'POST', body: JSON.stringify(body) }).then((r) => r.json());
+
+  it('issues an access token and keeps a message sent with it', async () => {
+    const { access_token } = await token();
+    const message = { touser: 'resident-1', template_id: 't1', data: { thing1: { value: '已受理' } } };
+    expect(await send(access_token, message)).toMatchObject({ errcode: 0 });
+    expect(wechat.subscribeMessages).toContainEqual(message);
+  });
+
+  it('refuses a message without a valid access token, or without a recipient', async () => {
+    expect(await send('made-up', { touser: 'x', template_id: 't', data: {} })).toMatchObject({ errcode: 40001 });
+    const { access_token } = await token();
+    expect(await send(access_token, { template_id: 't', data: {} })).toMatchObject({ errcode: 47003 });
+  });
+});

@@ -1,0 +1,99 @@
+import { Schema, model, type HydratedDocument, type InferSchemaType, type Types } from 'mongoose';
+import { COMPLAINT_STATUSES, type ComplaintStatus } from '@sqtb/shared';
+
+/** One line of a complaint's own history: the audit trail, appended in the same update as the change. */
+const timelineEntrySchema = new Schema(
+  {
+    at: { type: Date, required: true },
+    actorId: { type: Schema.Types.ObjectId, ref: 'User' },
+    actorName: String,
+    role: { type: String, required: true },
+    action: { type: String, required: true },
+    from: { type: String, enum: COMPLAINT_STATUSES },
+    to: { type: String, enum: COMPLAINT_STATUSES },
+    note: String,
+  },
+  { _id: false },
+);
+
+const complaintSchema = new Schema(
+  {
+    reporterId: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    reporterName: { type: String, required: true },
+    category: { type: String, required: true },
+    description: { type: String, required: true },
+    location: { lat: { type: Number, required: true }, lng: { type: Number, required: true } },
+    /** The hotspot grid cell of the location (see shared hotspots.ts). */
+    cell: { type: String, required: true },
+    address: { type: String, required: true },
+    photoIds: { type: [Schema.Types.ObjectId], default: [] },
+    anonymous: { type: Boolean, default: false },
+    /** The committee whose area holds the location; none when it lies outside every area (district handles it). */
+    committeeId: { type: Schema.Types.ObjectId, ref: 'Committee' },
+    streetId: { type: Schema.Types.ObjectId, ref: 'Street' },
+    status: { type: String, enum: COMPLAINT_STATUSES, required: true, default: 'submitted' },
+    unitId: { type: Schema.Types.ObjectId, ref: 'Unit' },
+    acceptBy: Date,
+    dispatchBy: Date,
+    deadline: Date,
+    acceptedAt: Date,
+    firstDispatchedAt: Date,
+    dispatchedAt: Date,
+    resolvedAt: Date,
+    closedAt: Date,
+    rejectedAt: Date,
+    archivedAt: Date,
+    rejectionReason: String,
+    resolutionNote: String,
+    resolutionPhotoIds: { type: [Schema.Types.ObjectId], default: [] },
+    rating: { stars: Number, comment: String, at: Date },
+    notRated: { type: Boolean, default: false },
+    reopenCount: { type: Number, default: 0 },
+    /** Every resolution, and those that came after the deadline: the on-time rate. */
+    resolutions: { type: Number, default: 0 },
+    lateResolutions: { type: Number, default: 0 },
+    /** Ratings given (a reopen's bad rating included) and those of 4–5 stars: the satisfaction rate. */
+    ratingCount: { type: Number, default: 0 },
+    satisfiedCount: { type: Number, default: 0 },
+    urgeCount: { type: Number, default: 0 },
+    meTooCount: { type: Number, default: 0 },
+    meTooUserIds: { type: [Schema.Types.ObjectId], default: [] },
+    timeline: { type: [timelineEntrySchema], default: [] },
+  },
+  { timestamps: true },
+);
+
+complaintSchema.index({ committeeId: 1, status: 1, createdAt: -1 });
+complaintSchema.index({ unitId: 1, status: 1, createdAt: -1 });
+complaintSchema.index({ reporterId: 1, createdAt: -1 });
+complaintSchema.index({ status: 1, category: 1, 'location.lat': 1 });
+complaintSchema.index({ cell: 1, createdAt: -1 });
+
+export const ComplaintModel = model('Complaint', complaintSchema);
+export type ComplaintRecord = HydratedDocument<InferSchemaType<typeof complaintSchema>>;
+export type TimelineEntry = InferSchemaType<typeof timelineEntrySchema>;
+
+export interface TransitionWrite {
+  set?: Record<string, unknown>;
+  unset?: string[];
+  inc?: Record<string, number>;
+  entry: TimelineEntry;
+}
+
+/**
+ * Moves a complaint from one status to another in one conditional update keyed
+ * on the status it was read in, appending its timeline entry in the same write.
+ * Returns null when someone else moved it first.
+ */
+export function applyTransition(id: Types.ObjectId | string, from: ComplaintStatus, to: ComplaintStatus, write: TransitionWrite) {
+  return ComplaintModel.findOneAndUpdate(
+    { _id: id, status: from },
+    {
+      $set: { ...write.set, status: to },
+      $push: { timeline: write.entry },
+      ...(write.inc ? { $inc: write.inc } : {}),
+      ...(write.unset?.length ? { $unset: Object.fromEntries(write.unset.map((f) => [f, 1])) } : {}),
+    },
+    { new: true },
+  );
+}

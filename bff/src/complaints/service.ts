@@ -1,0 +1,327 @@
+import { Types } from 'mongoose';
+import {
+  acceptBy,
+  cellOf,
+  dispatchBy,
+  distanceMeters,
+  findCategory,
+  INITIAL_COMPLAINT_STATUS,
+  isInsideArea,
+  overdueReason,
+  relationsOf,
+  resolveBy,
+  transition,
+  type ComplaintEvent,
+  type ComplaintStatus,
+  type ComplaintView,
+  type CreateComplaint,
+  type ListComplaintsQuery,
+} from '@sqtb/shared';
+import type { AuthUser } from '../accounts/auth-user';
+import { UserModel } from '../accounts/user.model';
+import { AppError } from '../core/app-error';
+import type { Clock } from '../core/clock';
+import { assertOwnPhotos } from '../files/service';
+import type { Notifier } from '../notifications/service';
+import { Committee, Unit } from '../org/model';
+import { applyTransition, ComplaintModel, type ComplaintRecord, type TransitionWrite } from './model';
+import { ME_TOO_STATUSES, toComplaintView } from './view';
+import { STATUS_WORDS } from './wording';
+
+export interface ComplaintDeps {
+  clock: Clock;
+  notifier: Notifier;
+  urlSecret: string;
+}
+
+const COMPLAINT_LINK = (id: unknown) => `/complaints/pages/detail/index?id=${String(id)}`;
+
+/** A resident reports a problem: it lands with the committee whose area holds the location. */
+export async function fileComplaint(user: AuthUser, input: CreateComplaint, deps: ComplaintDeps): Promise<ComplaintView> {
+  const now = deps.clock.now();
+  const photoIds = await assertOwnPhotos(user, input.photoIds);
+  const committee = await committeeAt(input.location);
+  const complaint = await ComplaintModel.create({
+    reporterId: user.id,
+    reporterName: user.displayName,
+    category: input.category,
+    description: input.description,
+    location: input.location,
+    cell: cellOf(input.location),
+    address: input.address,
+    photoIds,
+    anonymous: input.anonymous,
+    committeeId: committee?._id,
+    streetId: committee?.streetId,
+    status: INITIAL_COMPLAINT_STATUS,
+    acceptBy: acceptBy(now),
+    timeline: [{ at: now, actorId: user.id, actorName: user.displayName, role: user.role, action: 'submit', to: INITIAL_COMPLAINT_STATUS }],
+    createdAt: now,
+    updatedAt: now,
+  });
+  const receivers = committee ? await staffOf({ role: 'cadre', 'scope.committeeId': committee._id }) : await staffOf({ role: 'district' });
+  await deps.notifier.notify(receivers, { title: '新的问题上报', body: `${findCategory(input.category)?.name}：${input.address}`, link: COMPLAINT_LINK(complaint._id) });
+  return view(complaint, user, deps);
+}
+
+/** What each role may list: their own reports, their committee, their unit's matters, or everything. */
+function scopeFilter(user: AuthUser): Record<string, unknown> {
+  switch (user.role) {
+    case 'resident':
+      return { reporterId: new Types.ObjectId(user.id) };
+    case 'cadre':
+      return { committeeId: user.scope.committeeId ? new Types.ObjectId(user.scope.committeeId) : null };
+    case 'handler':
+      return { unitId: user.scope.unitId ? new Types.ObjectId(user.scope.unitId) : null };
+    case 'district':
+      return {};
+    default:
+      throw new AppError('FORBIDDEN', 'Complaints are not open to this role');
+  }
+}
+
+/** Matters whose red light is on at `now` (see shared sla.ts). */
+export function overdueFilter(now: Date): { $or: Record<string, unknown>[] } {
+  return {
+    $or: [
+      { status: 'submitted', acceptBy: { $lt: now } },
+      { status: 'accepted', dispatchBy: { $lt: now } },
+      { status: 'dispatched', deadline: { $lt: now } },
+    ],
+  };
+}
+
+export async function listComplaints(user: AuthUser, query: ListComplaintsQuery, deps: ComplaintDeps) {
+  const now = deps.clock.now();
+  const filter: Record<string, unknown> = { ...scopeFilter(user) };
+  if (query.status) filter.status = query.status;
+  if (query.category) filter.category = query.category;
+  if (query.committeeId && user.role === 'district') filter.committeeId = new Types.ObjectId(query.committeeId);
+  if (query.overdue === 'true') Object.assign(filter, overdueFilter(now));
+  if (query.overdue === 'false') filter.$nor = overdueFilter(now).$or;
+  const [items, total] = await Promise.all([
+    ComplaintModel.find(filter, { timeline: 0 })
+      .sort({ createdAt: -1, _id: -1 })
+      .skip((query.page - 1) * query.pageSize)
+      .limit(query.pageSize),
+    ComplaintModel.countDocuments(filter),
+  ]);
+  const listed = items.map((c) => {
+    const { timeline: _omit, ...rest } = toComplaintView(c, user, now, deps.urlSecret);
+    return rest;
+  });
+  return { items: listed, page: query.page, pageSize: query.pageSize, total };
+}
+
+export async function getComplaint(user: AuthUser, id: string, deps: ComplaintDeps): Promise<ComplaintView> {
+  return view(await loadVisible(user, id), user, deps);
+}
+
+/** Steps of the workflow, each applied with one conditional update on the status it was read in. */
+export async function act(
+  user: AuthUser,
+  id: string,
+  event: Exclude<ComplaintEvent, 'autoClose' | 'autoArchive'>,
+  body: Record<string, unknown>,
+  deps: ComplaintDeps,
+): Promise<ComplaintView> {
+  const now = deps.clock.now();
+  const complaint = await loadVisible(user, id);
+  const relations = relationsOf(user, partiesOf(complaint));
+  const stars = typeof body.stars === 'number' ? body.stars : undefined;
+  const decision = transition(complaint.status, event, relations, { stars });
+  if (!decision.ok) {
+    if (decision.refusal === 'FORBIDDEN') throw new AppError('FORBIDDEN', decision.message);
+    if (decision.refusal === 'GUARD_FAILED') throw new AppError('VALIDATION_FAILED', decision.message);
+    throw new AppError('CONFLICT', decision.message, { currentStatus: complaint.status });
+  }
+  const write = await effectsOf(event, decision.to, complaint, body, user, now);
+  const updated = await applyTransition(complaint._id, decision.from, decision.to, write);
+  if (!updated) {
+    const current = await ComplaintModel.findById(complaint._id, { status: 1 }).lean();
+    throw new AppError('CONFLICT', 'Someone else acted on this complaint first', { currentStatus: current?.status });
+  }
+  await tellParties(updated, decision.from, decision.to, deps);
+  return view(updated, user, deps);
+}
+
+/** The fields each step sets, and its timeline entry. */
+async function effectsOf(
+  event: ComplaintEvent,
+  to: ComplaintStatus,
+  c: ComplaintRecord,
+  body: Record<string, unknown>,
+  user: AuthUser,
+  now: Date,
+): Promise<TransitionWrite> {
+  const limit = findCategory(c.category)?.timeLimitWorkingDays ?? 5;
+  const entry = (note?: unknown) => ({
+    at: now,
+    actorId: new Types.ObjectId(user.id),
+    actorName: user.displayName,
+    role: user.role,
+    action: event,
+    from: c.status,
+    to,
+    note: typeof note === 'string' ? note : undefined,
+  });
+  switch (event) {
+    case 'accept':
+      return { set: { acceptedAt: now, dispatchBy: dispatchBy(now) }, entry: entry(body.note) };
+    case 'reject':
+      return { set: { rejectedAt: now, rejectionReason: body.reason }, entry: entry(body.reason) };
+    case 'dispatch': {
+      const unit = await Unit.findById(body.unitId as string);
+      if (!unit) throw new AppError('VALIDATION_FAILED', 'No such handling unit', { field: 'unitId' });
+      return {
+        set: { unitId: unit._id, dispatchedAt: now, firstDispatchedAt: c.firstDispatchedAt ?? now, deadline: resolveBy(now, limit) },
+        entry: entry(body.note ? `派至${unit.name}：${body.note as string}` : `派至${unit.name}`),
+      };
+    }
+    case 'resolve': {
+      const photoIds = await assertOwnPhotos(user, (body.photoIds as string[]) ?? []);
+      const late = !!c.deadline && now.getTime() > c.deadline.getTime();
+      return {
+        set: { resolvedAt: now, resolutionNote: body.note, resolutionPhotoIds: photoIds },
+        inc: { resolutions: 1, lateResolutions: late ? 1 : 0 },
+        entry: entry(body.note),
+      };
+    }
+    case 'rate': {
+      const stars = body.stars as number;
+      const rating = { stars, comment: body.comment, at: now };
+      const note = `${stars} 星${body.comment ? `：${body.comment as string}` : ''}`;
+      const counted = { ratingCount: 1, satisfiedCount: stars >= 4 ? 1 : 0 };
+      if (to === 'closed') return { set: { rating, closedAt: now }, inc: counted, entry: entry(note) };
+      // 1–2 stars: back to the same unit with a fresh deadline; units may not bounce it.
+      return {
+        set: { rating, dispatchedAt: now, deadline: resolveBy(now, limit) },
+        unset: ['resolvedAt'],
+        inc: { ...counted, reopenCount: 1 },
+        entry: entry(note),
+      };
+    }
+    case 'archive':
+      return { set: { archivedAt: now }, entry: entry(body.note) };
+    default:
+      throw new AppError('INTERNAL', `no effects for ${event}`);
+  }
+}
+
+/** District staff urge (催办) a matter whose red light is on; the waiting party is told. */
+export async function urge(user: AuthUser, id: string, note: string | undefined, deps: ComplaintDeps): Promise<ComplaintView> {
+  const now = deps.clock.now();
+  const c = await loadVisible(user, id);
+  const reason = overdueReason({ status: c.status, acceptBy: c.acceptBy, dispatchBy: c.dispatchBy, deadline: c.deadline }, now);
+  if (!reason) throw new AppError('CONFLICT', 'Only an overdue matter can be urged', { currentStatus: c.status });
+  const updated = await ComplaintModel.findOneAndUpdate(
+    { _id: c._id, status: c.status },
+    {
+      $inc: { urgeCount: 1 },
+      $push: { timeline: { at: now, actorId: new Types.ObjectId(user.id), actorName: user.displayName, role: user.role, action: 'urge', note } },
+    },
+    { new: true },
+  );
+  if (!updated) throw new AppError('CONFLICT', 'The complaint moved on while you urged it', { currentStatus: (await ComplaintModel.findById(c._id))?.status });
+  const waiting =
+    c.status === 'dispatched' && c.unitId
+      ? await staffOf({ role: 'handler', 'scope.unitId': c.unitId })
+      : c.committeeId
+        ? await staffOf({ role: 'cadre', 'scope.committeeId': c.committeeId })
+        : [];
+  await deps.notifier.notify(waiting, { title: '督办提醒', body: `${findCategory(c.category)?.name}：${c.address} 已超期，请尽快办理`, link: COMPLAINT_LINK(c._id) });
+  return view(updated, user, deps);
+}
+
+/** A neighbour adds "me too" to an open report instead of filing a duplicate; once each. */
+export async function meToo(user: AuthUser, id: string, deps: ComplaintDeps): Promise<{ meTooCount: number }> {
+  const now = deps.clock.now();
+  const userId = new Types.ObjectId(user.id);
+  const updated = await ComplaintModel.findOneAndUpdate(
+    { _id: id, status: { $in: ME_TOO_STATUSES }, reporterId: { $ne: userId }, meTooUserIds: { $ne: userId } },
+    {
+      $addToSet: { meTooUserIds: userId },
+      $inc: { meTooCount: 1 },
+      $push: { timeline: { at: now, actorId: userId, actorName: user.displayName, role: user.role, action: 'metoo' } },
+    },
+    { new: true, projection: { meTooCount: 1 } },
+  );
+  if (updated) return { meTooCount: updated.meTooCount };
+  const c = await ComplaintModel.findById(id, { status: 1, reporterId: 1, meTooUserIds: 1 }).lean();
+  if (!c) throw new AppError('NOT_FOUND', 'No such complaint');
+  if (String(c.reporterId) === user.id) throw new AppError('CONFLICT', 'This is your own report');
+  if (c.meTooUserIds.some((u) => String(u) === user.id)) throw new AppError('CONFLICT', 'You already added "me too" to this report');
+  throw new AppError('CONFLICT', 'This report is no longer open', { currentStatus: c.status });
+}
+
+/** Open reports of the same category within 100 m: what a resident sees before filing. */
+export async function nearby(point: { lat: number; lng: number }, category: string) {
+  const RADIUS_M = 100;
+  const box = 0.0015; // about 160 m: a cheap index-friendly pre-filter before the exact distance
+  const candidates = await ComplaintModel.find(
+    {
+      status: { $in: ME_TOO_STATUSES },
+      category,
+      'location.lat': { $gte: point.lat - box, $lte: point.lat + box },
+      'location.lng': { $gte: point.lng - box, $lte: point.lng + box },
+    },
+    { category: 1, description: 1, address: 1, status: 1, location: 1, meTooCount: 1 },
+  ).lean();
+  const items = candidates
+    .map((c) => ({
+      id: String(c._id),
+      category: c.category,
+      description: c.description,
+      address: c.address,
+      status: c.status,
+      meTooCount: c.meTooCount,
+      distanceMeters: Math.round(distanceMeters(point, c.location!)),
+    }))
+    .filter((c) => c.distanceMeters <= RADIUS_M)
+    .sort((a, b) => a.distanceMeters - b.distanceMeters)
+    .slice(0, 10);
+  return { items };
+}
+
+// ——— helpers ———
+
+async function committeeAt(point: { lat: number; lng: number }) {
+  const committees = await Committee.find();
+  return committees.find((c) => isInsideArea(point, { center: c.area!.center!, radiusMeters: c.area!.radiusMeters }));
+}
+
+const partiesOf = (c: ComplaintRecord) => ({
+  reporterId: String(c.reporterId),
+  committeeId: c.committeeId ? String(c.committeeId) : undefined,
+  unitId: c.unitId ? String(c.unitId) : undefined,
+});
+
+/** Loads a complaint the user may see: 404 when there is none, 403 when it is someone else's. */
+async function loadVisible(user: AuthUser, id: string): Promise<ComplaintRecord> {
+  const c = await ComplaintModel.findById(id);
+  if (!c) throw new AppError('NOT_FOUND', 'No such complaint');
+  if (user.role !== 'district' && relationsOf(user, partiesOf(c)).length === 0) {
+    throw new AppError('FORBIDDEN', 'This complaint is outside what you may see');
+  }
+  return c;
+}
+
+async function staffOf(filter: Record<string, unknown>): Promise<string[]> {
+  return (await UserModel.find({ ...filter, disabled: { $ne: true } }, { _id: 1 }).lean()).map((u) => String(u._id));
+}
+
+async function view(c: ComplaintRecord, user: AuthUser, deps: ComplaintDeps): Promise<ComplaintView> {
+  const unit = await Unit.findOne({ categories: c.category }, { _id: 1 }).lean();
+  return toComplaintView(c, user, deps.clock.now(), deps.urlSecret, unit ? String(unit._id) : undefined);
+}
+
+/** The reporter hears of every step; a unit hears when a matter reaches it. */
+async function tellParties(c: ComplaintRecord, from: ComplaintStatus, to: ComplaintStatus, deps: ComplaintDeps): Promise<void> {
+  const link = COMPLAINT_LINK(c._id);
+  const name = findCategory(c.category)?.name ?? c.category;
+  await deps.notifier.notify([c.reporterId], { title: `您的反映已${STATUS_WORDS[to]}`, body: `${name}：${c.address}`, link });
+  if (to === 'dispatched' && c.unitId) {
+    const title = from === 'resolved' ? '居民不满意，问题已退回重办' : '新的派单';
+    await deps.notifier.notify(await staffOf({ role: 'handler', 'scope.unitId': c.unitId }), { title, body: `${name}：${c.address}`, link });
+  }
+}
