@@ -17,6 +17,8 @@ const swc = [
 const transform = { '^.+\\.(t|j)sx?$': swc };
 
 module.exports = {
+  // Jest 30 reads the timeout here, not per project: HTTP, simulator and browser tests need more than 5 s.
+  testTimeout: 60000,
   globalSetup: '<rootDir>/bff/test/global-setup.ts',
   globalTeardown: '<rootDir>/bff/test/global-teardown.ts',
   projects: [
@@ -29,7 +31,6 @@ module.exports = {
       // CongoDB ships as ES modules; Jest's module sandbox needs them compiled to CommonJS.
       transformIgnorePatterns: ['/node_modules/(?!(@push\\.rocks|mingo)/)'],
       roots: ['<rootDir>/bff/src'],
-      testTimeout: 30000,
     },
     {
       displayName: 'miniapp',
@@ -42,14 +43,13 @@ module.exports = {
       testEnvironment: 'jsdom',
       transform,
       roots: ['<rootDir>/miniapp/test/weapp'],
-      testTimeout: 30000,
     },
     {
       displayName: 'journeys',
       testEnvironment: 'node',
       transform,
+      transformIgnorePatterns: ['/node_modules/(?!(@push\\.rocks|mingo)/)'],
       roots: ['<rootDir>/miniapp/test/journeys'],
-      testTimeout: 60000,
     },
   ],
 };

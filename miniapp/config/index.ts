@@ -9,9 +9,10 @@ const platform = process.env.TARO_ENV ?? 'weapp';
 // node_modules, so it must be added to the babel rule explicitly.
 const sharedSrc = path.resolve(__dirname, '../../shared/src');
 
-// Resolve React from this package. npm currently hoists a React 19 to the repo root
-// (pulled in by @testing-library/react), which @tarojs/components-react would pick up
-// on H5 and ship a second React.
+// Resolve React and Taro's React glue from this package: npm nests
+// plugin-framework-react and @tarojs/react under miniapp/node_modules, where the
+// root-level Taro packages (components-react, taro-h5) would not find them, and
+// one React must serve the whole bundle.
 const fromHere = (name: string) =>
   path.dirname(require.resolve(`${name}/package.json`, { paths: [__dirname] }));
 
@@ -30,7 +31,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: { API_BASE: JSON.stringify(apiBase) },
     alias: {
       react: fromHere('react'),
-      'react-dom': fromHere('react-dom'),
+      '@tarojs/plugin-framework-react': fromHere('@tarojs/plugin-framework-react'),
+      '@tarojs/react': fromHere('@tarojs/react'),
+      // Mini-programs must keep Taro's own `react-dom` -> @tarojs/react alias.
+      ...(platform === 'h5' ? { 'react-dom': fromHere('react-dom') } : {}),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',
@@ -57,6 +61,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
         ignoreOrder: true,
         filename: 'css/[name].[hash].css',
         chunkFilename: 'css/[name].[chunkhash].css',
+      },
+      // Taro splits only initial chunks on H5, so each lazily loaded page would carry
+      // its own copy of shared/ and zod; share them between pages instead.
+      webpackChain(chain) {
+        chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' });
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },

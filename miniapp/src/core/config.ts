@@ -1,0 +1,5 @@
+/**
+ * Base URL of the BFF. Taro's `defineConstants` replaces `API_BASE` at build time
+ * ('' on H5: same origin). Outside a Taro build (unit tests) it is undefined.
+ */
+export const apiBase: string = typeof API_BASE === 'string' ? API_BASE : '';

@@ -1,0 +1,83 @@
+import { reply, resetTaro, serveApi, taro } from '../test-support/taro-mock';
+import { ApiError } from './api-error';
+import { request } from './request';
+import { saveSession } from './session';
+
+jest.mock('@tarojs/taro', () => require('../test-support/taro-mock').taroModule);
+
+const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
+
+async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('expected the request to fail');
+}
+
+beforeEach(resetTaro);
+
+describe('request wrapper', () => {
+  it('resolves with the JSON body of a 2xx reply', async () => {
+    serveApi({ 'GET /api/org': reply(200, { streets: [] }) });
+    await expect(request('/api/org')).resolves.toEqual({ streets: [] });
+  });
+
+  it('sends the stored token as a Bearer header and the body as JSON', async () => {
+    saveSession({ token: 'tok-1', expiresAt: inAnHour() });
+    serveApi({ 'POST /api/things': reply(201, { ok: true }) });
+
+    await request('/api/things', { method: 'POST', data: { name: '路灯' } });
+
+    const sent = taro.request.mock.calls[0][0];
+    expect(sent.header).toMatchObject({
+      Authorization: 'Bearer tok-1',
+      'Content-Type': 'application/json',
+    });
+    expect(sent.data).toEqual({ name: '路灯' });
+  });
+
+  it('sends no Authorization header once the stored token has expired', async () => {
+    saveSession({ token: 'old', expiresAt: new Date(Date.now() - 1000).toISOString() });
+    serveApi({ 'GET /api/me': reply(401, { error: { code: 'UNAUTHENTICATED', message: '请先登录' } }) });
+
+    await failureOf(request('/api/me'));
+
+    expect(taro.request.mock.calls[0][0].header).not.toHaveProperty('Authorization');
+  });
+
+  it('maps the error shape of a non-2xx reply into an ApiError', async () => {
+    serveApi({
+      'POST /api/auth/login': reply(400, {
+        error: { code: 'VALIDATION_FAILED', message: '参数不正确', details: [{ path: 'code' }] },
+      }),
+    });
+
+    const error = await failureOf(request('/api/auth/login', { method: 'POST', data: {} }));
+
+    expect(error).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      message: '参数不正确',
+      details: [{ path: 'code' }],
+    });
+  });
+
+  it('falls back to an HTTP_<status> code when the reply is not the error shape', async () => {
+    serveApi({ 'GET /api/org': reply(502, '<html>Bad Gateway</html>') });
+
+    const error = await failureOf(request('/api/org'));
+
+    expect(error).toMatchObject({ status: 502, code: 'HTTP_502', message: '服务暂时不可用，请稍后重试' });
+  });
+
+  it('turns a request that got no answer into an ApiError with code NETWORK', async () => {
+    taro.request.mockRejectedValue({ errMsg: 'request:fail timeout' });
+
+    const error = await failureOf(request('/api/me'));
+
+    expect(error).toMatchObject({ status: 0, code: 'NETWORK', details: { reason: 'request:fail timeout' } });
+  });
+});

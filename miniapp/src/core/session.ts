@@ -1,0 +1,26 @@
+import Taro from '@tarojs/taro';
+
+const SESSION_KEY = 'sqtb.session';
+
+export interface StoredSession {
+  token: string;
+  /** ISO date from the login reply. */
+  expiresAt: string;
+}
+
+export function saveSession(session: StoredSession): void {
+  Taro.setStorageSync(SESSION_KEY, session);
+}
+
+/** The bearer token, or null when there is none or it has expired. */
+export function readToken(now: number = Date.now()): string | null {
+  const stored = Taro.getStorageSync(SESSION_KEY) as Partial<StoredSession> | '' | undefined;
+  if (!stored || typeof stored.token !== 'string') return null;
+  const expiresAt = Date.parse(stored.expiresAt ?? '');
+  if (Number.isFinite(expiresAt) && expiresAt <= now) return null;
+  return stored.token;
+}
+
+export function clearSession(): void {
+  Taro.removeStorageSync(SESSION_KEY);
+}

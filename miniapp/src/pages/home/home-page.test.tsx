@@ -1,0 +1,91 @@
+import { NOT_BUILT_NOTICE } from '@sqtb/shared';
+import { readToken, saveSession } from '../../core/session';
+import { loginReply, resident } from '../../test-support/fixtures';
+import { fireEvent, render, screen, waitFor } from '../../test-support/rtl';
+import { reply, resetTaro, serveApi, taro } from '../../test-support/taro-mock';
+import HomePage from './index';
+
+jest.mock('@tarojs/taro', () => require('../../test-support/taro-mock').taroModule);
+jest.mock('@tarojs/components', () => require('../../test-support/components-mock'));
+
+const unauthenticated = reply(401, { error: { code: 'UNAUTHENTICATED', message: '登录已过期' } });
+
+beforeEach(() => {
+  resetTaro();
+  saveSession(loginReply());
+});
+
+describe('home page', () => {
+  it("shows a resident's four services marked 建设中, and the account entry without it", async () => {
+    serveApi({ 'GET /api/me': reply(200, { user: resident }) });
+    render(<HomePage />);
+
+    expect(await screen.findByText('你好，张阿姨')).toBeTruthy();
+    expect(screen.getByText('居民')).toBeTruthy();
+    for (const title of ['问题上报', '口罩预约', '随申码', '企业复工']) {
+      const card = screen.getByText(title).closest('.entry');
+      expect(card?.textContent).toContain('建设中');
+    }
+    expect(screen.getAllByText('建设中')).toHaveLength(4);
+    expect(screen.getByText('我的账号').closest('.entry')?.textContent).not.toContain('建设中');
+  });
+
+  it('tapping a service under construction shows the notice and opens nothing', async () => {
+    serveApi({ 'GET /api/me': reply(200, { user: resident }) });
+    render(<HomePage />);
+
+    fireEvent.click(await screen.findByText('口罩预约'));
+
+    expect(taro.showToast).toHaveBeenCalledWith({ title: NOT_BUILT_NOTICE, icon: 'none' });
+    expect(taro.navigateTo).not.toHaveBeenCalled();
+  });
+
+  it('tapping 我的账号 opens the profile page', async () => {
+    serveApi({ 'GET /api/me': reply(200, { user: resident }) });
+    render(<HomePage />);
+
+    fireEvent.click(await screen.findByText('我的账号'));
+
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/account/pages/profile/index' });
+  });
+
+  it('shows only the workbench and account entries to a cadre', async () => {
+    const cadre = { ...resident, role: 'cadre' as const, displayName: '李书记' };
+    serveApi({ 'GET /api/me': reply(200, { user: cadre }) });
+    render(<HomePage />);
+
+    expect(await screen.findByText('居委工作台')).toBeTruthy();
+    expect(screen.queryByText('口罩预约')).toBeNull();
+  });
+
+  it('when the session is rejected it forgets the token and relaunches at login', async () => {
+    serveApi({ 'GET /api/me': unauthenticated });
+    render(<HomePage />);
+
+    await waitFor(() => expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' }));
+    expect(readToken()).toBeNull();
+  });
+
+  it('shows loading until /api/me answers', async () => {
+    let answer: (value: ReturnType<typeof reply>) => void = () => undefined;
+    serveApi({ 'GET /api/me': () => new Promise((resolve) => (answer = resolve)) });
+    render(<HomePage />);
+
+    expect(screen.getByText('加载中…')).toBeTruthy();
+    answer(reply(200, { user: resident }));
+    expect(await screen.findByText('你好，张阿姨')).toBeTruthy();
+    expect(screen.queryByText('加载中…')).toBeNull();
+  });
+
+  it('shows a failed load with a retry that loads again', async () => {
+    serveApi({ 'GET /api/me': reply(200, { user: resident }) });
+    taro.request.mockRejectedValueOnce({ errMsg: 'request:fail' });
+    render(<HomePage />);
+
+    expect(await screen.findByText('网络连接失败，请检查网络后重试')).toBeTruthy();
+    expect(taro.reLaunch).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: '重试' }));
+
+    expect(await screen.findByText('你好，张阿姨')).toBeTruthy();
+  });
+});

@@ -1,0 +1,30 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+
+/** Debian's Chromium, installed by .ci/run; CHROMIUM_PATH overrides. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const H5_DIST = path.resolve(__dirname, '../../dist/h5');
+
+export interface Phone {
+  browser: Browser;
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/**
+ * A headless phone-sized browser with touch, as a resident's would be.
+ * Playwright gives each launch a fresh temporary profile. The flags keep
+ * Chromium from calling out to a network this machine does not have.
+ */
+export async function openPhone(): Promise<Phone> {
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`);
+  if (!existsSync(path.join(H5_DIST, 'index.html'))) throw new Error(`No H5 build at ${H5_DIST}: run npm run build:h5 first`);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'zh-CN' });
+  return { browser, context, close: () => browser.close() };
+}

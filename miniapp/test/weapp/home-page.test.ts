@@ -1,0 +1,60 @@
+import { launchApp, renderPage, tap, unloadPages, waitFor, waitForText } from './support/taro-weapp';
+import { installWxStubs, resetWxStubs, serveApi, storage, stubs } from './support/wx-stubs';
+
+// See login-page.test.ts.
+jest.setTimeout(30_000);
+
+const resident = { id: 'u1', role: 'resident', displayName: '张阿姨', scope: {}, registered: true };
+
+beforeAll(() => {
+  installWxStubs();
+  launchApp();
+});
+beforeEach(() => {
+  resetWxStubs();
+  storage.set('sqtb.session', {
+    token: 'weapp-token',
+    expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+  });
+});
+afterEach(unloadPages);
+
+describe('compiled weapp home page', () => {
+  it("loads /api/me with the token and shows the resident's entries, four of them 建设中", async () => {
+    serveApi({ 'GET /api/me': { statusCode: 200, data: { user: resident } } });
+    const page = renderPage('pages/home/index');
+
+    const text = await waitForText(page, '你好，张阿姨');
+
+    for (const title of ['问题上报', '口罩预约', '随申码', '企业复工', '我的账号']) {
+      expect(text).toContain(title);
+    }
+    expect(text.match(/建设中/g)).toHaveLength(4);
+    expect(stubs.request.mock.calls[0][0].header).toMatchObject({
+      Authorization: 'Bearer weapp-token',
+    });
+  });
+
+  it('tapping an entry under construction shows the notice instead of opening a page', async () => {
+    serveApi({ 'GET /api/me': { statusCode: 200, data: { user: resident } } });
+    const page = renderPage('pages/home/index');
+    await waitForText(page, '口罩预约');
+
+    tap(page, '口罩预约', '.entry__title');
+
+    await waitFor(() => stubs.showToast.mock.calls.length > 0, () => 'wx.showToast');
+    expect(stubs.showToast.mock.calls[0][0]).toMatchObject({ title: '该功能尚未上线，正在建设中' });
+    expect(stubs.navigateTo).not.toHaveBeenCalled();
+  });
+
+  it('goes back to login and forgets the token when /api/me answers 401', async () => {
+    serveApi({
+      'GET /api/me': { statusCode: 401, data: { error: { code: 'UNAUTHENTICATED', message: '请先登录' } } },
+    });
+    renderPage('pages/home/index');
+
+    await waitFor(() => stubs.reLaunch.mock.calls.length > 0, () => 'wx.reLaunch');
+    expect(stubs.reLaunch.mock.calls[0][0]).toMatchObject({ url: '/pages/login/index' });
+    expect(storage.has('sqtb.session')).toBe(false);
+  });
+});
