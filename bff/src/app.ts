@@ -20,6 +20,8 @@ import type { WechatClient } from './accounts/wechat-client';
 import { orgRoutes } from './org/routes';
 import { systemRoutes } from './system/routes';
 import { complaintRoutes } from './complaints/routes';
+import { oversightRoutes } from './complaints/oversight-routes';
+import { open311Routes } from './complaints/open311-routes';
 import { fileRoutes } from './files/routes';
 import { notificationRoutes } from './notifications/routes';
 import { createNotifier } from './notifications/service';
@@ -51,6 +53,8 @@ export function createApp(deps: AppDeps): { app: Koa; routes: RouteSpec[] } {
     ...fileRoutes({ clock, urlSecret }),
     ...notificationRoutes({ clock }),
     ...complaintRoutes(complaintDeps),
+    ...oversightRoutes({ clock }),
+    ...open311Routes({ ...complaintDeps, apiKeys: config.open311Keys }),
   ];
   const openApi = buildOpenApi(routes, { version: '0.1.0' });
 

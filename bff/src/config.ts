@@ -25,6 +25,8 @@ const envSchema = z
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('1mb'),
     SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
     STATIC_DIR: z.string().optional(),
+    /** Open311 clients as `name:key` pairs, comma-separated. */
+    OPEN311_API_KEYS: z.string().regex(/^([\w.-]+:[\w.-]{12,})(,[\w.-]+:[\w.-]{12,})*$/, 'name:key pairs with keys of 12+ characters').optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -50,6 +52,8 @@ export interface Config {
   /** Development conveniences such as the seeded-account login on H5. */
   devLogin: boolean;
   staticDir?: string;
+  /** Open311 api_key → client name. */
+  open311Keys: Map<string, string>;
 }
 
 /** Only for development and test, and said so loudly in the name. */
@@ -90,5 +94,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     seedDemoData: env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === 'true' : env.NODE_ENV === 'development',
     devLogin: dev,
     staticDir: env.STATIC_DIR,
+    open311Keys: new Map(
+      (env.OPEN311_API_KEYS ?? (dev ? 'demo:open311-demo-key' : ''))
+        .split(',')
+        .filter(Boolean)
+        .map((pair) => pair.split(':').reverse() as [string, string]),
+    ),
   };
 }
