@@ -5,6 +5,9 @@ import { connectDatabase } from './db/database';
 import { createApp } from './app';
 import { createWechatClient } from './accounts/wechat-client';
 import { seedDemoData } from './dev/seed';
+import { startScheduler } from './jobs/scheduler';
+import { complaintJobs } from './complaints/jobs';
+import { systemClock } from './core/clock';
 
 /** Connects the database, serves, and stops gracefully on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
 
   const wechat = createWechatClient({ apiBase: config.wechat.apiBase!, appId: config.wechat.appId, secret: config.wechat.secret, log });
   const { app } = createApp({ config, log, wechat, database });
+  const scheduler = startScheduler(complaintJobs, { clock: systemClock, log });
   const server: Server = app.listen(config.port, config.host, () => {
     log.info({ port: config.port, env: config.env }, `社区通办 BFF listening on http://localhost:${config.port}`);
   });
@@ -47,6 +51,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping: finishing requests in flight');
+    scheduler.stop();
     // Refuse new connections, let open requests finish, then release the database.
     server.close(async () => {
       await database.close();
