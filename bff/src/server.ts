@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './core/logger';
 import { connectDatabase } from './db/database';
@@ -43,7 +44,8 @@ async function main(): Promise<void> {
   const { app } = createApp({ config, log, wechat, database });
   const scheduler = startScheduler(complaintJobs, { clock: systemClock, log });
   const server: Server = app.listen(config.port, config.host, () => {
-    log.info({ port: config.port, env: config.env }, `社区通办 BFF listening on http://localhost:${config.port}`);
+    const { port } = server.address() as AddressInfo;
+    log.info({ port, env: config.env }, `社区通办 BFF listening on http://localhost:${port}`);
   });
 
   let stopping = false;
