@@ -9,7 +9,7 @@ describe('the WeChat open API stand-in', () => {
 
   const exchange = (code: string, grant = 'authorization_code') =>
     fetch(`${wechat.baseUrl}/sns/jscode2session?appid=wx1&secret=s&js_code=${encodeURIComponent(code)}&grant_type=${grant}`).then(
-      (r) => r.json(),
+      (r) => r.json() as Promise<any>,
     );
 
   it('resolves a dev:<openid> code to that openid with a session key', async () => {
@@ -36,9 +36,9 @@ describe('subscribe messages in the WeChat stand-in', () => {
   });
   afterAll(() => wechat.close());
 
-  const token = () => fetch(`${wechat.baseUrl}/cgi-bin/token?grant_type=client_credential&appid=wx1&secret=s`).then((r) => r.json());
+  const token = () => fetch(`${wechat.baseUrl}/cgi-bin/token?grant_type=client_credential&appid=wx1&secret=s`).then((r) => r.json() as Promise<any>);
   const send = (accessToken: string, body: unknown) =>
-    fetch(`${wechat.baseUrl}/cgi-bin/message/subscribe/send?access_token=${accessToken}`, { method: 'POST', body: JSON.stringify(body) }).then((r) => r.json());
+    fetch(`${wechat.baseUrl}/cgi-bin/message/subscribe/send?access_token=${accessToken}`, { method: 'POST', body: JSON.stringify(body) }).then((r) => r.json() as Promise<any>);
 
   it('issues an access token and keeps a message sent with it', async () => {
     const { access_token } = await token();

@@ -25,7 +25,8 @@ export const unitSchema = z.object({
   /** Complaint category codes this unit handles; routing suggests it for them. */
   categories: z.array(z.string()),
 });
-export const pharmacySchema = z.object({
+/** A place on the map that belongs to a committee's area: pharmacies and enterprises. */
+const placeSchema = z.object({
   id: z.string(),
   code: z.string(),
   name: z.string(),
@@ -33,14 +34,8 @@ export const pharmacySchema = z.object({
   location: latLngSchema,
   committeeId: z.string().optional(),
 });
-export const enterpriseSchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  name: z.string(),
-  address: z.string(),
-  location: latLngSchema,
-  committeeId: z.string().optional(),
-});
+export const pharmacySchema = placeSchema;
+export const enterpriseSchema = placeSchema;
 
 /** `GET /api/org`: the reference data pickers and maps need. */
 export const orgResponseSchema = z.object({
