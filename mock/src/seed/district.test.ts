@@ -1,4 +1,4 @@
-import { distanceMeters, isInsideArea } from '@sqtb/shared';
+import { distanceMeters, idNumberProblem, isInsideArea } from '@sqtb/shared';
 import { ACCOUNTS, COMMITTEES, ENTERPRISES, PHARMACIES, STREETS, UNITS } from './district';
 
 describe('the demo district', () => {
@@ -33,5 +33,13 @@ describe('the demo district', () => {
       if (a.pharmacyCode) expect(PHARMACIES.map((p) => p.code)).toContain(a.pharmacyCode);
       if (a.enterpriseCode) expect(ENTERPRISES.map((e) => e.code)).toContain(a.enterpriseCode);
     }
+  });
+});
+
+describe('seeded residents on record', () => {
+  it('have valid ID numbers', () => {
+    const residents = ACCOUNTS.filter((a) => a.identity);
+    expect(residents.map((a) => a.openid)).toEqual(['resident-1', 'resident-2', 'resident-3']);
+    for (const a of residents) expect(idNumberProblem(a.identity!.idNumber)).toBeUndefined();
   });
 });

@@ -14,6 +14,8 @@ export interface SeedUnit { code: string; name: string; categories: string[] }
 export interface SeedPlace { code: string; name: string; address: string; location: { lat: number; lng: number }; committeeCode?: string }
 export interface SeedAccount {
   openid: string;
+  /** Residents on record with the committee: legal name and ID number (valid checksums, made up). */
+  identity?: { name: string; idNumber: string };
   role: 'resident' | 'cadre' | 'handler' | 'district' | 'pharmacy' | 'enterprise';
   displayName: string;
   committeeCode?: string;
@@ -55,9 +57,9 @@ export const ENTERPRISES: SeedPlace[] = [
 ];
 
 export const ACCOUNTS: SeedAccount[] = [
-  { openid: 'resident-1', role: 'resident', displayName: '张伟', committeeCode: 'A' },
-  { openid: 'resident-2', role: 'resident', displayName: '李娜', committeeCode: 'A' },
-  { openid: 'resident-3', role: 'resident', displayName: '王芳', committeeCode: 'B' },
+  { openid: 'resident-1', role: 'resident', displayName: '张伟', committeeCode: 'A', identity: { name: '张伟', idNumber: '310115198805120018' } },
+  { openid: 'resident-2', role: 'resident', displayName: '李娜', committeeCode: 'A', identity: { name: '李娜', idNumber: '310115199203180026' } },
+  { openid: 'resident-3', role: 'resident', displayName: '王芳', committeeCode: 'B', identity: { name: '王芳', idNumber: '310115197601230042' } },
   { openid: 'cadre-1', role: 'cadre', displayName: '陈书记（潍坊一村）', committeeCode: 'A' },
   { openid: 'cadre-2', role: 'cadre', displayName: '刘主任（潍坊四村）', committeeCode: 'B' },
   { openid: 'handler-1', role: 'handler', displayName: '赵队员（城管中队）', unitCode: 'city-management' },

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { objectIdSchema } from '../core/ids';
+import { categoryCodeSchema } from './complaint.schema';
+import { COMPLAINT_STATUSES } from './complaint.machine';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2026-03-01');
+
+export const complaintDashboardQuerySchema = z
+  .object({
+    streetId: objectIdSchema.optional(),
+    committeeId: objectIdSchema.optional(),
+    category: categoryCodeSchema.optional(),
+    /** Shanghai dates, inclusive. */
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  })
+  .strict();
+
+const rate = z.number().min(0).max(1).nullable();
+export const complaintFiguresSchema = z.object({
+  total: z.number(),
+  byStatus: z.record(z.enum(COMPLAINT_STATUSES), z.number()),
+  overdueNow: z.number(),
+  onTimeRate: rate,
+  satisfactionRate: rate,
+  reopenRate: rate,
+  medianHoursToDispatch: z.number().nullable(),
+});
+
+export const complaintDashboardSchema = complaintFiguresSchema.extend({
+  generatedAt: z.string(),
+  openHotspots: z.number(),
+  byCommittee: z.array(complaintFiguresSchema.extend({ committeeId: z.string().nullable(), committeeName: z.string(), streetName: z.string() })),
+});
+export type ComplaintDashboard = z.infer<typeof complaintDashboardSchema>;
+
+export const hotspotSchema = z.object({
+  id: z.string(),
+  cell: z.string(),
+  center: z.object({ lat: z.number(), lng: z.number() }),
+  committeeId: z.string().optional(),
+  open: z.boolean(),
+  openedAt: z.string(),
+  closedAt: z.string().optional(),
+  lastComplaintAt: z.string(),
+  complaintsInWindow: z.number(),
+  categories: z.array(z.string()),
+});
+export const hotspotListSchema = z.object({ items: z.array(hotspotSchema) });
+export const hotspotQuerySchema = z.object({ open: z.enum(['true', 'false']).optional() }).strict();

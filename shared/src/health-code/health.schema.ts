@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { DATE_PATTERN } from '../calendar/dates';
+import { idNumberProblem, normaliseIdNumber } from '../core/id-number';
+import { objectIdSchema } from '../core/ids';
+import { MEDICAL_STATUSES } from './health.rules';
+
+const date = z.string().regex(DATE_PATTERN, 'a date such as 2026-03-01');
+export const SYMPTOMS = ['fever', 'cough', 'fatigue', 'sore-throat', 'loss-of-smell', 'shortness-of-breath', 'diarrhoea'] as const;
+export const SYMPTOM_LABELS: Record<(typeof SYMPTOMS)[number], string> = {
+  fever: '发热',
+  cough: '咳嗽',
+  fatigue: '乏力',
+  'sore-throat': '咽痛',
+  'loss-of-smell': '嗅觉减退',
+  'shortness-of-breath': '气促',
+  diarrhoea: '腹泻',
+};
+export const regionCodeSchema = z.string().regex(/^[a-z0-9-]{2,60}$/, 'a region code such as hubei-wuhan');
+
+export const idNumberSchema = z
+  .string()
+  .max(40)
+  .transform(normaliseIdNumber)
+  .superRefine((id, ctx) => {
+    const problem = idNumberProblem(id);
+    if (problem) ctx.addIssue({ code: 'custom', message: `The ID number ${problem}` });
+  });
+
+/** `POST /api/health/declarations` */
+export const declarationBodySchema = z
+  .object({
+    temperature: z.number().min(34).max(43),
+    symptoms: z.array(z.enum(SYMPTOMS)).max(SYMPTOMS.length).default([]),
+    travel: z.array(z.object({ region: regionCodeSchema, date }).strict()).max(20).default([]),
+    homeObservation: z.boolean().default(false),
+  })
+  .strict();
+
+/** `POST /api/health/cases`: a medical status set by district staff. */
+export const caseBodySchema = z.object({ idNumber: idNumberSchema, status: z.enum(MEDICAL_STATUSES), date, note: z.string().trim().max(200).optional() }).strict();
+
+export const riskRegionSchema = z.object({ code: regionCodeSchema, name: z.string().trim().min(1).max(60), level: z.enum(['low', 'medium', 'high']), since: date }).strict();
+export const riskRegionsBodySchema = z.object({ regions: z.array(riskRegionSchema).max(2000) }).strict();
+
+export const healthReasonSchema = z.object({ rule: z.string(), color: z.enum(['yellow', 'red']), text: z.string(), until: z.string().optional() });
+export const healthCodeResponseSchema = z.object({
+  color: z.enum(['green', 'yellow', 'red']),
+  reasons: z.array(healthReasonSchema),
+  nextChangeOn: z.string().optional(),
+  rulesVersion: z.string(),
+  maskedName: z.string(),
+  /** False when no ID number is on record: only the resident's own declarations count. */
+  identified: z.boolean(),
+  token: z.string(),
+  expiresAt: z.string(),
+});
+export type HealthCodeResponse = z.infer<typeof healthCodeResponseSchema>;
+
+export const verifyBodySchema = z.object({ token: z.string().min(1).max(4000), place: z.string().trim().max(100).optional() }).strict();
+export const verifyResponseSchema = z.union([
+  z.object({ valid: z.literal(true), color: z.enum(['green', 'yellow', 'red']), maskedName: z.string(), expiresAt: z.string() }),
+  z.object({ valid: z.literal(false), reason: z.enum(['malformed', 'bad-signature', 'expired', 'unknown-key']) }),
+]);
+export type VerifyResponse = z.infer<typeof verifyResponseSchema>;
+
+export const appealBodySchema = z.object({ reason: z.string().trim().min(5).max(500) }).strict();
+export const resolveAppealBodySchema = z
+  .object({
+    outcome: z.enum(['corrected', 'explained']),
+    note: z.string().trim().min(2).max(500),
+    /** With "corrected": the medical status record that corrects the colour. */
+    correction: z.object({ status: z.enum(MEDICAL_STATUSES), date }).strict().optional(),
+  })
+  .strict()
+  .refine((b) => b.outcome !== 'corrected' || !!b.correction, { message: 'a correction is needed to correct', path: ['correction'] });
+export const appealIdParamsSchema = z.object({ id: objectIdSchema }).strict();
