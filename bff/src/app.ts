@@ -27,6 +27,8 @@ import { notificationRoutes } from './notifications/routes';
 import { createNotifier } from './notifications/service';
 import { systemClock, type Clock } from './core/clock';
 import { deriveKey } from './core/keys';
+import { healthCodeRoutes } from './health-code/routes';
+import type { KeyRing } from './health-code/keys';
 
 export interface AppDeps {
   config: Config;
@@ -35,6 +37,8 @@ export interface AppDeps {
   database: { kind: string; ping(): Promise<boolean> };
   /** The real clock unless a test or simulation moves time. */
   clock?: Clock;
+  /** The health code's signing keys (see health-code/keys.ts). */
+  healthKeys: KeyRing;
 }
 
 const DEFAULT_STATIC_DIR = path.resolve(__dirname, '../../miniapp/dist/h5');
@@ -55,6 +59,13 @@ export function createApp(deps: AppDeps): { app: Koa; routes: RouteSpec[] } {
     ...complaintRoutes(complaintDeps),
     ...oversightRoutes({ clock }),
     ...open311Routes({ ...complaintDeps, apiKeys: config.open311Keys }),
+    ...healthCodeRoutes({
+      clock,
+      keys: deps.healthKeys,
+      idKey: deriveKey(config.jwt.secret, 'id-number-hash'),
+      subjectKey: deriveKey(config.jwt.secret, 'health-code-subject'),
+      log,
+    }),
   ];
   const openApi = buildOpenApi(routes, { version: '0.1.0' });
 
@@ -71,6 +82,8 @@ export function createApp(deps: AppDeps): { app: Koa; routes: RouteSpec[] } {
           // Taro's H5 runtime sets inline styles; images may be data: or blob: (photo previews).
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:', 'blob:'],
+          // Taro's H5 upload reads the chosen photo back from its blob: URL before sending it.
+          'connect-src': ["'self'", 'blob:'],
         },
       },
     }),
@@ -78,9 +91,11 @@ export function createApp(deps: AppDeps): { app: Koa; routes: RouteSpec[] } {
   app.use(cors({ origin: (ctx) => (config.corsOrigins.includes(ctx.get('Origin')) ? ctx.get('Origin') : ''), allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'] }));
   app.use(
     bodyParser({
-      enableTypes: ['json', 'form'],
+      enableTypes: ['json', 'form', 'text'],
+      extendTypes: { text: ['text/csv'] },
       jsonLimit: config.bodyLimit,
       formLimit: config.bodyLimit,
+      textLimit: config.bodyLimit,
       onError: (err) => {
         const e = err as { status?: number; type?: string };
         if (e.status === 413 || e.type === 'entity.too.large') throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${config.bodyLimit}`);

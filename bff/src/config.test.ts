@@ -22,7 +22,12 @@ describe('configuration', () => {
     } catch (err) {
       message = (err as Error).message;
     }
-    for (const key of ['JWT_SECRET', 'WECHAT_API_BASE', 'WECHAT_APPID', 'WECHAT_SECRET']) expect(message).toContain(key);
+    for (const key of ['JWT_SECRET', 'WECHAT_API_BASE', 'WECHAT_APPID', 'WECHAT_SECRET', 'HEALTH_CODE_KEYS']) expect(message).toContain(key);
+  });
+
+  it('refuses health-code keys that are not a JSON array', () => {
+    expect(() => loadConfig({ HEALTH_CODE_KEYS: '{"kty":"EC"}' })).toThrow(/HEALTH_CODE_KEYS/);
+    expect(() => loadConfig({ HEALTH_CODE_KEYS: 'not json' })).toThrow(/HEALTH_CODE_KEYS/);
   });
 
   it('refuses a short JWT secret', () => {
@@ -36,6 +41,7 @@ describe('configuration', () => {
       WECHAT_API_BASE: 'https://api.weixin.qq.com',
       WECHAT_APPID: 'wx123',
       WECHAT_SECRET: 'secret',
+      HEALTH_CODE_KEYS: '[{"kty":"EC","crv":"P-256","kid":"k1","x":"x","y":"y","d":"d"}]',
     });
     expect(config.seedDemoData).toBe(false);
     expect(config.devLogin).toBe(false);

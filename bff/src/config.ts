@@ -25,12 +25,27 @@ const envSchema = z
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('1mb'),
     SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
     STATIC_DIR: z.string().optional(),
+    /** The health code's private signing keys: a JSON array of P-256 JWKs with a kid; the first signs. */
+    HEALTH_CODE_KEYS: z
+      .string()
+      .transform((text, ctx) => {
+        try {
+          const keys = JSON.parse(text) as unknown;
+          if (Array.isArray(keys) && keys.length > 0) return keys as Array<Record<string, string>>;
+        } catch {
+          // reported below
+        }
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON array of private JWKs' });
+        return z.NEVER;
+      })
+      .optional(),
+    DATA_DIR: z.string().default('.data'),
     /** Open311 clients as `name:key` pairs, comma-separated. */
     OPEN311_API_KEYS: z.string().regex(/^([\w.-]+:[\w.-]{12,})(,[\w.-]+:[\w.-]{12,})*$/, 'name:key pairs with keys of 12+ characters').optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
-    for (const key of ['JWT_SECRET', 'WECHAT_API_BASE', 'WECHAT_APPID', 'WECHAT_SECRET'] as const) {
+    for (const key of ['JWT_SECRET', 'WECHAT_API_BASE', 'WECHAT_APPID', 'WECHAT_SECRET', 'HEALTH_CODE_KEYS'] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
     }
   });
@@ -54,6 +69,9 @@ export interface Config {
   staticDir?: string;
   /** Open311 api_key → client name. */
   open311Keys: Map<string, string>;
+  healthCodeKeys?: Array<Record<string, string>>;
+  /** Where development keeps what must survive a restart (the dev signing key). */
+  dataDir: string;
 }
 
 /** Only for development and test, and said so loudly in the name. */
@@ -94,6 +112,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     seedDemoData: env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === 'true' : env.NODE_ENV === 'development',
     devLogin: dev,
     staticDir: env.STATIC_DIR,
+    healthCodeKeys: env.HEALTH_CODE_KEYS,
+    dataDir: env.DATA_DIR,
     open311Keys: new Map(
       (env.OPEN311_API_KEYS ?? (dev ? 'demo:open311-demo-key' : ''))
         .split(',')

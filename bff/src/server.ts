@@ -9,6 +9,8 @@ import { seedDemoData } from './dev/seed';
 import { startScheduler } from './jobs/scheduler';
 import { complaintJobs } from './complaints/jobs';
 import { systemClock } from './core/clock';
+import { loadKeyRing } from './health-code/keys';
+import type { JWK } from 'jose';
 
 /** Connects the database, serves, and stops gracefully on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -41,7 +43,8 @@ async function main(): Promise<void> {
   }
 
   const wechat = createWechatClient({ apiBase: config.wechat.apiBase!, appId: config.wechat.appId, secret: config.wechat.secret, log });
-  const { app } = createApp({ config, log, wechat, database });
+  const healthKeys = await loadKeyRing(config.healthCodeKeys as JWK[] | undefined, config.env, config.dataDir);
+  const { app } = createApp({ config, log, wechat, database, healthKeys });
   const scheduler = startScheduler(complaintJobs, { clock: systemClock, log });
   const server: Server = app.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo;

@@ -11,6 +11,8 @@ import { createWechatClient } from '../src/accounts/wechat-client';
 import { seedDemoData } from '../src/dev/seed';
 import type { RouteSpec } from '../src/core/route';
 import type { Clock } from '../src/core/clock';
+import { generatePrivateJwk, keyRingFromJwks } from '../src/health-code/keys';
+import type { JWK } from 'jose';
 
 /**
  * The BFF as tests meet it: the real app on a loopback port, a real MongoDB
@@ -36,11 +38,21 @@ export interface TestResponse {
   text: string;
 }
 
-export async function startTestApp(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { clock?: Clock; healthKeys?: JWK[] } = {}): Promise<TestApp> {
   const uri = process.env.MONGODB_URI;
   if (!uri) throw new Error('MONGODB_URI is unset: run the tests through jest (its global setup starts a database)');
   const dbName = `test_${randomBytes(6).toString('hex')}`;
   const wechat = await startWechatMock();
+  try {
+    return await startWith(wechat, uri, dbName, env, options);
+  } catch (err) {
+    await wechat.close();
+    await mongoose.disconnect();
+    throw err;
+  }
+}
+
+async function startWith(wechat: WechatMock, uri: string, dbName: string, env: Record<string, string>, options: { clock?: Clock; healthKeys?: JWK[] }): Promise<TestApp> {
   const config = loadConfig({ NODE_ENV: 'test', MONGODB_URI: uri, MONGODB_DB_NAME: dbName, WECHAT_API_BASE: wechat.baseUrl, STATIC_DIR: '/nonexistent-static-dir', ...env });
   const log = createLogger(config.logLevel);
   await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 5000, autoIndex: false });
@@ -51,7 +63,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     ping: async () => mongoose.connection.readyState === 1 && !!(await mongoose.connection.db?.admin().ping().then(() => true, () => false)),
   };
   const wechatClient = createWechatClient({ apiBase: wechat.baseUrl, appId: config.wechat.appId, secret: config.wechat.secret, log });
-  const { app, routes } = createApp({ config, log, wechat: wechatClient, database, clock: options.clock });
+  const healthKeys = await keyRingFromJwks(options.healthKeys ?? [await generatePrivateJwk('test-key-1')]);
+  const { app, routes } = createApp({ config, log, wechat: wechatClient, database, clock: options.clock, healthKeys });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

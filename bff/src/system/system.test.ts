@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import { errorCode, startTestApp, type TestApp } from '../../test/test-app';
+import { generatePrivateJwk } from '../health-code/keys';
 
 describe('the BFF frame', () => {
   let t: TestApp;
@@ -87,7 +88,15 @@ describe('the BFF frame', () => {
 describe('the BFF in production mode', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ NODE_ENV: 'production', LOG_LEVEL: 'silent', JWT_SECRET: 'a-production-secret-of-enough-length-1234', WECHAT_APPID: 'wx1', WECHAT_SECRET: 's' });
+    const key = await generatePrivateJwk('production-test-key');
+    t = await startTestApp({
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      JWT_SECRET: 'a-production-secret-of-enough-length-1234',
+      WECHAT_APPID: 'wx1',
+      WECHAT_SECRET: 's',
+      HEALTH_CODE_KEYS: JSON.stringify([key]),
+    });
   });
   afterAll(() => t.close());
 

@@ -1,0 +1,71 @@
+import { Schema, model } from 'mongoose';
+import { APPEAL_STATUSES, MEDICAL_STATUSES } from '@sqtb/shared';
+
+/** A resident's own health declaration (健康申报). */
+const declarationSchema = new Schema(
+  {
+    userId: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    date: { type: String, required: true },
+    temperature: { type: Number, required: true },
+    symptoms: { type: [String], default: [] },
+    travel: { type: [{ _id: false, region: String, date: String }], default: [] },
+    homeObservation: { type: Boolean, default: false },
+  },
+  { timestamps: true },
+);
+declarationSchema.index({ userId: 1, createdAt: 1 });
+export const DeclarationModel = model('HealthDeclaration', declarationSchema);
+
+/** A medical status record set by district staff, for a person known by ID number. */
+const caseSchema = new Schema(
+  {
+    idHash: { type: String, required: true },
+    idMasked: { type: String, required: true },
+    status: { type: String, enum: MEDICAL_STATUSES, required: true },
+    date: { type: String, required: true },
+    note: String,
+    setBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    source: { type: String, enum: ['form', 'csv', 'appeal'], required: true },
+  },
+  { timestamps: true },
+);
+caseSchema.index({ idHash: 1, date: 1, createdAt: 1 });
+export const MedicalCaseModel = model('MedicalCase', caseSchema);
+
+const riskRegionSchema = new Schema({
+  code: { type: String, required: true, unique: true },
+  name: { type: String, required: true },
+  level: { type: String, enum: ['low', 'medium', 'high'], required: true },
+  since: { type: String, required: true },
+});
+export const RiskRegionModel = model('RiskRegion', riskRegionSchema);
+
+/** Every scan at a gate: who scanned, where, what it said. Never the token. */
+const scanSchema = new Schema(
+  {
+    scannerId: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    role: { type: String, required: true },
+    place: String,
+    valid: { type: Boolean, required: true },
+    color: String,
+    reason: String,
+    kid: String,
+  },
+  { timestamps: true },
+);
+export const ScanLogModel = model('HealthScan', scanSchema);
+
+const appealSchema = new Schema(
+  {
+    userId: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    colorAtFiling: { type: String, required: true },
+    reason: { type: String, required: true },
+    status: { type: String, enum: APPEAL_STATUSES, required: true },
+    resolutionNote: String,
+    resolvedBy: { type: Schema.Types.ObjectId, ref: 'User' },
+    resolvedAt: Date,
+  },
+  { timestamps: true },
+);
+appealSchema.index({ status: 1, createdAt: 1 });
+export const AppealModel = model('HealthAppeal', appealSchema);
