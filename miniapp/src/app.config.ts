@@ -1,7 +1,22 @@
 export default defineAppConfig({
   pages: ['pages/login/index', 'pages/home/index'],
   // Everything beyond the first screens lives in subpackages to keep the main package small.
-  subPackages: [{ root: 'account', pages: ['pages/profile/index'] }],
+  subPackages: [
+    { root: 'account', pages: ['pages/profile/index', 'pages/messages/index'] },
+    {
+      root: 'complaints',
+      pages: [
+        'pages/report/index',
+        'pages/mine/index',
+        'pages/detail/index',
+        'pages/queue/index',
+        'pages/tasks/index',
+        'pages/dashboard/index',
+      ],
+    },
+  ],
+  // The report page lets residents pick the problem's place on WeChat's map.
+  requiredPrivateInfos: ['chooseLocation'],
   window: {
     navigationBarTitleText: '社区通办',
     navigationBarBackgroundColor: '#ffffff',

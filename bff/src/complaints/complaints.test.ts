@@ -231,6 +231,27 @@ describe('the complaint loop 问题发现 → 派单 → 解决 → 反馈, thro
       expect(response.body.items[0].distanceMeters).toBeLessThanOrEqual(15);
     });
 
+    it('leaves out my own reports and says where I already added "me too"', async () => {
+      const mine = await file('resident-1', { category: 'elevator', location: { lat: 31.2288, lng: 121.5228 } });
+      const asReporter = await as('resident-1').get('/api/complaints/nearby?lat=31.2288&lng=121.5228&category=elevator');
+      expect(asReporter.body.items).toEqual([]);
+      await as('resident-2').post(`/api/complaints/${mine.body.id}/metoo`);
+      const asNeighbour = await as('resident-2').get('/api/complaints/nearby?lat=31.2288&lng=121.5228&category=elevator');
+      expect(asNeighbour.body.items[0]).toMatchObject({ id: mine.body.id, alreadyMeToo: true, meTooCount: 1 });
+    });
+
+    it('shows residents on the timeline by family name only to the handling unit', async () => {
+      const id = (await file('resident-1', { category: 'noise' })).body.id;
+      await as('resident-2').post(`/api/complaints/${id}/metoo`);
+      await as('cadre-1').post(`/api/complaints/${id}/accept`);
+      await as('cadre-1').post(`/api/complaints/${id}/dispatch`, { unitId: unitIds['city-management'] });
+      const names = async (openid: string) =>
+        (await as(openid).get(`/api/complaints/${id}`)).body.timeline.map((e: { action: string; actorName: string }) => `${e.action}:${e.actorName}`);
+      expect(await names('handler-1')).toEqual(['submit:张*', 'metoo:李*', 'accept:陈书记（潍坊一村）', 'dispatch:陈书记（潍坊一村）']);
+      expect(await names('cadre-1')).toEqual(expect.arrayContaining(['submit:张伟', 'metoo:李娜']));
+      expect(await names('resident-1')).toEqual(expect.arrayContaining(['submit:张伟', 'metoo:李*']));
+    });
+
     it('counts each neighbour once, refuses the reporter, and holds under a rush', async () => {
       const id = (await file('resident-1', { category: 'greenery' })).body.id;
       const rush = await Promise.all(Array.from({ length: 10 }, () => as('resident-2').post(`/api/complaints/${id}/metoo`)));

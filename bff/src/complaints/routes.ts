@@ -74,7 +74,7 @@ export function complaintRoutes(deps: ComplaintDeps): RouteSpec[] {
       access: STAFF_AND_RESIDENTS,
       query: nearbyQuerySchema,
       responses: { 200: { description: 'Nearest first', schema: nearbyComplaintsSchema } },
-      handler: async ({ query }) => ({ body: await nearby({ lat: query.lat, lng: query.lng }, query.category) }),
+      handler: async ({ user, query }) => ({ body: await nearby(user, { lat: query.lat, lng: query.lng }, query.category) }),
     }),
     defineRoute({
       method: 'get',

@@ -255,7 +255,7 @@ export async function meToo(user: AuthUser, id: string, deps: ComplaintDeps): Pr
 }
 
 /** Open reports of the same category within 100 m: what a resident sees before filing. */
-export async function nearby(point: { lat: number; lng: number }, category: string) {
+export async function nearby(user: AuthUser, point: { lat: number; lng: number }, category: string) {
   const RADIUS_M = 100;
   const box = 0.0015; // about 160 m: a cheap index-friendly pre-filter before the exact distance
   const candidates = await ComplaintModel.find(
@@ -264,8 +264,10 @@ export async function nearby(point: { lat: number; lng: number }, category: stri
       category,
       'location.lat': { $gte: point.lat - box, $lte: point.lat + box },
       'location.lng': { $gte: point.lng - box, $lte: point.lng + box },
+      // One's own reports are not duplicates to join.
+      reporterId: { $ne: new Types.ObjectId(user.id) },
     },
-    { category: 1, description: 1, address: 1, status: 1, location: 1, meTooCount: 1 },
+    { category: 1, description: 1, address: 1, status: 1, location: 1, meTooCount: 1, meTooUserIds: 1 },
   ).lean();
   const items = candidates
     .map((c) => ({
@@ -275,6 +277,7 @@ export async function nearby(point: { lat: number; lng: number }, category: stri
       address: c.address,
       status: c.status,
       meTooCount: c.meTooCount,
+      alreadyMeToo: c.meTooUserIds.some((id) => String(id) === user.id),
       distanceMeters: Math.round(distanceMeters(point, c.location!)),
     }))
     .filter((c) => c.distanceMeters <= RADIUS_M)

@@ -11,6 +11,17 @@ import type { AuthUser } from '../accounts/auth-user';
 import { signedPhotoUrl } from '../files/service';
 import type { ComplaintRecord } from './model';
 
+/**
+ * Staff act under their names; a resident on the timeline (the reporter, a
+ * neighbour's "me too") is shown in full only to staff who may see who
+ * reported, and to themselves.
+ */
+function timelineName(e: { role: string; actorId?: unknown; actorName?: string | null }, viewer: AuthUser, staffMaySee: boolean) {
+  if (!e.actorName) return undefined;
+  if (e.role !== 'resident' || String(e.actorId) === viewer.id || (staffMaySee && viewer.role !== 'resident')) return e.actorName;
+  return maskName(e.actorName);
+}
+
 const iso = (d?: Date | null) => (d ? d.toISOString() : undefined);
 const idOf = (v: unknown) => (v ? String(v) : undefined);
 
@@ -67,7 +78,7 @@ export function toComplaintView(
     timeline: (c.timeline ?? []).map((e) => ({
       at: e.at.toISOString(),
       actorId: idOf(e.actorId),
-      actorName: e.actorName ?? undefined,
+      actorName: timelineName(e, viewer, fullName),
       role: e.role,
       action: e.action,
       from: e.from ?? undefined,

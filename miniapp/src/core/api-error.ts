@@ -41,3 +41,31 @@ export function networkError(cause: unknown): ApiError {
 /** Any thrown value as an ApiError, so the UI has one kind of error to show. */
 export const asApiError = (error: unknown): ApiError =>
   isApiError(error) ? error : new ApiError(0, 'UNEXPECTED', '出了点问题，请稍后重试');
+
+/** Chinese wording per stable code, for replies whose message is not written for residents. */
+const CODE_TEXT: Record<string, string> = {
+  VALIDATION_FAILED: '填写的内容不符合要求，请检查后重试',
+  MALFORMED_JSON: '填写的内容不符合要求，请检查后重试',
+  UNAUTHENTICATED: '登录已失效，请重新登录',
+  FORBIDDEN: '您没有权限进行此操作',
+  NOT_FOUND: '内容不存在或已被删除',
+  CONFLICT: '该事项状态已变化，请刷新后重试',
+  PAYLOAD_TOO_LARGE: '文件过大，照片请不要超过 2 MB',
+  UNSUPPORTED_MEDIA_TYPE: '仅支持 JPEG、PNG 或 WebP 格式的照片',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
+  INTERNAL: '服务暂时不可用，请稍后重试',
+  UPSTREAM_UNAVAILABLE: '服务暂时不可用，请稍后重试',
+  DATABASE_UNAVAILABLE: '服务暂时不可用，请稍后重试',
+};
+
+const HAS_CHINESE = /[\u4e00-\u9fff]/;
+
+/**
+ * What to tell a person about a failure. The BFF's messages are written for
+ * developers (in English), so a reply whose message is not Chinese is worded
+ * from its stable code instead.
+ */
+export function errorText(error: ApiError): string {
+  if (HAS_CHINESE.test(error.message)) return error.message;
+  return CODE_TEXT[error.code] ?? (error.status >= 500 ? CODE_TEXT.INTERNAL : error.message);
+}

@@ -80,4 +80,22 @@ describe('request wrapper', () => {
 
     expect(error).toMatchObject({ status: 0, code: 'NETWORK', details: { reason: 'request:fail timeout' } });
   });
+
+  it('leaves unset query parameters out of a GET (H5 would send the text "undefined")', async () => {
+    serveApi({ 'GET /api/complaints': reply(200, { items: [] }) });
+
+    await request('/api/complaints', { data: { status: undefined, page: 1 } });
+
+    expect(taro.request.mock.calls[0][0].data).toEqual({ page: 1 });
+  });
+
+  it('returns a text reply as text and still maps its error reply', async () => {
+    serveApi({ 'GET /api/report.csv': reply(200, 'a,b\n1,2\n') });
+    await expect(request('/api/report.csv', { dataType: 'text' })).resolves.toBe('a,b\n1,2\n');
+    expect(taro.request.mock.calls[0][0]).toMatchObject({ dataType: 'text' });
+
+    serveApi({ 'GET /api/report.csv': reply(403, '{"error":{"code":"FORBIDDEN","message":"no"}}') });
+    const error = await failureOf(request('/api/report.csv', { dataType: 'text' }));
+    expect(error).toMatchObject({ status: 403, code: 'FORBIDDEN' });
+  });
 });

@@ -7,11 +7,25 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
   method?: Method;
-  /** JSON body (or query parameters for GET). */
+  /** JSON body (or query parameters for GET; undefined values are left out). */
   data?: Record<string, unknown>;
+  /** 'text' for non-JSON replies such as a CSV download. */
+  dataType?: 'json' | 'text';
 }
 
 const TIMEOUT_MS = 15_000;
+
+/** The Authorization header for the stored session, if any (shared with uploads). */
+export function authHeader(): Record<string, string> {
+  const token = readToken();
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
+/** Query parameters without the unset ones: H5 would send them as the text "undefined". */
+function withoutUndefined(data?: Record<string, unknown>): Record<string, unknown> | undefined {
+  if (!data) return data;
+  return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
+}
 
 /**
  * The one way pages talk to the BFF: adds the bearer token, resolves with the JSON
@@ -19,25 +33,37 @@ const TIMEOUT_MS = 15_000;
  * HTTP answer came back).
  */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const header: Record<string, string> = { 'Content-Type': 'application/json' };
-  const token = readToken();
-  if (token) header.Authorization = `Bearer ${token}`;
+  const header: Record<string, string> = { 'Content-Type': 'application/json', ...authHeader() };
+  const method = options.method ?? 'GET';
+  const dataType = options.dataType ?? 'json';
 
   let response: { statusCode: number; data: unknown };
   try {
     response = await Taro.request({
       url: `${apiBase}${path}`,
-      method: options.method ?? 'GET',
-      data: options.data,
+      method,
+      data: method === 'GET' ? withoutUndefined(options.data) : options.data,
       header,
-      dataType: 'json',
+      dataType,
       timeout: TIMEOUT_MS,
     });
   } catch (cause) {
     throw networkError(cause);
   }
 
-  const { statusCode, data } = response;
+  const { statusCode } = response;
+  // A text request's error reply is still our JSON error shape.
+  const data = dataType === 'text' && statusCode >= 300 ? parseJson(response.data) : response.data;
   if (statusCode >= 200 && statusCode < 300) return data as T;
   throw toApiError(statusCode, data);
+}
+
+/** JSON text as a value; anything else as it came. */
+export function parseJson(data: unknown): unknown {
+  if (typeof data !== 'string') return data;
+  try {
+    return JSON.parse(data);
+  } catch {
+    return data;
+  }
 }

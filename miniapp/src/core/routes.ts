@@ -3,4 +3,13 @@ export const ROUTES = {
   login: '/pages/login/index',
   home: '/pages/home/index',
   profile: '/account/pages/profile/index',
+  messages: '/account/pages/messages/index',
+  complaintReport: '/complaints/pages/report/index',
+  complaintsMine: '/complaints/pages/mine/index',
+  complaintQueue: '/complaints/pages/queue/index',
+  complaintTasks: '/complaints/pages/tasks/index',
+  complaintDashboard: '/complaints/pages/dashboard/index',
 } as const;
+
+/** One complaint's page; notifications from the BFF link to exactly this path. */
+export const complaintDetailUrl = (id: string) => `/complaints/pages/detail/index?id=${encodeURIComponent(id)}`;

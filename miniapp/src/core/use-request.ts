@@ -10,6 +10,8 @@ export interface RequestState<T> {
 export interface UseRequest<T> extends RequestState<T> {
   /** Start (or restart) the load; a newer run makes older answers irrelevant. */
   run: () => Promise<void>;
+  /** Replace the data with a fresher copy (e.g. the reply of an action); drops older runs. */
+  mutate: (data: T) => void;
 }
 
 /** Loading / error / data for one async load; keeps the last data while reloading. */
@@ -38,5 +40,10 @@ export function useRequest<T>(
     }
   }, []);
 
-  return { ...state, run };
+  const mutate = useCallback((data: T) => {
+    latest.current += 1;
+    setState({ data, loading: false });
+  }, []);
+
+  return { ...state, run, mutate };
 }

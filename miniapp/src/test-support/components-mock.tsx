@@ -3,18 +3,21 @@ import type { ReactNode } from 'react';
 /**
  * `@tarojs/components` as plain DOM, so React Testing Library can query and tap.
  * Use with: jest.mock('@tarojs/components', () => require('<path>/test-support/components-mock'));
+ * Fields report changes the Taro way: `onInput({ detail: { value } })`; fire them
+ * with `fireEvent.input(field, { target: { value } })`.
  */
 interface Props {
   children?: ReactNode;
   className?: string;
+  style?: Record<string, string | number>;
   onClick?: () => void;
   onTap?: () => void;
   disabled?: boolean;
   loading?: boolean;
 }
 
-export const View = ({ children, className, onClick, onTap }: Props) => (
-  <div className={className} onClick={onClick ?? onTap}>
+export const View = ({ children, className, style, onClick, onTap }: Props) => (
+  <div className={className} style={style} onClick={onClick ?? onTap}>
     {children}
   </div>
 );
@@ -35,4 +38,42 @@ export const Button = ({ children, className, onClick, onTap, disabled, loading 
   >
     {children}
   </button>
+);
+
+interface FieldProps {
+  className?: string;
+  value?: string;
+  placeholder?: string;
+  maxlength?: number;
+  onInput?: (event: { detail: { value: string } }) => void;
+}
+
+export const Input = ({ className, value, placeholder, maxlength, onInput }: FieldProps) => (
+  <input
+    className={className}
+    value={value}
+    placeholder={placeholder}
+    maxLength={maxlength}
+    onInput={(e) => onInput?.({ detail: { value: (e.target as HTMLInputElement).value } })}
+    onChange={() => undefined}
+  />
+);
+
+export const Textarea = ({ className, value, placeholder, maxlength, onInput }: FieldProps) => (
+  <textarea
+    className={className}
+    value={value}
+    placeholder={placeholder}
+    maxLength={maxlength}
+    onInput={(e) => onInput?.({ detail: { value: (e.target as HTMLTextAreaElement).value } })}
+    onChange={() => undefined}
+  />
+);
+
+export const Switch = ({ checked, onChange }: { checked?: boolean; onChange?: (event: { detail: { value: boolean } }) => void }) => (
+  <input type="checkbox" role="switch" checked={!!checked} onChange={(e) => onChange?.({ detail: { value: e.target.checked } })} />
+);
+
+export const Image = ({ className, src, onClick }: { className?: string; src: string; mode?: string; onClick?: () => void }) => (
+  <img className={className} src={src} alt="" onClick={onClick} />
 );

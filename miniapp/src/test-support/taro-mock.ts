@@ -15,6 +15,13 @@ export interface RequestOptions {
   header?: Record<string, string>;
 }
 
+export interface UploadOptions {
+  url: string;
+  filePath: string;
+  name: string;
+  header?: Record<string, string>;
+}
+
 export interface Reply {
   statusCode: number;
   data: unknown;
@@ -29,6 +36,14 @@ export const taro = {
   showModal: jest.fn((_: { title?: string; content?: string }) =>
     Promise.resolve({ confirm: true, cancel: false }),
   ),
+  redirectTo: jest.fn((_: { url: string }) => Promise.resolve()),
+  navigateBack: jest.fn(() => Promise.resolve()),
+  stopPullDownRefresh: jest.fn(() => undefined),
+  previewImage: jest.fn((_: { urls: string[]; current?: string }) => Promise.resolve()),
+  /** Scripted per test; by default the user cancels. */
+  chooseImage: jest.fn<Promise<{ tempFilePaths: string[]; tempFiles: Array<{ path: string; size: number }> }>, [unknown]>(),
+  chooseLocation: jest.fn<Promise<{ latitude: number; longitude: number; name: string; address: string }>, [unknown]>(),
+  uploadFile: jest.fn<Promise<{ statusCode: number; data: string }>, [UploadOptions]>(),
   getStorageSync: jest.fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
   setStorageSync: jest.fn((key: string, value: unknown) => {
     storage.set(key, value);
@@ -45,7 +60,25 @@ function useDidShow(callback: () => void): void {
   }, []);
 }
 
-export const taroModule = { __esModule: true, default: taro, ...taro, useDidShow };
+/** The page's query (`useRouter().params`); set it before rendering a page that reads one. */
+let routerParams: Record<string, string> = {};
+export function setRouterParams(params: Record<string, string>): void {
+  routerParams = params;
+}
+const useRouter = () => ({ params: routerParams, path: '' });
+
+/** Page events the test can fire: pull-down and reaching the bottom. */
+const pageEvents: { pullDown?: () => void; reachBottom?: () => void } = {};
+function usePullDownRefresh(callback: () => void): void {
+  pageEvents.pullDown = callback;
+}
+function useReachBottom(callback: () => void): void {
+  pageEvents.reachBottom = callback;
+}
+export const pullDown = () => pageEvents.pullDown?.();
+export const reachBottom = () => pageEvents.reachBottom?.();
+
+export const taroModule = { __esModule: true, default: taro, ...taro, useDidShow, useRouter, usePullDownRefresh, useReachBottom };
 
 /** Fresh storage and call records for each test; unscripted requests fail loudly. */
 export function resetTaro(): void {
@@ -56,6 +89,17 @@ export function resetTaro(): void {
     throw new Error(`unexpected request ${options.method ?? 'GET'} ${options.url}`);
   });
   taro.login.mockReset();
+  taro.chooseImage.mockReset();
+  taro.chooseImage.mockRejectedValue({ errMsg: 'chooseImage:fail cancel' });
+  taro.chooseLocation.mockReset();
+  taro.chooseLocation.mockRejectedValue({ errMsg: 'chooseLocation:fail cancel' });
+  taro.uploadFile.mockReset();
+  taro.uploadFile.mockImplementation(async (options) => {
+    throw new Error(`unexpected upload to ${options.url}`);
+  });
+  routerParams = {};
+  pageEvents.pullDown = undefined;
+  pageEvents.reachBottom = undefined;
   taro.showModal.mockImplementation(() => Promise.resolve({ confirm: true, cancel: false }));
 }
 

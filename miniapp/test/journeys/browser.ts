@@ -25,6 +25,11 @@ export async function openPhone(): Promise<Phone> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'zh-CN' });
+  const context = await newPhoneContext(browser);
   return { browser, context, close: () => browser.close() };
+}
+
+/** Another phone on the same browser: its own storage, so its own login and token. */
+export function newPhoneContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'zh-CN' });
 }

@@ -1,15 +1,37 @@
 import { ROLES } from '../core/roles';
 import { HOME_ENTRIES } from './home-entries';
 
+const entry = (role: keyof typeof HOME_ENTRIES, key: string) => HOME_ENTRIES[role].find((e) => e.key === key);
+
 describe('home entries', () => {
   it.each(ROLES)('gives the %s home at least one entry and a path for every built one', (role) => {
     const entries = HOME_ENTRIES[role];
     expect(entries.length).toBeGreaterThan(0);
-    for (const entry of entries.filter((e) => e.built)) expect(entry.path).toMatch(/^\//);
+    for (const e of entries.filter((x) => x.built)) expect(e.path).toMatch(/^\//);
   });
 
   it('offers a resident the four services of the product', () => {
     const titles = HOME_ENTRIES.resident.map((e) => e.title);
     expect(titles).toEqual(expect.arrayContaining(['问题上报', '口罩预约', '随申码', '企业复工']));
+  });
+
+  it('opens the complaint pages from every role that takes part in the loop', () => {
+    expect(entry('resident', 'complaints')).toMatchObject({ built: true, path: '/complaints/pages/report/index' });
+    expect(entry('resident', 'my-complaints')).toMatchObject({ built: true, path: '/complaints/pages/mine/index' });
+    expect(entry('cadre', 'workbench')).toMatchObject({ built: true, path: '/complaints/pages/queue/index' });
+    expect(entry('handler', 'tasks')).toMatchObject({ built: true, path: '/complaints/pages/tasks/index' });
+    expect(entry('district', 'overview')).toMatchObject({ built: true, title: '投诉总览', path: '/complaints/pages/dashboard/index' });
+  });
+
+  it('gives every complaint role the in-app messages', () => {
+    for (const role of ['resident', 'cadre', 'handler', 'district'] as const) {
+      expect(entry(role, 'messages')).toMatchObject({ built: true, path: '/account/pages/messages/index' });
+    }
+  });
+
+  it('keeps the capabilities without pages marked not built', () => {
+    const notBuilt = ROLES.flatMap((role) => HOME_ENTRIES[role].filter((e) => !e.built).map((e) => e.title));
+    expect(notBuilt).toEqual(expect.arrayContaining(['口罩预约', '随申码', '企业复工', '核销取货码', '复工备案', '预约与备案审核']));
+    for (const role of ROLES) for (const e of HOME_ENTRIES[role].filter((x) => !x.built)) expect(e.path).toBeUndefined();
   });
 });

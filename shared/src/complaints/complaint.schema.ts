@@ -114,6 +114,16 @@ export type ComplaintList = z.infer<typeof complaintListSchema>;
 
 export const nearbyComplaintsSchema = z.object({
   items: z.array(
-    z.object({ id: z.string(), category: z.string(), description: z.string(), address: z.string(), status: complaintStatusSchema, distanceMeters: z.number(), meTooCount: z.number() }),
+    z.object({
+      id: z.string(),
+      category: z.string(),
+      description: z.string(),
+      address: z.string(),
+      status: complaintStatusSchema,
+      distanceMeters: z.number(),
+      meTooCount: z.number(),
+      /** The caller already added "me too" here. */
+      alreadyMeToo: z.boolean(),
+    }),
   ),
 });

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import type { ApiError } from '../api-error';
+import { errorText, type ApiError } from '../api-error';
 
 export function LoadingState({ text = '加载中…' }: { text?: string }) {
   return (
@@ -20,7 +20,7 @@ export function EmptyState({ text }: { text: string }) {
 export function ErrorState({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
   return (
     <View className="status status--error">
-      <Text className="status__text">{error.message}</Text>
+      <Text className="status__text">{errorText(error)}</Text>
       {onRetry && (
         <Button className="button button--plain" onClick={onRetry}>
           重试

@@ -16,18 +16,28 @@ beforeEach(() => {
 });
 
 describe('home page', () => {
-  it("shows a resident's four services marked 建设中, and the account entry without it", async () => {
+  it("shows a resident's complaint entries ready and the three services not built yet marked 建设中", async () => {
     serveApi({ 'GET /api/me': reply(200, { user: resident }) });
     render(<HomePage />);
 
     expect(await screen.findByText('你好，张阿姨')).toBeTruthy();
     expect(screen.getByText('居民')).toBeTruthy();
-    for (const title of ['问题上报', '口罩预约', '随申码', '企业复工']) {
-      const card = screen.getByText(title).closest('.entry');
-      expect(card?.textContent).toContain('建设中');
+    for (const title of ['口罩预约', '随申码', '企业复工']) {
+      expect(screen.getByText(title).closest('.entry')?.textContent).toContain('建设中');
     }
-    expect(screen.getAllByText('建设中')).toHaveLength(4);
-    expect(screen.getByText('我的账号').closest('.entry')?.textContent).not.toContain('建设中');
+    for (const title of ['问题上报', '我的反映', '消息', '我的账号']) {
+      expect(screen.getByText(title).closest('.entry')?.textContent).not.toContain('建设中');
+    }
+    expect(screen.getAllByText('建设中')).toHaveLength(3);
+  });
+
+  it('tapping 问题上报 opens the report page', async () => {
+    serveApi({ 'GET /api/me': reply(200, { user: resident }) });
+    render(<HomePage />);
+
+    fireEvent.click(await screen.findByText('问题上报'));
+
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/complaints/pages/report/index' });
   });
 
   it('tapping a service under construction shows the notice and opens nothing', async () => {
@@ -49,12 +59,15 @@ describe('home page', () => {
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/account/pages/profile/index' });
   });
 
-  it('shows only the workbench and account entries to a cadre', async () => {
+  it("shows a cadre the workbench (the complaint queue), messages and account, and none of a resident's services", async () => {
     const cadre = { ...resident, role: 'cadre' as const, displayName: '李书记' };
     serveApi({ 'GET /api/me': reply(200, { user: cadre }) });
     render(<HomePage />);
 
-    expect(await screen.findByText('居委工作台')).toBeTruthy();
+    fireEvent.click(await screen.findByText('居委工作台'));
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/complaints/pages/queue/index' });
+    expect(screen.getByText('消息')).toBeTruthy();
+    expect(screen.getByText('我的账号')).toBeTruthy();
     expect(screen.queryByText('口罩预约')).toBeNull();
   });
 

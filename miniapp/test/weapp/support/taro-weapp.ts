@@ -38,6 +38,8 @@ const g = globalThis as unknown as Globals;
 
 let app: Options | undefined;
 const livePages: PageInstance[] = [];
+/** The query the next rendered page is opened with (its onLoad options). */
+let nextQuery: Record<string, string> = {};
 
 /** A Page definition as a Component: its functions become methods, lifecycles map. */
 function pageAsComponent(options: Options): Options {
@@ -53,7 +55,7 @@ function pageAsComponent(options: Options): Options {
     lifetimes: {
       attached(this: PageInstance) {
         livePages.push(this);
-        this.onLoad?.call(this, {});
+        this.onLoad?.call(this, nextQuery);
         this.onShow?.call(this);
       },
       ready(this: PageInstance) {
@@ -100,15 +102,20 @@ export interface RenderedPage extends SimNode {
 const loaded = new Map<string, string>();
 const rendered: RenderedPage[] = [];
 
-/** Render and attach a page by its path in app.json (e.g. 'pages/login/index'). */
-export function renderPage(pagePath: string): RenderedPage {
+/**
+ * Render and attach a page by its path in app.json (e.g. 'pages/login/index'),
+ * opened with `query` as WeChat passes `?id=…` to onLoad.
+ */
+export function renderPage(pagePath: string, query: Record<string, string> = {}): RenderedPage {
   let id = loaded.get(pagePath);
   if (!id) {
     id = simulate.load(path.join(distDir, pagePath), { rootPath: distDir });
     loaded.set(pagePath, id);
   }
   const page = simulate.render(id);
+  nextQuery = query;
   page.attach(document.createElement('parent-wrapper'));
+  nextQuery = {};
   rendered.push(page);
   return page;
 }

@@ -1,0 +1,60 @@
+import type {
+  ComplaintDashboard,
+  ComplaintList,
+  ComplaintView,
+  CreateComplaint,
+  ListComplaintsQuery,
+  hotspotListSchema,
+  nearbyComplaintsSchema,
+} from '@sqtb/shared';
+import { request } from '../core/request';
+import { uploadFile } from '../core/upload';
+import type { ComplaintAction } from './actions';
+
+export type ComplaintListItem = ComplaintList['items'][number];
+// shared/ exports the schemas but not these two item types; derived here without importing zod.
+export type NearbyComplaint = ReturnType<typeof nearbyComplaintsSchema.parse>['items'][number];
+export type Hotspot = ReturnType<typeof hotspotListSchema.parse>['items'][number];
+
+/** The list filters a page may set; paging is added by the list hook. */
+export type ComplaintFilter = Partial<Pick<ListComplaintsQuery, 'status' | 'category' | 'overdue'>>;
+
+export const PAGE_SIZE = 20;
+
+export const fileComplaint = (body: CreateComplaint) =>
+  request<ComplaintView>('/api/complaints', { method: 'POST', data: { ...body } });
+
+export const listComplaints = (filter: ComplaintFilter, page: number, pageSize = PAGE_SIZE) =>
+  request<ComplaintList>('/api/complaints', { data: { ...filter, page, pageSize } });
+
+export const fetchNearby = async (at: { lat: number; lng: number }, category: string): Promise<NearbyComplaint[]> =>
+  (await request<{ items: NearbyComplaint[] }>('/api/complaints/nearby', { data: { lat: at.lat, lng: at.lng, category } })).items;
+
+export const fetchComplaint = (id: string) => request<ComplaintView>(`/api/complaints/${encodeURIComponent(id)}`);
+
+/** The workflow steps and 催办 all answer with the complaint after the step. */
+type StepAction = Exclude<ComplaintAction, 'metoo' | 'autoClose' | 'autoArchive'>;
+export const actOn = (id: string, action: StepAction, body: Record<string, unknown> = {}) =>
+  request<ComplaintView>(`/api/complaints/${encodeURIComponent(id)}/${action}`, { method: 'POST', data: body });
+
+export const urgeComplaint = (id: string, note?: string) => actOn(id, 'urge', note ? { note } : {});
+
+export const meToo = (id: string) =>
+  request<{ meTooCount: number }>(`/api/complaints/${encodeURIComponent(id)}/metoo`, { method: 'POST', data: {} });
+
+/** A photo for a report or a resolution; its id goes into `photoIds`. */
+export interface UploadedPhoto {
+  id: string;
+  contentType: string;
+  size: number;
+  url: string;
+}
+export const uploadPhoto = (filePath: string) => uploadFile<UploadedPhoto>('/api/files', filePath, 'file');
+
+export const fetchDashboard = () => request<ComplaintDashboard>('/api/dashboard/complaints');
+
+/** The per-committee figures as CSV text (the route needs the bearer token, so no plain link). */
+export const fetchDashboardCsv = () => request<string>('/api/dashboard/complaints.csv', { dataType: 'text' });
+
+export const fetchOpenHotspots = async (): Promise<Hotspot[]> =>
+  (await request<{ items: Hotspot[] }>('/api/hotspots', { data: { open: 'true' } })).items;

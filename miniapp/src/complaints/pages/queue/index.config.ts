@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '居委工作台', enablePullDownRefresh: true });

@@ -1,0 +1,75 @@
+import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components';
+import { useState } from 'react';
+import { Chips } from '../../../core/components/chips';
+import { LocationPicker } from '../../components/location-picker';
+import { NearbyStep } from '../../components/nearby-step';
+import { PhotoPicker } from '../../components/photo-picker';
+import { CATEGORY_OPTIONS, DESCRIPTION_MAX, MAX_PHOTOS } from '../../report-draft';
+import { useReportFlow } from '../../use-report-flow';
+
+/** 问题发现: a resident reports a neighbourhood problem, after checking for the same one nearby. */
+export default function ReportComplaintPage() {
+  const flow = useReportFlow();
+  const [placeKey, setPlaceKey] = useState<string | undefined>();
+  const { draft, change } = flow;
+
+  if (flow.step === 'duplicates') {
+    return (
+      <View className="page">
+        <Text className="page__title">附近的相同问题</Text>
+        <NearbyStep flow={flow} />
+      </View>
+    );
+  }
+
+  return (
+    <View className="page">
+      <Text className="section-title">问题类型</Text>
+      <Chips options={CATEGORY_OPTIONS} value={draft.category} onChange={(category) => change({ category })} />
+
+      <Text className="section-title">问题描述</Text>
+      <Textarea
+        className="field field--textarea"
+        placeholder="请描述您遇到的问题（至少 5 个字）"
+        value={draft.description}
+        maxlength={DESCRIPTION_MAX}
+        onInput={(e) => change({ description: e.detail.value })}
+      />
+
+      <Text className="section-title">{`现场照片（选填，最多 ${MAX_PHOTOS} 张）`}</Text>
+      <PhotoPicker uploads={flow.photos} max={MAX_PHOTOS} />
+
+      <Text className="section-title">问题位置</Text>
+      <LocationPicker
+        location={draft.location}
+        pickedKey={placeKey}
+        onPick={(place) => {
+          setPlaceKey(place.key);
+          change({ location: place.location, address: place.address });
+        }}
+      />
+      <Input className="field" placeholder="详细地址，例如：潍坊路 400 号门口" value={draft.address} maxlength={200} onInput={(e) => change({ address: e.detail.value })} />
+
+      <View className="switch-row">
+        <Text>匿名反映</Text>
+        <Switch checked={draft.anonymous} onChange={(e) => change({ anonymous: e.detail.value })} />
+      </View>
+      <Text className="hint">匿名时，对外公开的信息不显示您的姓名；居委和处置部门仍能看到，以便联系您。</Text>
+
+      {flow.problems.map((problem) => (
+        <Text key={problem} className="message--error">
+          {problem}
+        </Text>
+      ))}
+      {flow.error && <Text className="message--error">{flow.error}</Text>}
+      <Button
+        className="button button--primary"
+        disabled={flow.pending !== null}
+        loading={flow.pending === 'checking' || flow.pending === 'submitting'}
+        onClick={() => void flow.next()}
+      >
+        提交
+      </Button>
+    </View>
+  );
+}

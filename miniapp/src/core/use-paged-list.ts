@@ -1,0 +1,108 @@
+import { useCallback, useRef, useState } from 'react';
+import { ApiError, asApiError } from './api-error';
+
+/** The page shape every list endpoint of the BFF answers with. */
+export interface PageReply<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface PagedList<T, R extends PageReply<T> = PageReply<T>> {
+  items: T[];
+  total: number;
+  /** The latest reply, for figures that come with the page (e.g. an unread count). */
+  last?: R;
+  /** True once the first page has arrived (so an empty list can be told from loading). */
+  loaded: boolean;
+  /** 'first' while page 1 loads, 'more' while a later page loads. */
+  loading: false | 'first' | 'more';
+  error?: ApiError;
+  /** Which load failed: page 1 ('first') or a later page ('more'). */
+  errorOn?: 'first' | 'more';
+  hasMore: boolean;
+  /** Load page 1 again and replace the list (pull-to-refresh, a new filter, onShow). */
+  refresh: () => Promise<void>;
+  /** Append the next page, if there is one and nothing is loading. */
+  loadMore: () => Promise<void>;
+  /** Change items in place (e.g. mark a message read) without reloading. */
+  update: (change: (items: T[]) => T[]) => void;
+}
+
+interface State<T, R> {
+  items: T[];
+  total: number;
+  page: number;
+  last?: R;
+  loaded: boolean;
+  loading: false | 'first' | 'more';
+  error?: ApiError;
+  errorOn?: 'first' | 'more';
+}
+
+/**
+ * A paginated list: page 1 on refresh, the next page on loadMore. A refresh
+ * makes answers of earlier loads irrelevant, so a slow "more" cannot append
+ * to a list that was reloaded meanwhile.
+ */
+export function usePagedList<T, R extends PageReply<T> = PageReply<T>>(
+  load: (page: number) => Promise<R>,
+  onError?: (error: ApiError) => void,
+): PagedList<T, R> {
+  const [state, setState] = useState<State<T, R>>({ items: [], total: 0, page: 0, loaded: false, loading: false });
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  const onErrorRef = useRef(onError);
+  onErrorRef.current = onError;
+  const latest = useRef(0);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+
+  const fetchPage = useCallback(async (page: number) => {
+    const id = ++latest.current;
+    setState((prev) => ({ ...prev, loading: page === 1 ? 'first' : 'more', error: undefined, errorOn: undefined }));
+    try {
+      const reply = await loadRef.current(page);
+      if (id !== latest.current) return;
+      setState((prev) => ({
+        items: page === 1 ? reply.items : [...prev.items, ...reply.items],
+        total: reply.total,
+        page,
+        last: reply,
+        loaded: true,
+        loading: false,
+      }));
+    } catch (caught) {
+      if (id !== latest.current) return;
+      const error = asApiError(caught);
+      setState((prev) => ({ ...prev, loading: false, error, errorOn: page === 1 ? 'first' : 'more' }));
+      onErrorRef.current?.(error);
+    }
+  }, []);
+
+  const refresh = useCallback(() => fetchPage(1), [fetchPage]);
+  const loadMore = useCallback(async () => {
+    const current = stateRef.current;
+    if (current.loading || !current.loaded || current.items.length >= current.total) return;
+    await fetchPage(current.page + 1);
+  }, [fetchPage]);
+  const update = useCallback((change: (items: T[]) => T[]) => {
+    setState((prev) => ({ ...prev, items: change(prev.items) }));
+  }, []);
+
+  return {
+    items: state.items,
+    total: state.total,
+    last: state.last,
+    loaded: state.loaded,
+    loading: state.loading,
+    error: state.error,
+    errorOn: state.errorOn,
+    hasMore: state.loaded && state.items.length < state.total,
+    refresh,
+    loadMore,
+    update,
+  };
+}
+
