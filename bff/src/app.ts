@@ -26,7 +26,7 @@ import { fileRoutes } from './files/routes';
 import { notificationRoutes } from './notifications/routes';
 import { createNotifier } from './notifications/service';
 import { systemClock, type Clock } from './core/clock';
-import { deriveKey } from './core/keys';
+import { deriveKey, idNumberKey } from './core/keys';
 import { healthCodeRoutes } from './health-code/routes';
 import type { KeyRing } from './health-code/keys';
 
@@ -62,7 +62,7 @@ export function createApp(deps: AppDeps): { app: Koa; routes: RouteSpec[] } {
     ...healthCodeRoutes({
       clock,
       keys: deps.healthKeys,
-      idKey: deriveKey(config.jwt.secret, 'id-number-hash'),
+      idKey: idNumberKey(config.jwt.secret),
       subjectKey: deriveKey(config.jwt.secret, 'health-code-subject'),
       log,
     }),

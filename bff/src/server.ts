@@ -6,6 +6,7 @@ import { connectDatabase } from './db/database';
 import { createApp } from './app';
 import { createWechatClient } from './accounts/wechat-client';
 import { seedDemoData } from './dev/seed';
+import { idNumberKey } from './core/keys';
 import { startScheduler } from './jobs/scheduler';
 import { complaintJobs } from './complaints/jobs';
 import { systemClock } from './core/clock';
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
 
   const database = await connectDatabase(config, log);
   if (config.seedDemoData) {
-    const seeded = await seedDemoData();
+    const seeded = await seedDemoData({ idKey: idNumberKey(config.jwt.secret) });
     log.info(seeded, 'demo district seeded');
   }
 

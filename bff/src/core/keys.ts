@@ -4,3 +4,6 @@ import { createHmac } from 'node:crypto';
 export function deriveKey(secret: string, purpose: string): string {
   return createHmac('sha256', secret).update(`sqtb:${purpose}`).digest('base64url');
 }
+
+/** The keyed hash of ID numbers must be the same wherever it is computed: seed, cases, registration. */
+export const idNumberKey = (secret: string) => deriveKey(secret, 'id-number-hash');

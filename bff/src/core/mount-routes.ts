@@ -19,6 +19,7 @@ export function mountRoutes(router: Router, specs: RouteSpec[], authenticate: Au
         }
         ctx.state.user = user;
       }
+      if (spec.bodyType && !ctx.is(spec.bodyType)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the body with Content-Type: ${spec.bodyType}`);
       const params = parseInput(spec.params, ctx.params, 'params');
       const query = parseInput(spec.query, ctx.query, 'query');
       // An empty POST reads as {} so that steps without fields need no body.

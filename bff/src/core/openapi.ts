@@ -51,7 +51,7 @@ function operation(spec: RouteSpec): Record<string, unknown> {
           },
         }
       : {}),
-    ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } } } : {}),
+    ...(spec.body ? { requestBody: { required: true, content: { [spec.bodyType ?? 'application/json']: { schema: jsonSchema(spec.body, 'input') } } } } : {}),
     responses,
   };
 }

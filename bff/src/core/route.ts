@@ -38,6 +38,8 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
   body?: ZodType<B>;
   query?: ZodType<Q>;
   params?: ZodType<P>;
+  /** The body's media type when it is not JSON (e.g. text/csv); anything else is refused with 415. */
+  bodyType?: string;
   /** A multipart upload instead of a JSON body: the file's field name, for the document. */
   multipart?: { field: string };
   /** Success responses by status, for the OpenAPI document. */

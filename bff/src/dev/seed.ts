@@ -3,13 +3,15 @@ import type { DevAccount } from '@sqtb/shared';
 import { seedDistrict } from '@sqtb/mock';
 import { UserModel } from '../accounts/user.model';
 import { Committee, Enterprise, Pharmacy, Street, Unit } from '../org/model';
+import { recordIdentity } from '../residents/identity';
+import { RiskRegionModel } from '../health-code/models';
 
 /**
  * Loads the demo district from mock/ into the database. Every write is an
  * upsert keyed by a stable code or openid, so running it again (every start in
  * development) changes nothing that is already there.
  */
-export async function seedDemoData(): Promise<{ accounts: number }> {
+export async function seedDemoData(keys: { idKey: string }): Promise<{ accounts: number }> {
   const upsertByCode = async <T>(model: { findOneAndUpdate: Function }, code: string, fields: T) =>
     ((await model.findOneAndUpdate({ code }, { $set: fields }, { upsert: true, new: true })) as { _id: Types.ObjectId })._id;
 
@@ -45,12 +47,15 @@ export async function seedDemoData(): Promise<{ accounts: number }> {
       ...(a.pharmacyCode ? { pharmacyId: pharmacyIds.get(a.pharmacyCode) } : {}),
       ...(a.enterpriseCode ? { enterpriseId: enterpriseIds.get(a.enterpriseCode) } : {}),
     };
-    await UserModel.findOneAndUpdate(
+    const user = await UserModel.findOneAndUpdate(
       { openid: a.openid },
       { $set: { role: a.role, displayName: a.displayName, scope, registered: true } },
       { upsert: true, new: true },
     );
+    if (a.identity) await recordIdentity(user!._id, a.identity.name, a.identity.idNumber, keys.idKey);
   }
+  // Only when none are set yet: staff may have replaced the list since.
+  if ((await RiskRegionModel.countDocuments()) === 0) await RiskRegionModel.insertMany(seedDistrict.RISK_REGIONS);
   return { accounts: seedDistrict.ACCOUNTS.length };
 }
 

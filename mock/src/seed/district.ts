@@ -67,3 +67,10 @@ export const ACCOUNTS: SeedAccount[] = [
   { openid: 'pharmacy-1', role: 'pharmacy', displayName: '雷允上药房店员', pharmacyCode: 'P1' },
   { openid: 'enterprise-1', role: 'enterprise', displayName: '周经理（潍坊小笼）', enterpriseCode: 'E1' },
 ];
+
+/** Risk regions as published in early 2020 (codes are ours); staff replace the list as it changes. */
+export const RISK_REGIONS = [
+  { code: 'hubei-wuhan', name: '湖北省武汉市', level: 'high' as const, since: '2020-01-23' },
+  { code: 'zhejiang-wenzhou', name: '浙江省温州市', level: 'medium' as const, since: '2020-02-02' },
+  { code: 'guangdong-shenzhen', name: '广东省深圳市', level: 'low' as const, since: '2020-02-20' },
+];
