@@ -14,6 +14,7 @@ import { mountRoutes } from './core/mount-routes';
 import { buildOpenApi } from './core/openapi';
 import type { RouteSpec } from './core/route';
 import { requestLog } from './core/request-log';
+import { inlineScriptHashes } from './core/inline-script-hashes';
 import { accountRoutes } from './accounts/routes';
 import { authenticate } from './accounts/service';
 import type { WechatClient } from './accounts/wechat-client';
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps): { app: Koa; routes: RouteSpec[] } {
   const router = new Router();
   mountRoutes(router, routes, (ctx) => authenticate(ctx.get('Authorization') || undefined, config.jwt));
 
+  const staticDir = config.staticDir ?? DEFAULT_STATIC_DIR;
   const app = new Koa({ proxy: false });
   app.use(requestLog(log));
   app.use(errorMiddleware());
@@ -79,6 +81,7 @@ export function createApp(deps: AppDeps): { app: Koa; routes: RouteSpec[] } {
     helmet({
       contentSecurityPolicy: {
         directives: {
+          'script-src': ["'self'", ...inlineScriptHashes(staticDir)],
           // Taro's H5 runtime sets inline styles; images may be data: or blob: (photo previews).
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:', 'blob:'],
@@ -106,7 +109,6 @@ export function createApp(deps: AppDeps): { app: Koa; routes: RouteSpec[] } {
   app.use(router.routes());
   app.use(router.allowedMethods({ throw: true }));
 
-  const staticDir = config.staticDir ?? DEFAULT_STATIC_DIR;
   if (existsSync(staticDir)) app.use(serve(staticDir, { index: 'index.html', maxage: 0 }));
   else log.warn({ staticDir }, 'the H5 build is missing: run `npm run build:h5` to serve the mini-program at /');
   return { app, routes };

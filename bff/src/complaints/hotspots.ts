@@ -1,11 +1,15 @@
 import { Types } from 'mongoose';
 import type { AuthUser } from '../accounts/auth-user';
 import { HotspotModel } from './hotspot.model';
+import { AppError } from '../core/app-error';
 
 /** Hotspots a viewer may see: a cadre their committee's, district staff all. */
 export async function listHotspots(user: AuthUser, open?: 'true' | 'false') {
   const filter: Record<string, unknown> = {};
-  if (user.role === 'cadre') filter.committeeId = user.scope.committeeId ? new Types.ObjectId(user.scope.committeeId) : null;
+  if (user.role === 'cadre') {
+    if (!user.scope.committeeId) throw new AppError('FORBIDDEN', 'You are not attached to a committee');
+    filter.committeeId = new Types.ObjectId(user.scope.committeeId);
+  }
   if (open) filter.openCell = { $exists: open === 'true' };
   const items = await HotspotModel.find(filter).sort({ lastComplaintAt: -1 }).limit(500).lean();
   return {

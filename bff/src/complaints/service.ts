@@ -70,9 +70,11 @@ function scopeFilter(user: AuthUser): Record<string, unknown> {
     case 'resident':
       return { reporterId: new Types.ObjectId(user.id) };
     case 'cadre':
-      return { committeeId: user.scope.committeeId ? new Types.ObjectId(user.scope.committeeId) : null };
+      if (!user.scope.committeeId) throw new AppError('FORBIDDEN', 'You are not attached to a committee');
+      return { committeeId: new Types.ObjectId(user.scope.committeeId) };
     case 'handler':
-      return { unitId: user.scope.unitId ? new Types.ObjectId(user.scope.unitId) : null };
+      if (!user.scope.unitId) throw new AppError('FORBIDDEN', 'You are not attached to a handling unit');
+      return { unitId: new Types.ObjectId(user.scope.unitId) };
     case 'district':
       return {};
     default:
