@@ -29,6 +29,7 @@ import { createNotifier } from './notifications/service';
 import { systemClock, type Clock } from './core/clock';
 import { deriveKey, idNumberKey } from './core/keys';
 import { healthCodeRoutes } from './health-code/routes';
+import { maskRoutes } from './masks/routes';
 import type { KeyRing } from './health-code/keys';
 
 export interface AppDeps {
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps): { app: Koa; routes: RouteSpec[] } {
     ...complaintRoutes(complaintDeps),
     ...oversightRoutes({ clock }),
     ...open311Routes({ ...complaintDeps, apiKeys: config.open311Keys }),
+    ...maskRoutes({ clock, idKey: idNumberKey(config.jwt.secret) }),
     ...healthCodeRoutes({
       clock,
       keys: deps.healthKeys,

@@ -9,6 +9,7 @@ import { seedDemoData } from './dev/seed';
 import { idNumberKey } from './core/keys';
 import { startScheduler } from './jobs/scheduler';
 import { complaintJobs } from './complaints/jobs';
+import { maskJobs } from './masks/jobs';
 import { systemClock } from './core/clock';
 import { loadKeyRing } from './health-code/keys';
 import type { JWK } from 'jose';
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
   const wechat = createWechatClient({ apiBase: config.wechat.apiBase!, appId: config.wechat.appId, secret: config.wechat.secret, log });
   const healthKeys = await loadKeyRing(config.healthCodeKeys as JWK[] | undefined, config.env, config.dataDir);
   const { app } = createApp({ config, log, wechat, database, healthKeys });
-  const scheduler = startScheduler(complaintJobs, { clock: systemClock, log });
+  const scheduler = startScheduler([...complaintJobs, ...maskJobs], { clock: systemClock, log });
   const server: Server = app.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo;
     log.info({ port, env: config.env }, `社区通办 BFF listening on http://localhost:${port}`);

@@ -58,7 +58,7 @@ async function startWith(wechat: WechatMock, uri: string, dbName: string, env: R
   const log = createLogger(config.logLevel);
   await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 5000, autoIndex: false });
   await ensureIndexes();
-  await seedDemoData({ idKey: idNumberKey(config.jwt.secret) });
+  await seedDemoData({ idKey: idNumberKey(config.jwt.secret) }, options.clock?.now());
   const database = {
     kind: process.env.TEST_DATABASE_KIND ?? 'unknown',
     ping: async () => mongoose.connection.readyState === 1 && !!(await mongoose.connection.db?.admin().ping().then(() => true, () => false)),

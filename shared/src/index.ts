@@ -20,3 +20,6 @@ export * from './calendar/dates';
 export * from './health-code/health.rules';
 export * from './health-code/health.schema';
 export * from './health-code/appeal.machine';
+export * from './masks/reservation.machine';
+export * from './masks/address';
+export * from './masks/mask.schema';

@@ -3,7 +3,9 @@ import type { DevAccount } from '@sqtb/shared';
 import { seedDistrict } from '@sqtb/mock';
 import { UserModel } from '../accounts/user.model';
 import { Committee, Enterprise, Pharmacy, Street, Unit } from '../org/model';
-import { recordIdentity } from '../residents/identity';
+import { identityFields, recordIdentity } from '../residents/identity';
+import { normaliseAddress } from '@sqtb/shared';
+import { RegistrationModel, RoundModel, StockModel } from '../masks/models';
 import { RiskRegionModel } from '../health-code/models';
 
 /**
@@ -11,7 +13,7 @@ import { RiskRegionModel } from '../health-code/models';
  * upsert keyed by a stable code or openid, so running it again (every start in
  * development) changes nothing that is already there.
  */
-export async function seedDemoData(keys: { idKey: string }): Promise<{ accounts: number }> {
+export async function seedDemoData(keys: { idKey: string }, now = new Date()): Promise<{ accounts: number }> {
   const upsertByCode = async <T>(model: { findOneAndUpdate: Function }, code: string, fields: T) =>
     ((await model.findOneAndUpdate({ code }, { $set: fields }, { upsert: true, new: true })) as { _id: Types.ObjectId })._id;
 
@@ -53,10 +55,46 @@ export async function seedDemoData(keys: { idKey: string }): Promise<{ accounts:
       { upsert: true, new: true },
     );
     if (a.identity) await recordIdentity(user!._id, a.identity.name, a.identity.idNumber, keys.idKey);
+    if (a.identity && a.household && a.committeeCode) {
+      const addressKey = normaliseAddress(a.household.address);
+      await RegistrationModel.updateOne(
+        { userId: user!._id },
+        {
+          $set: {
+            name: a.identity.name,
+            ...identityFields(a.identity.idNumber, keys.idKey),
+            phone: a.household.phone,
+            committeeId: committeeIds.get(a.committeeCode),
+            address: a.household.address,
+            addressKey,
+            approvedAddressKey: addressKey,
+            location: a.household.location,
+            householdSize: a.household.size,
+            status: 'approved',
+          },
+        },
+        { upsert: true },
+      );
+    }
   }
+  await seedOpenRound(pharmacyIds, now);
   // Only when none are set yet: staff may have replaced the list since.
   if ((await RiskRegionModel.countDocuments()) === 0) await RiskRegionModel.insertMany(seedDistrict.RISK_REGIONS);
   return { accounts: seedDistrict.ACCOUNTS.length };
+}
+
+/** An open round with stock at every pharmacy, unless one is open already. */
+async function seedOpenRound(pharmacyIds: Map<string, Types.ObjectId>, now: Date) {
+  if (await RoundModel.exists({ opensAt: { $lte: now }, closesAt: { $gt: now } })) return;
+  const r = seedDistrict.MASK_ROUND;
+  const round = await RoundModel.create({
+    name: r.name,
+    opensAt: new Date(now.getTime() - 3_600_000),
+    closesAt: new Date(now.getTime() + r.openForDays * 86_400_000),
+    masksPerHousehold: r.masksPerHousehold,
+    pickupWindowHours: r.pickupWindowHours,
+  });
+  await StockModel.insertMany([...pharmacyIds.values()].map((pharmacyId) => ({ roundId: round._id, pharmacyId, available: r.stockPerPharmacy, total: r.stockPerPharmacy })));
 }
 
 export function listDevAccounts(): DevAccount[] {

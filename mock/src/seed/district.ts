@@ -16,6 +16,8 @@ export interface SeedAccount {
   openid: string;
   /** Residents on record with the committee: legal name and ID number (valid checksums, made up). */
   identity?: { name: string; idNumber: string };
+  /** A registered household (resident-1's lies nearest pharmacy P1). */
+  household?: { address: string; location: { lat: number; lng: number }; phone: string; size: number };
   role: 'resident' | 'cadre' | 'handler' | 'district' | 'pharmacy' | 'enterprise';
   displayName: string;
   committeeCode?: string;
@@ -57,9 +59,9 @@ export const ENTERPRISES: SeedPlace[] = [
 ];
 
 export const ACCOUNTS: SeedAccount[] = [
-  { openid: 'resident-1', role: 'resident', displayName: '张伟', committeeCode: 'A', identity: { name: '张伟', idNumber: '310115198805120018' } },
-  { openid: 'resident-2', role: 'resident', displayName: '李娜', committeeCode: 'A', identity: { name: '李娜', idNumber: '310115199203180026' } },
-  { openid: 'resident-3', role: 'resident', displayName: '王芳', committeeCode: 'B', identity: { name: '王芳', idNumber: '310115197601230042' } },
+  { openid: 'resident-1', role: 'resident', displayName: '张伟', committeeCode: 'A', identity: { name: '张伟', idNumber: '310115198805120018' }, household: { address: '潍坊路 388 弄 5 号 201 室', location: { lat: 31.2294, lng: 121.5223 }, phone: '13800000001', size: 3 } },
+  { openid: 'resident-2', role: 'resident', displayName: '李娜', committeeCode: 'A', identity: { name: '李娜', idNumber: '310115199203180026' }, household: { address: '崂山路 620 弄 2 号 502 室', location: { lat: 31.2266, lng: 121.5258 }, phone: '13800000002', size: 2 } },
+  { openid: 'resident-3', role: 'resident', displayName: '王芳', committeeCode: 'B', identity: { name: '王芳', idNumber: '310115197601230042' }, household: { address: '潍坊路 120 弄 8 号 101 室', location: { lat: 31.2233, lng: 121.5306 }, phone: '13800000003', size: 4 } },
   { openid: 'cadre-1', role: 'cadre', displayName: '陈书记（潍坊一村）', committeeCode: 'A' },
   { openid: 'cadre-2', role: 'cadre', displayName: '刘主任（潍坊四村）', committeeCode: 'B' },
   { openid: 'handler-1', role: 'handler', displayName: '赵队员（城管中队）', unitCode: 'city-management' },
@@ -74,3 +76,6 @@ export const RISK_REGIONS = [
   { code: 'zhejiang-wenzhou', name: '浙江省温州市', level: 'medium' as const, since: '2020-02-02' },
   { code: 'guangdong-shenzhen', name: '广东省深圳市', level: 'low' as const, since: '2020-02-20' },
 ];
+
+/** The demo's open mask round: 5 masks per household, stock at every pharmacy. */
+export const MASK_ROUND = { name: '第一轮口罩预约（演示）', masksPerHousehold: 5, pickupWindowHours: 48, stockPerPharmacy: 200, openForDays: 7 };

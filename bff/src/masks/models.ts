@@ -1,0 +1,87 @@
+import { Schema, model, type Types } from 'mongoose';
+import { RESERVATION_STATUSES } from '@sqtb/shared';
+
+/**
+ * A household's registration with its committee (居民信息登记). One approved
+ * household per address: `approvedAddressKey` is set only on approval and is
+ * sparse-unique. The ID number is kept only as a keyed hash and masked form.
+ */
+const registrationSchema = new Schema(
+  {
+    userId: { type: Schema.Types.ObjectId, ref: 'User', required: true, unique: true },
+    name: { type: String, required: true },
+    idHash: { type: String, required: true },
+    idMasked: { type: String, required: true },
+    /** Kept whole for the committee cadre, who may need to call; masked everywhere else. */
+    phone: { type: String, required: true },
+    committeeId: { type: Schema.Types.ObjectId, ref: 'Committee', required: true },
+    address: { type: String, required: true },
+    addressKey: { type: String, required: true },
+    approvedAddressKey: { type: String, unique: true, sparse: true },
+    location: { lat: { type: Number, required: true }, lng: { type: Number, required: true } },
+    householdSize: { type: Number, required: true },
+    status: { type: String, enum: ['approved', 'pending_review', 'rejected'], required: true },
+    reason: String,
+  },
+  { timestamps: true },
+);
+registrationSchema.index({ committeeId: 1, status: 1 });
+export const RegistrationModel = model('Registration', registrationSchema);
+
+const roundSchema = new Schema(
+  {
+    name: { type: String, required: true },
+    opensAt: { type: Date, required: true },
+    closesAt: { type: Date, required: true },
+    masksPerHousehold: { type: Number, required: true },
+    pickupWindowHours: { type: Number, required: true },
+    createdBy: { type: Schema.Types.ObjectId, ref: 'User' },
+  },
+  { timestamps: true },
+);
+roundSchema.index({ opensAt: 1, closesAt: 1 });
+export const RoundModel = model('MaskRound', roundSchema);
+
+/**
+ * A pharmacy's stock in a round. Taking stock decrements `available` and
+ * records the reservation id in `holds` in one update, so every mask taken
+ * can be traced to a reservation and returned exactly once.
+ */
+const stockSchema = new Schema(
+  {
+    roundId: { type: Schema.Types.ObjectId, ref: 'MaskRound', required: true },
+    pharmacyId: { type: Schema.Types.ObjectId, ref: 'Pharmacy', required: true },
+    available: { type: Number, required: true, min: 0 },
+    total: { type: Number, required: true },
+    soldOut: { type: Boolean, default: false },
+    holds: { type: [Schema.Types.ObjectId], default: [] },
+  },
+  { timestamps: true },
+);
+stockSchema.index({ roundId: 1, pharmacyId: 1 }, { unique: true });
+export const StockModel = model('MaskStock', stockSchema);
+
+/** One reservation per household per round: the unique index is the quota. */
+const reservationSchema = new Schema(
+  {
+    roundId: { type: Schema.Types.ObjectId, ref: 'MaskRound', required: true },
+    userId: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    householdKey: { type: String, required: true },
+    committeeId: { type: Schema.Types.ObjectId, ref: 'Committee' },
+    status: { type: String, enum: RESERVATION_STATUSES, required: true },
+    reason: String,
+    quantity: { type: Number, required: true },
+    pharmacyId: { type: Schema.Types.ObjectId, ref: 'Pharmacy' },
+    pickupCode: { type: String, unique: true, sparse: true },
+    pickupBy: Date,
+    idempotencyKey: { type: String, unique: true, sparse: true },
+    timeline: { type: [{ _id: false, at: Date, action: String, from: String, to: String, actorId: Schema.Types.ObjectId, role: String }], default: [] },
+  },
+  { timestamps: true },
+);
+reservationSchema.index({ roundId: 1, householdKey: 1 }, { unique: true });
+reservationSchema.index({ status: 1, pickupBy: 1 });
+reservationSchema.index({ pharmacyId: 1, status: 1 });
+export const ReservationModel = model('MaskReservation', reservationSchema);
+
+export type ObjectId = Types.ObjectId;

@@ -1,0 +1,167 @@
+import { randomInt } from 'node:crypto';
+import { Types } from 'mongoose';
+import { reservationTransition, type ReservationStatus, type ReservationView } from '@sqtb/shared';
+import type { AuthUser } from '../accounts/auth-user';
+import { AppError } from '../core/app-error';
+import type { Clock } from '../core/clock';
+import { HOUR_MS } from '../core/clock';
+import { Pharmacy } from '../org/model';
+import { RegistrationModel, ReservationModel, RoundModel } from './models';
+import { release, takeNearest } from './stock';
+
+type ReservationRecord = InstanceType<typeof ReservationModel>;
+const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
+const newPickupCode = () => String(randomInt(0, 100_000_000)).padStart(8, '0');
+
+/** The open round (or the one asked for, if it is open). */
+async function openRound(now: Date, roundId?: string) {
+  const filter: Record<string, unknown> = { opensAt: { $lte: now }, closesAt: { $gt: now } };
+  if (roundId) filter._id = roundId;
+  const round = await RoundModel.findOne(filter).sort({ opensAt: -1 });
+  if (!round) throw new AppError('ROUND_CLOSED', 'No mask round is open now');
+  return round;
+}
+
+/**
+ * A resident reserves (汇处理 automatic approval). Order of writes, so that no
+ * failure leaves stock without a reservation or a reservation without stock:
+ * 1. take stock with a hold named by the new reservation's id;
+ * 2. insert the approved reservation (the unique indexes enforce quota and idempotency);
+ * 3. if the insert fails, give the stock back. A crash between 1 and 2 leaves a
+ *    hold with no reservation, which the reconcile job returns.
+ */
+export async function reserve(user: AuthUser, body: { roundId?: string; pharmacyId?: string }, idempotencyKey: string | undefined, clock: Clock): Promise<{ status: number; body: ReservationView }> {
+  const key = idempotencyKey ? `${user.id}:${idempotencyKey}` : undefined;
+  if (key) {
+    const earlier = await ReservationModel.findOne({ idempotencyKey: key });
+    if (earlier) return { status: 201, body: await view(earlier) };
+  }
+  const now = clock.now();
+  const round = await openRound(now, body.roundId);
+  const registration = await RegistrationModel.findOne({ userId: user.id }).lean();
+  const householdKey = registration?.status === 'approved' ? registration.addressKey : `user:${user.id}`;
+  if (await ReservationModel.exists({ roundId: round._id, householdKey })) throw quotaExceeded();
+
+  const base = { roundId: round._id, userId: user.id, householdKey, committeeId: registration?.committeeId, quantity: round.masksPerHousehold, idempotencyKey: key };
+  if (registration?.status !== 'approved') {
+    const reason = registration ? 'household-registration-pending' : 'household-not-registered';
+    return insertOrReplay({ ...base, status: 'pending_review', reason, timeline: [{ at: now, action: 'reserve', to: 'pending_review', actorId: user.id, role: user.role }] }, key);
+  }
+
+  const id = new Types.ObjectId();
+  const pharmacy = await takeNearest(round._id, registration.location!, round.masksPerHousehold, id, body.pharmacyId);
+  if (!pharmacy) throw new AppError('OUT_OF_STOCK', 'No pharmacy has masks left in this round');
+  const approved = {
+    _id: id,
+    ...base,
+    status: 'approved' as const,
+    pharmacyId: pharmacy._id,
+    pickupCode: newPickupCode(),
+    pickupBy: new Date(now.getTime() + round.pickupWindowHours * HOUR_MS),
+    timeline: [{ at: now, action: 'reserve', to: 'approved', actorId: user.id, role: user.role }],
+  };
+  try {
+    return await insertOrReplay(approved, key);
+  } catch (err) {
+    await release(round._id, pharmacy._id, round.masksPerHousehold, id);
+    throw err;
+  }
+}
+
+async function insertOrReplay(doc: Record<string, unknown>, key: string | undefined): Promise<{ status: number; body: ReservationView }> {
+  try {
+    return { status: 201, body: await view(await ReservationModel.create(doc)) };
+  } catch (err) {
+    if (!isDuplicate(err)) throw err;
+    // The same Idempotency-Key raced itself: answer with the first reservation.
+    const earlier = key ? await ReservationModel.findOne({ idempotencyKey: key }) : null;
+    if (earlier) return { status: 201, body: await view(earlier) };
+    if (String((err as Error).message).includes('pickupCode')) return insertOrReplay({ ...doc, pickupCode: newPickupCode() }, key);
+    throw quotaExceeded();
+  }
+}
+
+const quotaExceeded = () => new AppError('QUOTA_EXCEEDED', 'Your household already has a reservation in this round');
+
+/** The cadre approves a reservation under review (stock is taken now) or rejects it. */
+export async function review(user: AuthUser, id: string, approve: boolean, clock: Clock): Promise<ReservationView> {
+  const reservation = await ReservationModel.findById(id);
+  if (!reservation) throw new AppError('NOT_FOUND', 'No such reservation');
+  // The household may have registered since it reserved: its committee decides who reviews.
+  const registration = await RegistrationModel.findOne({ userId: reservation.userId }).lean();
+  const committeeId = String(registration?.committeeId ?? reservation.committeeId ?? '');
+  if (user.role === 'cadre' && committeeId !== user.scope.committeeId) throw new AppError('FORBIDDEN', 'This reservation belongs to another committee');
+  const decision = reservationTransition(reservation.status, approve ? 'approve' : 'reject', [user.role === 'district' ? 'district' : 'committee-cadre']);
+  if (!decision.ok) throw new AppError(decision.refusal, `This reservation is ${reservation.status}`, { currentStatus: reservation.status });
+  const now = clock.now();
+  const entry = { at: now, action: approve ? 'approve' : 'reject', from: reservation.status, to: decision.to, actorId: user.id, role: user.role };
+  if (!approve) return view(await transitionOrConflict(reservation, decision.to, {}, entry));
+
+  const round = await RoundModel.findById(reservation.roundId);
+  if (!round || registration?.status !== 'approved') throw new AppError('CONFLICT', 'The household must have an approved registration first');
+  const pharmacy = await takeNearest(round._id, registration.location!, reservation.quantity, reservation._id);
+  if (!pharmacy) throw new AppError('OUT_OF_STOCK', 'No pharmacy has masks left in this round');
+  try {
+    // From now on the household's address holds the quota (the unique index refuses a second one).
+    const set = {
+      householdKey: registration.addressKey,
+      committeeId: registration.committeeId,
+      pharmacyId: pharmacy._id,
+      pickupCode: newPickupCode(),
+      pickupBy: new Date(now.getTime() + round.pickupWindowHours * HOUR_MS),
+    };
+    return view(await transitionOrConflict(reservation, decision.to, set, entry));
+  } catch (err) {
+    await release(round._id, pharmacy._id, reservation.quantity, reservation._id);
+    if (isDuplicate(err)) throw quotaExceeded();
+    throw err;
+  }
+}
+
+async function transitionOrConflict(r: ReservationRecord, to: ReservationStatus, set: Record<string, unknown>, entry: Record<string, unknown>) {
+  const updated = await ReservationModel.findOneAndUpdate({ _id: r._id, status: r.status }, { $set: { ...set, status: to }, $push: { timeline: entry } }, { new: true });
+  if (!updated) throw new AppError('CONFLICT', 'Someone else acted on this reservation first', { currentStatus: (await ReservationModel.findById(r._id))?.status });
+  return updated;
+}
+
+/** The pharmacy redeems a pickup code, once. */
+export async function redeem(user: AuthUser, pickupCode: string, clock: Clock): Promise<ReservationView> {
+  const reservation = await ReservationModel.findOne({ pickupCode });
+  if (!reservation) throw new AppError('NOT_FOUND', 'No reservation has this pickup code');
+  if (String(reservation.pharmacyId) !== user.scope.pharmacyId) throw new AppError('FORBIDDEN', 'This pickup code is for another pharmacy');
+  const decision = reservationTransition(reservation.status, 'redeem', ['the-pharmacy']);
+  if (!decision.ok) throw new AppError(decision.refusal, `This reservation is ${reservation.status}`, { currentStatus: reservation.status });
+  const now = clock.now();
+  if (reservation.pickupBy && reservation.pickupBy.getTime() < now.getTime()) throw new AppError('CONFLICT', 'The pickup window has passed', { currentStatus: 'expired' });
+  return view(await transitionOrConflict(reservation, decision.to, {}, { at: now, action: 'redeem', from: reservation.status, to: decision.to, actorId: user.id, role: user.role }));
+}
+
+export async function mine(user: AuthUser) {
+  const items = await ReservationModel.find({ userId: user.id }).sort({ createdAt: -1 }).limit(50);
+  return { items: await Promise.all(items.map(view)) };
+}
+
+export async function list(user: AuthUser, status?: string) {
+  const filter: Record<string, unknown> = {};
+  if (user.role === 'cadre') filter.committeeId = new Types.ObjectId(user.scope.committeeId);
+  if (user.role === 'pharmacy') filter.pharmacyId = new Types.ObjectId(user.scope.pharmacyId);
+  if (status) filter.status = status;
+  const items = await ReservationModel.find(filter).sort({ createdAt: -1 }).limit(200);
+  // Staff lists never show pickup codes: only the resident holds theirs.
+  return { items: (await Promise.all(items.map(view))).map(({ pickupCode: _code, ...rest }) => rest) };
+}
+
+async function view(r: ReservationRecord): Promise<ReservationView> {
+  const pharmacy = r.pharmacyId ? await Pharmacy.findById(r.pharmacyId).lean() : null;
+  return {
+    id: String(r._id),
+    status: r.status,
+    roundId: String(r.roundId),
+    reason: r.reason ?? undefined,
+    pharmacy: pharmacy ? { id: String(pharmacy._id), name: pharmacy.name, address: pharmacy.address } : undefined,
+    pickupCode: r.pickupCode ?? undefined,
+    pickupBy: r.pickupBy?.toISOString(),
+    quantity: r.quantity,
+    createdAt: r.createdAt.toISOString(),
+  };
+}

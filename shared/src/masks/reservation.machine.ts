@@ -1,0 +1,31 @@
+/**
+ * A mask reservation (汇处理): approved at once when the rules allow, else
+ * reviewed by the cadre; redeemed once at the pharmacy, or expired after the
+ * pickup window with its stock returned.
+ */
+export const RESERVATION_STATUSES = ['pending_review', 'approved', 'rejected', 'redeemed', 'expired'] as const;
+export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
+
+export type ReservationEvent = 'approve' | 'reject' | 'redeem' | 'expire';
+export type ReservationActor = 'committee-cadre' | 'district' | 'the-pharmacy' | 'system';
+
+const RULES: ReadonlyArray<{ event: ReservationEvent; from: ReservationStatus; to: ReservationStatus; by: readonly ReservationActor[] }> = [
+  { event: 'approve', from: 'pending_review', to: 'approved', by: ['committee-cadre', 'district'] },
+  { event: 'reject', from: 'pending_review', to: 'rejected', by: ['committee-cadre', 'district'] },
+  { event: 'redeem', from: 'approved', to: 'redeemed', by: ['the-pharmacy'] },
+  { event: 'expire', from: 'approved', to: 'expired', by: ['system'] },
+];
+
+export type ReservationDecision = { ok: true; to: ReservationStatus } | { ok: false; refusal: 'FORBIDDEN' | 'CONFLICT' };
+
+export function reservationTransition(from: ReservationStatus, event: ReservationEvent, actors: readonly ReservationActor[]): ReservationDecision {
+  const rule = RULES.find((r) => r.event === event && r.from === from);
+  const mayEver = RULES.some((r) => r.event === event && r.by.some((b) => actors.includes(b)));
+  if (!mayEver) return { ok: false, refusal: 'FORBIDDEN' };
+  if (!rule) return { ok: false, refusal: 'CONFLICT' };
+  return rule.by.some((b) => actors.includes(b)) ? { ok: true, to: rule.to } : { ok: false, refusal: 'FORBIDDEN' };
+}
+
+/** How a reservation starts: the outcome of the automatic rules. */
+export const AUTO_APPROVED: ReservationStatus = 'approved';
+export const NEEDS_REVIEW: ReservationStatus = 'pending_review';
