@@ -14,6 +14,10 @@ export default defineAppConfig({
         'pages/dashboard/index',
       ],
     },
+    {
+      root: 'health',
+      pages: ['pages/code/index', 'pages/declare/index', 'pages/appeal/index', 'pages/scan/index', 'pages/manage/index'],
+    },
   ],
   // The report page lets residents pick the problem's place on WeChat's map.
   requiredPrivateInfos: ['chooseLocation'],

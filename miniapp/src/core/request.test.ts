@@ -39,6 +39,17 @@ describe('request wrapper', () => {
     expect(sent.data).toEqual({ name: '路灯' });
   });
 
+  it('sends a text body as it is, with the content type given (a CSV file)', async () => {
+    saveSession({ token: 'tok-1', expiresAt: inAnHour() });
+    serveApi({ 'POST /api/import': reply(200, { applied: 1 }) });
+
+    await request('/api/import', { method: 'POST', data: 'idNumber,status\n1,a\n', contentType: 'text/csv' });
+
+    const sent = taro.request.mock.calls[0][0];
+    expect(sent.header).toMatchObject({ Authorization: 'Bearer tok-1', 'Content-Type': 'text/csv' });
+    expect(sent.data).toBe('idNumber,status\n1,a\n');
+  });
+
   it('sends no Authorization header once the stored token has expired', async () => {
     saveSession({ token: 'old', expiresAt: new Date(Date.now() - 1000).toISOString() });
     serveApi({ 'GET /api/me': reply(401, { error: { code: 'UNAUTHENTICATED', message: '请先登录' } }) });

@@ -7,8 +7,13 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
   method?: Method;
-  /** JSON body (or query parameters for GET; undefined values are left out). */
-  data?: Record<string, unknown>;
+  /**
+   * JSON body (or query parameters for GET; undefined values are left out), or a
+   * text body sent as it is with `contentType` (e.g. a CSV file).
+   */
+  data?: Record<string, unknown> | string;
+  /** The type of a text body; JSON otherwise. */
+  contentType?: string;
   /** 'text' for non-JSON replies such as a CSV download. */
   dataType?: 'json' | 'text';
 }
@@ -22,8 +27,8 @@ export function authHeader(): Record<string, string> {
 }
 
 /** Query parameters without the unset ones: H5 would send them as the text "undefined". */
-function withoutUndefined(data?: Record<string, unknown>): Record<string, unknown> | undefined {
-  if (!data) return data;
+function withoutUndefined(data: RequestOptions['data']): RequestOptions['data'] {
+  if (!data || typeof data === 'string') return data;
   return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
 }
 
@@ -33,7 +38,7 @@ function withoutUndefined(data?: Record<string, unknown>): Record<string, unknow
  * HTTP answer came back).
  */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const header: Record<string, string> = { 'Content-Type': 'application/json', ...authHeader() };
+  const header: Record<string, string> = { 'Content-Type': options.contentType ?? 'application/json', ...authHeader() };
   const method = options.method ?? 'GET';
   const dataType = options.dataType ?? 'json';
 

@@ -9,6 +9,11 @@ export const ROUTES = {
   complaintQueue: '/complaints/pages/queue/index',
   complaintTasks: '/complaints/pages/tasks/index',
   complaintDashboard: '/complaints/pages/dashboard/index',
+  healthCode: '/health/pages/code/index',
+  healthDeclare: '/health/pages/declare/index',
+  healthAppeal: '/health/pages/appeal/index',
+  healthScan: '/health/pages/scan/index',
+  healthManage: '/health/pages/manage/index',
 } as const;
 
 /** One complaint's page; notifications from the BFF link to exactly this path. */

@@ -42,6 +42,7 @@ export const Button = ({ children, className, onClick, onTap, disabled, loading 
 
 interface FieldProps {
   className?: string;
+  type?: string;
   value?: string;
   placeholder?: string;
   maxlength?: number;
@@ -76,4 +77,33 @@ export const Switch = ({ checked, onChange }: { checked?: boolean; onChange?: (e
 
 export const Image = ({ className, src, onClick }: { className?: string; src: string; mode?: string; onClick?: () => void }) => (
   <img className={className} src={src} alt="" onClick={onClick} />
+);
+
+/**
+ * The platform picker as a native control: mode "date" as a date input, mode
+ * "selector" as a select whose options are `range` (fire `change` with the index).
+ */
+interface PickerProps {
+  mode?: 'selector' | 'date';
+  range?: Array<string | number>;
+  value?: string | number;
+  end?: string;
+  children?: ReactNode;
+  onChange?: (event: { detail: { value: string | number } }) => void;
+}
+export const Picker = ({ mode = 'selector', range = [], value, end, children, onChange }: PickerProps) => (
+  <label>
+    {children}
+    {mode === 'date' ? (
+      <input type="date" value={String(value ?? '')} max={end} onChange={(e) => onChange?.({ detail: { value: e.target.value } })} />
+    ) : (
+      <select value={String(value ?? 0)} onChange={(e) => onChange?.({ detail: { value: Number(e.target.value) } })}>
+        {range.map((label, i) => (
+          <option key={i} value={i}>
+            {String(label)}
+          </option>
+        ))}
+      </select>
+    )}
+  </label>
 );

@@ -44,6 +44,9 @@ export const taro = {
   chooseImage: jest.fn<Promise<{ tempFilePaths: string[]; tempFiles: Array<{ path: string; size: number }> }>, [unknown]>(),
   chooseLocation: jest.fn<Promise<{ latitude: number; longitude: number; name: string; address: string }>, [unknown]>(),
   uploadFile: jest.fn<Promise<{ statusCode: number; data: string }>, [UploadOptions]>(),
+  /** Scripted per test; by default the user cancels. */
+  scanCode: jest.fn<Promise<{ result: string; scanType?: string }>, [unknown]>(),
+  setClipboardData: jest.fn((_: { data: string }) => Promise.resolve()),
   getStorageSync: jest.fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
   setStorageSync: jest.fn((key: string, value: unknown) => {
     storage.set(key, value);
@@ -93,6 +96,8 @@ export function resetTaro(): void {
   taro.chooseImage.mockRejectedValue({ errMsg: 'chooseImage:fail cancel' });
   taro.chooseLocation.mockReset();
   taro.chooseLocation.mockRejectedValue({ errMsg: 'chooseLocation:fail cancel' });
+  taro.scanCode.mockReset();
+  taro.scanCode.mockRejectedValue({ errMsg: 'scanCode:fail cancel' });
   taro.uploadFile.mockReset();
   taro.uploadFile.mockImplementation(async (options) => {
     throw new Error(`unexpected upload to ${options.url}`);

@@ -29,9 +29,20 @@ describe('home entries', () => {
     }
   });
 
+  it('opens the health code for a resident, the scanner for every role at a gate, and health management for the district', () => {
+    expect(entry('resident', 'health-code')).toMatchObject({ built: true, title: '随申码', path: '/health/pages/code/index' });
+    for (const role of ['cadre', 'district', 'pharmacy', 'enterprise'] as const) {
+      expect(entry(role, 'health-scan')).toMatchObject({ built: true, title: '扫码验证', path: '/health/pages/scan/index' });
+    }
+    for (const role of ['resident', 'handler'] as const) expect(entry(role, 'health-scan')).toBeUndefined();
+    expect(entry('district', 'health-manage')).toMatchObject({ built: true, title: '健康管理', path: '/health/pages/manage/index' });
+    expect(entry('cadre', 'health-manage')).toBeUndefined();
+  });
+
   it('keeps the capabilities without pages marked not built', () => {
     const notBuilt = ROLES.flatMap((role) => HOME_ENTRIES[role].filter((e) => !e.built).map((e) => e.title));
-    expect(notBuilt).toEqual(expect.arrayContaining(['口罩预约', '随申码', '企业复工', '核销取货码', '复工备案', '预约与备案审核']));
+    expect(notBuilt).toEqual(expect.arrayContaining(['口罩预约', '企业复工', '核销取货码', '复工备案', '预约与备案审核']));
+    expect(notBuilt).not.toContain('随申码');
     for (const role of ROLES) for (const e of HOME_ENTRIES[role].filter((x) => !x.built)) expect(e.path).toBeUndefined();
   });
 });

@@ -1,0 +1,29 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+
+/**
+ * The code's text for manual entry, when a camera cannot read the screen (or on
+ * a computer): hidden until asked for, with a copy button.
+ */
+export function TokenText({ token }: { token: string }) {
+  const [shown, setShown] = useState(false);
+  return (
+    <View className="token">
+      <Text className="token__toggle" onClick={() => setShown(!shown)}>
+        {shown ? '隐藏码值' : '显示码值'}
+      </Text>
+      {shown && (
+        <View className="card">
+          <Text className="token__text" selectable>
+            {token}
+          </Text>
+          <Button className="button button--plain button--small" onClick={() => void Taro.setClipboardData({ data: token })}>
+            复制码值
+          </Button>
+          <Text className="hint">码值 5 分钟内有效，仅供无法扫码时手工核验。</Text>
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '随申码申诉', enablePullDownRefresh: true });

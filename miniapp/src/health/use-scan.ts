@@ -1,0 +1,55 @@
+import type { VerifyResponse } from '@sqtb/shared';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { useSend } from '../core/use-send';
+import { verifyCode } from './api';
+
+export interface Verdict {
+  result: VerifyResponse;
+  /** When the check was made (epoch ms), shown with the verdict. */
+  at: number;
+}
+
+const cancelled = (caught: unknown) => /cancel/i.test((caught as { errMsg?: string } | null)?.errMsg ?? '');
+
+/**
+ * A gate check: the token comes from the camera (weapp) or is pasted (H5), the
+ * BFF verifies its signature and expiry, and the verdict stays until dismissed.
+ */
+export function useScan() {
+  const [token, setToken] = useState('');
+  const [place, setPlace] = useState('');
+  const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const checking = useSend(verifyCode);
+
+  const verify = async (text: string) => {
+    const trimmed = text.trim();
+    if (!trimmed) {
+      checking.setError('请粘贴或输入码值');
+      return;
+    }
+    const result = await checking.send(trimmed, place.trim() || undefined);
+    if (result) setVerdict({ result, at: Date.now() });
+  };
+
+  /** weapp: the camera reads the QR, whose text is the token. */
+  const scan = async () => {
+    checking.setError(null);
+    let scanned: string;
+    try {
+      scanned = (await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })).result;
+    } catch (caught) {
+      if (!cancelled(caught)) checking.setError('无法打开相机扫码，请检查相机权限');
+      return;
+    }
+    await verify(scanned);
+  };
+
+  /** Back to scanning: the next person steps up. */
+  const dismiss = () => {
+    setVerdict(null);
+    setToken('');
+  };
+
+  return { token, setToken, place, setPlace, verdict, verifying: checking.busy, error: checking.error, verify: () => verify(token), scan, dismiss };
+}
