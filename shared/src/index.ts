@@ -23,3 +23,4 @@ export * from './health-code/appeal.machine';
 export * from './masks/reservation.machine';
 export * from './masks/address';
 export * from './masks/mask.schema';
+export * from './masks/lottery';

@@ -2,6 +2,7 @@ import { reservationTransition } from '@sqtb/shared';
 import type { Job } from '../jobs/scheduler';
 import { ReservationModel, RoundModel, StockModel } from './models';
 import { release } from './stock';
+import { drawClosedLotteries } from './lottery';
 
 /** A hold younger than this may belong to a reservation still being written. */
 const HOLD_GRACE_MS = 2 * 60_000;
@@ -50,6 +51,7 @@ async function quantityOfRound(roundId: unknown): Promise<number> {
 }
 
 export const maskJobs: Job[] = [
+  { name: 'masks.draw-lotteries', everyMs: 60_000, run: drawClosedLotteries },
   { name: 'masks.expire-unclaimed', everyMs: 5 * 60_000, run: expireUnclaimed },
   { name: 'masks.return-orphan-holds', everyMs: 5 * 60_000, run: returnOrphanHolds },
 ];

@@ -35,6 +35,10 @@ const roundSchema = new Schema(
     closesAt: { type: Date, required: true },
     masksPerHousehold: { type: Number, required: true },
     pickupWindowHours: { type: Number, required: true },
+    lottery: { type: Boolean, default: false },
+    /** Published with the result so anyone can re-run the draw (shared masks/lottery.ts). */
+    drawSeed: String,
+    drawnAt: Date,
     createdBy: { type: Schema.Types.ObjectId, ref: 'User' },
   },
   { timestamps: true },

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { Types } from 'mongoose';
-import { reservationTransition, type ReservationStatus, type ReservationView } from '@sqtb/shared';
+import { APPLIED, reservationTransition, type ReservationStatus, type ReservationView } from '@sqtb/shared';
 import type { AuthUser } from '../accounts/auth-user';
 import { AppError } from '../core/app-error';
 import type { Clock } from '../core/clock';
@@ -46,6 +46,10 @@ export async function reserve(user: AuthUser, body: { roundId?: string; pharmacy
   if (registration?.status !== 'approved') {
     const reason = registration ? 'household-registration-pending' : 'household-not-registered';
     return insertOrReplay({ ...base, status: 'pending_review', reason, timeline: [{ at: now, action: 'reserve', to: 'pending_review', actorId: user.id, role: user.role }] }, key);
+  }
+
+  if (round.lottery) {
+    return insertOrReplay({ ...base, status: APPLIED, reason: 'lottery-application', timeline: [{ at: now, action: 'apply', to: APPLIED, actorId: user.id, role: user.role }] }, key);
   }
 
   const id = new Types.ObjectId();

@@ -11,6 +11,7 @@ export interface RoundInput {
   closesAt: string;
   masksPerHousehold: number;
   pickupWindowHours: number;
+  lottery: boolean;
   stock: Array<{ pharmacyId: string; quantity: number }>;
 }
 
@@ -44,6 +45,7 @@ function roundView(r: InstanceType<typeof RoundModel>) {
     closesAt: r.closesAt.toISOString(),
     masksPerHousehold: r.masksPerHousehold,
     pickupWindowHours: r.pickupWindowHours,
+    lottery: r.lottery,
   };
 }
 

@@ -16,6 +16,7 @@ import { defineRoute, type RouteSpec } from '../core/route';
 import { listRegistrations, myRegistration, register, reviewRegistration } from './registration';
 import { list, mine, redeem, reserve, review } from './reservations';
 import { addStock, openRound, pharmaciesNear, setSoldOut } from './rounds';
+import { drawResult, drawRound } from './lottery';
 
 const idParams = z.object({ id: objectIdSchema }).strict();
 const stockSchema = z.object({ available: z.number(), total: z.number(), soldOut: z.boolean(), updatedAt: z.string() });
@@ -90,8 +91,31 @@ export function maskRoutes(deps: { clock: Clock; idKey: string }): RouteSpec[] {
       summary: 'Open a round: times, masks per household, pickup window and stock per pharmacy',
       access: ['district', 'cadre'],
       body: roundBodySchema,
-      responses: { 201: { description: 'Opened', schema: z.object({ id: z.string(), name: z.string(), opensAt: z.string(), closesAt: z.string(), masksPerHousehold: z.number(), pickupWindowHours: z.number() }) } },
+      responses: { 201: { description: 'Opened', schema: z.object({ id: z.string(), name: z.string(), opensAt: z.string(), closesAt: z.string(), masksPerHousehold: z.number(), pickupWindowHours: z.number(), lottery: z.boolean() }) } },
       handler: async ({ user, body }) => ({ status: 201, body: await openRound(user, body) }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/mask-rounds/:id/draw',
+      tag: 'masks',
+      summary: 'Draw a closed lottery round now (the scheduled job does it too); publishes the seed',
+      access: ['district'],
+      params: idParams,
+      body: z.object({}).strict(),
+      responses: { 200: { description: 'Drawn', schema: z.object({ seed: z.string(), winners: z.number(), losers: z.number() }) } },
+      errors: [404, 409],
+      handler: async ({ params }) => ({ body: await drawRound(params.id, deps.clock.now()) }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/mask-rounds/:id/draw',
+      tag: 'masks',
+      summary: 'The published draw: seed, applications and winners, so anyone can re-run it',
+      access: 'any-user',
+      params: idParams,
+      responses: { 200: { description: 'The draw', schema: z.object({ seed: z.string(), drawnAt: z.string(), applications: z.array(z.string()), winners: z.array(z.string()), method: z.string() }) } },
+      errors: [404, 409],
+      handler: async ({ params }) => ({ body: await drawResult(params.id) }),
     }),
     defineRoute({
       method: 'get',

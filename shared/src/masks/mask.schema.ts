@@ -41,6 +41,8 @@ export const roundBodySchema = z
     closesAt: isoInstant,
     masksPerHousehold: z.number().int().min(1).max(50),
     pickupWindowHours: z.number().int().min(1).max(168),
+    /** Applications during the window; winners drawn after it closes. */
+    lottery: z.boolean().default(false),
     stock: z.array(z.object({ pharmacyId: objectIdSchema, quantity: z.number().int().min(0).max(1_000_000) }).strict()).min(1).max(200),
   })
   .strict()

@@ -3,10 +3,10 @@
  * reviewed by the cadre; redeemed once at the pharmacy, or expired after the
  * pickup window with its stock returned.
  */
-export const RESERVATION_STATUSES = ['pending_review', 'approved', 'rejected', 'redeemed', 'expired'] as const;
+export const RESERVATION_STATUSES = ['pending_review', 'applied', 'approved', 'lost', 'rejected', 'redeemed', 'expired'] as const;
 export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
 
-export type ReservationEvent = 'approve' | 'reject' | 'redeem' | 'expire';
+export type ReservationEvent = 'approve' | 'reject' | 'redeem' | 'expire' | 'win' | 'lose';
 export type ReservationActor = 'committee-cadre' | 'district' | 'the-pharmacy' | 'system';
 
 const RULES: ReadonlyArray<{ event: ReservationEvent; from: ReservationStatus; to: ReservationStatus; by: readonly ReservationActor[] }> = [
@@ -14,6 +14,9 @@ const RULES: ReadonlyArray<{ event: ReservationEvent; from: ReservationStatus; t
   { event: 'reject', from: 'pending_review', to: 'rejected', by: ['committee-cadre', 'district'] },
   { event: 'redeem', from: 'approved', to: 'redeemed', by: ['the-pharmacy'] },
   { event: 'expire', from: 'approved', to: 'expired', by: ['system'] },
+  // Lottery rounds: an application is drawn after the round closes.
+  { event: 'win', from: 'applied', to: 'approved', by: ['system'] },
+  { event: 'lose', from: 'applied', to: 'lost', by: ['system'] },
 ];
 
 export type ReservationDecision = { ok: true; to: ReservationStatus } | { ok: false; refusal: 'FORBIDDEN' | 'CONFLICT' };
@@ -29,3 +32,4 @@ export function reservationTransition(from: ReservationStatus, event: Reservatio
 /** How a reservation starts: the outcome of the automatic rules. */
 export const AUTO_APPROVED: ReservationStatus = 'approved';
 export const NEEDS_REVIEW: ReservationStatus = 'pending_review';
+export const APPLIED: ReservationStatus = 'applied';

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { drawOrder, reservationTransition } from '@sqtb/shared';
+import { AppError } from '../core/app-error';
+import { HOUR_MS } from '../core/clock';
+import { RegistrationModel, ReservationModel, RoundModel } from './models';
+import { release, takeNearest } from './stock';
+
+/**
+ * Draws a closed lottery round. The seed is fixed once (a conditional update),
+ * so every run — a retry, a second instance — computes the same order; each
+ * application then moves by its own conditional update, so a rerun changes
+ * nothing already drawn.
+ */
+export async function drawRound(roundId: string, now: Date): Promise<{ seed: string; winners: number; losers: number }> {
+  const round = await RoundModel.findById(roundId);
+  if (!round || !round.lottery) throw new AppError('NOT_FOUND', 'No such lottery round');
+  if (round.closesAt.getTime() > now.getTime()) throw new AppError('CONFLICT', 'The round is still open: it is drawn after it closes');
+  await RoundModel.updateOne({ _id: round._id, drawSeed: { $exists: false } }, { $set: { drawSeed: randomBytes(16).toString('hex'), drawnAt: now } });
+  const seed = (await RoundModel.findById(round._id).lean())!.drawSeed!;
+
+  const applications = await ReservationModel.find({ roundId: round._id, status: { $in: ['applied', 'approved', 'lost', 'redeemed', 'expired'] }, reason: 'lottery-application' }, { _id: 1 }).lean();
+  const order = drawOrder(applications.map((a) => String(a._id)), seed);
+  let winners = 0;
+  let losers = 0;
+  for (const id of order) {
+    const application = await ReservationModel.findById(id);
+    if (!application || application.status !== 'applied') continue;
+    const registration = await RegistrationModel.findOne({ userId: application.userId }).lean();
+    const pharmacy = registration?.location ? await takeNearest(round._id, registration.location, application.quantity, application._id) : undefined;
+    const event = pharmacy ? 'win' : 'lose';
+    const decision = reservationTransition('applied', event, ['system']);
+    if (!decision.ok) continue;
+    const set = pharmacy
+      ? { pharmacyId: pharmacy._id, pickupCode: String(Number.parseInt(randomBytes(4).toString('hex'), 16) % 100_000_000).padStart(8, '0'), pickupBy: new Date(now.getTime() + round.pickupWindowHours * HOUR_MS) }
+      : {};
+    const moved = await ReservationModel.updateOne(
+      { _id: application._id, status: 'applied' },
+      { $set: { ...set, status: decision.to }, $push: { timeline: { at: now, action: event, from: 'applied', to: decision.to, role: 'system' } } },
+    );
+    if (moved.modifiedCount === 0 && pharmacy) await release(round._id, pharmacy._id, application.quantity, application._id);
+    if (moved.modifiedCount === 1) (pharmacy ? winners++ : losers++);
+  }
+  return { seed, winners, losers };
+}
+
+/** The published result: the seed and the order, so anyone can re-run the draw. */
+export async function drawResult(roundId: string) {
+  const round = await RoundModel.findById(roundId).lean();
+  if (!round?.lottery) throw new AppError('NOT_FOUND', 'No such lottery round');
+  if (!round.drawSeed) throw new AppError('CONFLICT', 'This round has not been drawn yet');
+  const applications = await ReservationModel.find({ roundId: round._id, reason: 'lottery-application' }, { _id: 1, status: 1 }).lean();
+  return {
+    seed: round.drawSeed,
+    drawnAt: round.drawnAt!.toISOString(),
+    applications: applications.map((a) => String(a._id)).sort(),
+    winners: applications.filter((a) => a.status !== 'lost' && a.status !== 'applied').map((a) => String(a._id)).sort(),
+    method: 'sort application ids; Fisher–Yates shuffle with mulberry32 seeded by FNV-1a(seed); winners in that order while stock lasts (shared/src/masks/lottery.ts)',
+  };
+}
+
+/** The job: draws every closed lottery round not drawn yet. */
+export async function drawClosedLotteries(now: Date) {
+  const due = await RoundModel.find({ lottery: true, closesAt: { $lte: now }, drawSeed: { $exists: false } }, { _id: 1 }).lean();
+  let drawn = 0;
+  for (const round of due) {
+    await drawRound(String(round._id), now);
+    drawn++;
+  }
+  return { drawn };
+}
