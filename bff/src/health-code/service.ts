@@ -49,7 +49,7 @@ async function inputsFor(userId: string, idHash: string | undefined): Promise<He
   return {
     declarations: declarations.map((d) => ({ date: d.date, temperature: d.temperature, symptoms: d.symptoms, travel: d.travel.map((t) => ({ region: t.region!, date: t.date! })), homeObservation: d.homeObservation })),
     cases: cases.map((c) => ({ status: c.status as MedicalStatus, date: c.date })),
-    riskRegions: Object.fromEntries(regions.map((r) => [r.code, { level: r.level, since: r.since }])),
+    riskRegions: Object.fromEntries(regions.map((r) => [r.code, { level: r.level, since: r.since, name: r.name }])),
   };
 }
 

@@ -5,7 +5,7 @@ import { addDays } from '../calendar/dates';
  * 2020 rules. Bump RULES_VERSION whenever a rule changes, so a colour can
  * always be traced to the rules that gave it.
  */
-export const HEALTH_RULES_VERSION = 'sh-2020.1';
+export const HEALTH_RULES_VERSION = 'sh-2020.2';
 
 export type HealthColor = 'green' | 'yellow' | 'red';
 export type RiskLevel = 'low' | 'medium' | 'high';
@@ -27,7 +27,7 @@ export interface HealthInputs {
   declarations: Declaration[];
   /** The person's medical status records set by district staff, newest last. */
   cases: Array<{ status: MedicalStatus; date: string }>;
-  riskRegions: Record<string, { level: RiskLevel; since: string }>;
+  riskRegions: Record<string, { level: RiskLevel; since: string; name?: string }>;
 }
 
 export type RuleName =
@@ -55,6 +55,18 @@ export interface Evaluation {
   rulesVersion: string;
 }
 
+export const SYMPTOMS = ['fever', 'cough', 'fatigue', 'sore-throat', 'loss-of-smell', 'shortness-of-breath', 'diarrhoea'] as const;
+export const SYMPTOM_LABELS: Record<(typeof SYMPTOMS)[number], string> = {
+  fever: '发热',
+  cough: '咳嗽',
+  fatigue: '乏力',
+  'sore-throat': '咽痛',
+  'loss-of-smell': '嗅觉减退',
+  'shortness-of-breath': '气促',
+  diarrhoea: '腹泻',
+};
+const symptomWords = (codes: string[]) => codes.map((c) => SYMPTOM_LABELS[c as keyof typeof SYMPTOM_LABELS] ?? c).join('、');
+
 export const FEVER_CELSIUS = 37.3;
 export const QUARANTINE_DAYS = 14;
 
@@ -78,16 +90,17 @@ const RULES: Array<(inputs: HealthInputs, today: string) => Reason | undefined> 
       ? { rule: 'centralised-isolation', color: 'red', text: `集中隔离中（${latest.date}起），解除前为红码` }
       : undefined;
   },
-  function fever({ declarations }) {
+  // What the latest declaration says holds until a new declaration, or 14 days (yellow turns green after 14 days).
+  function fever({ declarations }, today) {
     const latest = declarations.at(-1);
-    return latest && latest.temperature >= FEVER_CELSIUS
-      ? { rule: 'fever', color: 'yellow', text: `最近一次申报体温 ${latest.temperature}℃，不低于 ${FEVER_CELSIUS}℃` }
+    return latest && latest.temperature >= FEVER_CELSIUS && today < addDays(latest.date, QUARANTINE_DAYS)
+      ? { rule: 'fever', color: 'yellow', text: `最近一次申报体温 ${latest.temperature}℃，不低于 ${FEVER_CELSIUS}℃`, until: addDays(latest.date, QUARANTINE_DAYS) }
       : undefined;
   },
-  function symptoms({ declarations }) {
+  function symptoms({ declarations }, today) {
     const latest = declarations.at(-1);
-    return latest && latest.symptoms.length > 0
-      ? { rule: 'symptoms', color: 'yellow', text: `最近一次申报有症状：${latest.symptoms.join('、')}` }
+    return latest && latest.symptoms.length > 0 && today < addDays(latest.date, QUARANTINE_DAYS)
+      ? { rule: 'symptoms', color: 'yellow', text: `最近一次申报有症状：${symptomWords(latest.symptoms)}`, until: addDays(latest.date, QUARANTINE_DAYS) }
       : undefined;
   },
   function riskRegionTravel({ declarations, riskRegions }, today) {
@@ -101,7 +114,7 @@ const RULES: Array<(inputs: HealthInputs, today: string) => Reason | undefined> 
       .sort((a, b) => a.date.localeCompare(b.date));
     const last = trips.at(-1);
     return last
-      ? { rule: 'risk-region-travel', color: 'yellow', text: `${last.date} 到过中高风险地区（${last.region}），14 天内为黄码`, until: addDays(last.date, QUARANTINE_DAYS) }
+      ? { rule: 'risk-region-travel', color: 'yellow', text: `${last.date} 到过中高风险地区（${riskRegions[last.region].name ?? last.region}），14 天内为黄码`, until: addDays(last.date, QUARANTINE_DAYS) }
       : undefined;
   },
   function homeObservation({ declarations, cases }, today) {
@@ -110,7 +123,9 @@ const RULES: Array<(inputs: HealthInputs, today: string) => Reason | undefined> 
       return { rule: 'home-observation', color: 'yellow', text: `居家观察中（${latestCase.date}起），满 14 天转绿`, until: addDays(latestCase.date, QUARANTINE_DAYS) };
     }
     const latest = declarations.at(-1);
-    return latest?.homeObservation ? { rule: 'home-observation', color: 'yellow', text: '最近一次申报为居家观察' } : undefined;
+    return latest?.homeObservation && today < addDays(latest.date, QUARANTINE_DAYS)
+      ? { rule: 'home-observation', color: 'yellow', text: '最近一次申报为居家观察', until: addDays(latest.date, QUARANTINE_DAYS) }
+      : undefined;
   },
   function recentlyReleased({ cases }, today) {
     const latest = cases.at(-1);

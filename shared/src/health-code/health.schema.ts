@@ -2,19 +2,9 @@ import { z } from 'zod';
 import { DATE_PATTERN } from '../calendar/dates';
 import { idNumberProblem, normaliseIdNumber } from '../core/id-number';
 import { objectIdSchema } from '../core/ids';
-import { MEDICAL_STATUSES } from './health.rules';
+import { MEDICAL_STATUSES, SYMPTOMS } from './health.rules';
 
 const date = z.string().regex(DATE_PATTERN, 'a date such as 2026-03-01');
-export const SYMPTOMS = ['fever', 'cough', 'fatigue', 'sore-throat', 'loss-of-smell', 'shortness-of-breath', 'diarrhoea'] as const;
-export const SYMPTOM_LABELS: Record<(typeof SYMPTOMS)[number], string> = {
-  fever: '发热',
-  cough: '咳嗽',
-  fatigue: '乏力',
-  'sore-throat': '咽痛',
-  'loss-of-smell': '嗅觉减退',
-  'shortness-of-breath': '气促',
-  diarrhoea: '腹泻',
-};
 export const regionCodeSchema = z.string().regex(/^[a-z0-9-]{2,60}$/, 'a region code such as hubei-wuhan');
 
 export const idNumberSchema = z
