@@ -173,7 +173,10 @@ describe('the health code (随申码)', () => {
       note: '核实后解除',
       correction: { status: 'released', date: '2026-03-24' },
     });
-    expect(resolved.body).toMatchObject({ status: 'corrected', resolutionNote: '核实后解除' });
+    expect(resolved.body).toMatchObject({ status: 'corrected', resolutionNote: '核实后解除', correction: { status: 'released', date: '2026-03-24' } });
+    const records = await get('district-1', '/api/health/cases?idNumber=310115197601230042');
+    expect(records.body.items.map((c: { status: string; source: string }) => `${c.status}/${c.source}`)).toContain('released/appeal');
+    expect(records.body.items.every((c: { idMasked: string }) => c.idMasked === '3101**********0042')).toBe(true);
     const again = await post('district-1', `/api/health-code/appeals/${filed.body.id}/resolve`, { outcome: 'explained', note: '重复处理' });
     expect(again.status).toBe(409);
     expect((await get('resident-3', '/api/health-code/appeals')).body.items[0].status).toBe('corrected');

@@ -62,6 +62,7 @@ const appealSchema = new Schema(
     reason: { type: String, required: true },
     status: { type: String, enum: APPEAL_STATUSES, required: true },
     resolutionNote: String,
+    correction: { status: { type: String, enum: MEDICAL_STATUSES }, date: String },
     resolvedBy: { type: Schema.Types.ObjectId, ref: 'User' },
     resolvedAt: Date,
   },

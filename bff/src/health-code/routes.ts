@@ -9,6 +9,11 @@ import {
   riskRegionsBodySchema,
   verifyBodySchema,
   verifyResponseSchema,
+  appealViewSchema,
+  caseListQuerySchema,
+  caseListSchema,
+  importReportSchema,
+  riskRegionListSchema,
   APPEAL_STATUSES,
 } from '@sqtb/shared';
 import { defineRoute, type RouteSpec } from '../core/route';
@@ -27,19 +32,8 @@ import {
   type HealthDeps,
 } from './service';
 
-const appealSchema = z.object({
-  id: z.string(),
-  colorAtFiling: z.string(),
-  reason: z.string(),
-  status: z.enum(APPEAL_STATUSES),
-  resolutionNote: z.string().optional(),
-  createdAt: z.string(),
-  resolvedAt: z.string().optional(),
-  idMasked: z.string().optional(),
-  name: z.string().optional(),
-});
-const regionsSchema = z.object({ regions: z.array(z.object({ code: z.string(), name: z.string(), level: z.enum(['low', 'medium', 'high']), since: z.string() })) });
-const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) }).strict();
+const appealSchema = appealViewSchema;
+const regionsSchema = riskRegionListSchema;
 
 export function healthCodeRoutes(deps: HealthDeps): RouteSpec[] {
   return [
@@ -97,14 +91,9 @@ export function healthCodeRoutes(deps: HealthDeps): RouteSpec[] {
       tag: 'health-code',
       summary: 'Medical status records, newest first (ID numbers masked)',
       access: ['district'],
-      query: pageQuery,
-      responses: {
-        200: {
-          description: 'A page of records',
-          schema: z.object({ items: z.array(z.object({ id: z.string(), idMasked: z.string(), status: z.string(), date: z.string(), note: z.string().optional(), source: z.string(), createdAt: z.string() })), total: z.number(), page: z.number(), pageSize: z.number() }),
-        },
-      },
-      handler: async ({ query }) => ({ body: await listCases(query.page, query.pageSize) }),
+      query: caseListQuerySchema,
+      responses: { 200: { description: 'A page of records', schema: caseListSchema } },
+      handler: async ({ query }) => ({ body: await listCases(query.page, query.pageSize, query.idNumber, deps) }),
     }),
     defineRoute({
       method: 'post',
@@ -114,12 +103,7 @@ export function healthCodeRoutes(deps: HealthDeps): RouteSpec[] {
       access: ['district'],
       bodyType: 'text/csv',
       body: z.string().min(1, 'the CSV is empty').max(2_000_000),
-      responses: {
-        200: {
-          description: 'What was applied and what was refused, line by line',
-          schema: z.object({ applied: z.number(), refused: z.number(), lines: z.array(z.object({ line: z.number(), applied: z.boolean(), idMasked: z.string().optional(), status: z.string().optional(), error: z.string().optional() })) }),
-        },
-      },
+      responses: { 200: { description: 'What was applied and what was refused, line by line', schema: importReportSchema } },
       errors: [415],
       handler: async ({ user, body }) => ({ body: await importCases(user, body, deps) }),
     }),

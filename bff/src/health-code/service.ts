@@ -141,10 +141,11 @@ export async function importCases(staff: AuthUser, csv: string, deps: HealthDeps
   return { applied, refused: lines.length - applied, lines };
 }
 
-export async function listCases(page: number, pageSize: number) {
+export async function listCases(page: number, pageSize: number, idNumber: string | undefined, deps: HealthDeps) {
+  const filter = idNumber ? { idHash: identityFields(idNumber, deps.idKey).idHash } : {};
   const [items, total] = await Promise.all([
-    MedicalCaseModel.find().sort({ createdAt: -1 }).skip((page - 1) * pageSize).limit(pageSize).lean(),
-    MedicalCaseModel.countDocuments(),
+    MedicalCaseModel.find(filter).sort({ createdAt: -1 }).skip((page - 1) * pageSize).limit(pageSize).lean(),
+    MedicalCaseModel.countDocuments(filter),
   ]);
   return {
     items: items.map((c) => ({ id: String(c._id), idMasked: c.idMasked, status: c.status, date: c.date, note: c.note, source: c.source, createdAt: c.createdAt.toISOString() })),
@@ -205,7 +206,7 @@ export async function resolveAppeal(
   const now = deps.clock.now();
   const updated = await AppealModel.findOneAndUpdate(
     { _id: appeal._id, status: appeal.status },
-    { $set: { status: to, resolutionNote: body.note, resolvedBy: staff.id, resolvedAt: now } },
+    { $set: { status: to, resolutionNote: body.note, resolvedBy: staff.id, resolvedAt: now, ...(body.correction ? { correction: body.correction } : {}) } },
     { new: true },
   );
   if (!updated) throw new AppError('CONFLICT', 'Someone else resolved this appeal first');
@@ -214,20 +215,30 @@ export async function resolveAppeal(
       await MedicalCaseModel.create({ idHash: identity.idHash, idMasked: identity.idMasked, ...body.correction, note: body.note, setBy: staff.id, source: 'appeal' });
     } catch (err) {
       // Compensate: the appeal is open again rather than resolved without its correction.
-      await AppealModel.updateOne({ _id: appeal._id, status: to }, { $set: { status: appeal.status }, $unset: { resolutionNote: 1, resolvedBy: 1, resolvedAt: 1 } });
+      await AppealModel.updateOne({ _id: appeal._id, status: to }, { $set: { status: appeal.status }, $unset: { resolutionNote: 1, resolvedBy: 1, resolvedAt: 1, correction: 1 } });
       throw err;
     }
   }
   return appealView(updated);
 }
 
-function appealView(a: { _id: unknown; colorAtFiling: string; reason: string; status: string; resolutionNote?: string | null; createdAt: Date; resolvedAt?: Date | null }) {
+function appealView(a: {
+  _id: unknown;
+  colorAtFiling: string;
+  reason: string;
+  status: string;
+  resolutionNote?: string | null;
+  correction?: { status?: string | null; date?: string | null } | null;
+  createdAt: Date;
+  resolvedAt?: Date | null;
+}) {
   return {
     id: String(a._id),
     colorAtFiling: a.colorAtFiling,
     reason: a.reason,
     status: a.status,
     resolutionNote: a.resolutionNote ?? undefined,
+    correction: a.correction?.status ? { status: a.correction.status, date: a.correction.date! } : undefined,
     createdAt: a.createdAt.toISOString(),
     resolvedAt: a.resolvedAt?.toISOString(),
   };

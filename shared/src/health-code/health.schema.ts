@@ -3,6 +3,7 @@ import { DATE_PATTERN } from '../calendar/dates';
 import { idNumberProblem, normaliseIdNumber } from '../core/id-number';
 import { objectIdSchema } from '../core/ids';
 import { MEDICAL_STATUSES, SYMPTOMS } from './health.rules';
+import { APPEAL_STATUSES } from './appeal.machine';
 
 const date = z.string().regex(DATE_PATTERN, 'a date such as 2026-03-01');
 export const regionCodeSchema = z.string().regex(/^[a-z0-9-]{2,60}$/, 'a region code such as hubei-wuhan');
@@ -64,3 +65,37 @@ export const resolveAppealBodySchema = z
   .strict()
   .refine((b) => b.outcome !== 'corrected' || !!b.correction, { message: 'a correction is needed to correct', path: ['correction'] });
 export const appealIdParamsSchema = z.object({ id: objectIdSchema }).strict();
+
+export const appealViewSchema = z.object({
+  id: z.string(),
+  colorAtFiling: z.string(),
+  reason: z.string(),
+  status: z.enum(APPEAL_STATUSES),
+  resolutionNote: z.string().optional(),
+  /** With a corrected appeal: the medical status record that corrected it. */
+  correction: z.object({ status: z.enum(MEDICAL_STATUSES), date: z.string() }).optional(),
+  createdAt: z.string(),
+  resolvedAt: z.string().optional(),
+  idMasked: z.string().optional(),
+  name: z.string().optional(),
+});
+export const caseListSchema = z.object({
+  items: z.array(z.object({ id: z.string(), idMasked: z.string(), status: z.string(), date: z.string(), note: z.string().optional(), source: z.string(), createdAt: z.string() })),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export const caseListQuerySchema = z
+  .object({
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+    /** One person's records, found by the keyed hash of their ID number. */
+    idNumber: idNumberSchema.optional(),
+  })
+  .strict();
+export const importReportSchema = z.object({
+  applied: z.number(),
+  refused: z.number(),
+  lines: z.array(z.object({ line: z.number(), applied: z.boolean(), idMasked: z.string().optional(), status: z.string().optional(), error: z.string().optional() })),
+});
+export const riskRegionListSchema = z.object({ regions: z.array(z.object({ code: z.string(), name: z.string(), level: z.enum(['low', 'medium', 'high']), since: z.string() })) });
