@@ -30,6 +30,7 @@ import { systemClock, type Clock } from './core/clock';
 import { deriveKey, idNumberKey } from './core/keys';
 import { healthCodeRoutes } from './health-code/routes';
 import { maskRoutes } from './masks/routes';
+import { filingRoutes } from './filings/routes';
 import type { KeyRing } from './health-code/keys';
 
 export interface AppDeps {
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps): { app: Koa; routes: RouteSpec[] } {
     ...oversightRoutes({ clock }),
     ...open311Routes({ ...complaintDeps, apiKeys: config.open311Keys }),
     ...maskRoutes({ clock, idKey: idNumberKey(config.jwt.secret) }),
+    ...filingRoutes({ clock, idKey: idNumberKey(config.jwt.secret), keys: deps.healthKeys }),
     ...healthCodeRoutes({
       clock,
       keys: deps.healthKeys,

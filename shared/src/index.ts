@@ -24,3 +24,6 @@ export * from './masks/reservation.machine';
 export * from './masks/address';
 export * from './masks/mask.schema';
 export * from './masks/lottery';
+export * from './filings/credit-code';
+export * from './filings/filing.machine';
+export * from './filings/filing.schema';

@@ -7,6 +7,7 @@ import {
   resolveAppealTransition,
   shanghaiDate,
   type HealthCodeResponse,
+  type HealthColor,
   type HealthInputs,
   type MedicalStatus,
   type VerifyResponse,
@@ -17,6 +18,7 @@ import { AppError } from '../core/app-error';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import { identityFields, identityOf } from '../residents/identity';
+import { ResidentIdentity } from '../residents/identity.model';
 import type { KeyRing } from './keys';
 import { AppealModel, DeclarationModel, MedicalCaseModel, RiskRegionModel, ScanLogModel } from './models';
 import { pseudonym, signHealthToken, verifyHealthToken } from './token';
@@ -51,6 +53,16 @@ async function inputsFor(userId: string, idHash: string | undefined): Promise<He
     cases: cases.map((c) => ({ status: c.status as MedicalStatus, date: c.date })),
     riskRegions: Object.fromEntries(regions.map((r) => [r.code, { level: r.level, since: r.since, name: r.name }])),
   };
+}
+
+/**
+ * The colour of anyone known by ID number (an enterprise's employee, say): their
+ * medical statuses, plus their own declarations when they are a resident on record.
+ */
+export async function colorByIdHash(idHash: string, now: Date): Promise<HealthColor> {
+  const identity = await ResidentIdentity.findOne({ idHash }, { userId: 1 }).lean();
+  const inputs = await inputsFor(identity ? String(identity.userId) : '000000000000000000000000', idHash);
+  return evaluate(inputs, shanghaiDate(now)).color;
 }
 
 /** The colour now, why, and a freshly signed token carrying only what a gate needs. */

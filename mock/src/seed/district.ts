@@ -11,7 +11,15 @@ export interface SeedCommittee {
   area: { center: { lat: number; lng: number }; radiusMeters: number };
 }
 export interface SeedUnit { code: string; name: string; categories: string[] }
-export interface SeedPlace { code: string; name: string; address: string; location: { lat: number; lng: number }; committeeCode?: string }
+export interface SeedPlace {
+  code: string;
+  name: string;
+  address: string;
+  location: { lat: number; lng: number };
+  committeeCode?: string;
+  /** Enterprises: the unified social credit code (valid check character, made up). */
+  creditCode?: string;
+}
 export interface SeedAccount {
   openid: string;
   /** Residents on record with the committee: legal name and ID number (valid checksums, made up). */
@@ -55,7 +63,7 @@ export const PHARMACIES: SeedPlace[] = [
 ];
 
 export const ENTERPRISES: SeedPlace[] = [
-  { code: 'E1', name: '上海潍坊小笼餐饮有限公司', address: '潍坊路 402 号', location: { lat: 31.2285, lng: 121.524 }, committeeCode: 'A' },
+  { code: 'E1', name: '上海潍坊小笼餐饮有限公司', address: '潍坊路 402 号', location: { lat: 31.2285, lng: 121.524 }, committeeCode: 'A', creditCode: '91310115MA1K3R5W2E' },
 ];
 
 export const ACCOUNTS: SeedAccount[] = [

@@ -1,0 +1,252 @@
+import { parse } from 'csv-parse/sync';
+import { Types } from 'mongoose';
+import {
+  availableFilingEvents,
+  filingTransition,
+  INITIAL_FILING_STATUS,
+  maskCreditCode,
+  maskName,
+  maskPhone,
+  rosterEntrySchema,
+  shanghaiDate,
+  type FilingActor,
+  type FilingBody,
+  type FilingEvent,
+  type FilingSummary,
+  type FilingView,
+} from '@sqtb/shared';
+import type { AuthUser } from '../accounts/auth-user';
+import { AppError } from '../core/app-error';
+import type { Clock } from '../core/clock';
+import { colorByIdHash } from '../health-code/service';
+import { Committee } from '../org/model';
+import { identityFields } from '../residents/identity';
+import { DailyReportModel, FilingModel } from './models';
+
+export interface FilingDeps {
+  clock: Clock;
+  idKey: string;
+}
+
+type FilingRecord = InstanceType<typeof FilingModel>;
+const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
+/** Daily reports are due by 10:00 Shanghai time. */
+const REPORT_DUE_HOUR = 10;
+
+function rosterOf(body: FilingBody, idKey: string) {
+  const roster = body.roster.map((e) => ({ name: e.name, phone: e.phone, ...identityFields(e.idNumber, idKey) }));
+  if (new Set(roster.map((e) => e.idHash)).size !== roster.length) throw new AppError('VALIDATION_FAILED', 'The roster lists the same ID number twice', { field: 'roster' });
+  return roster;
+}
+
+async function companyFields(body: FilingBody, idKey: string) {
+  const committee = await Committee.findById(body.committeeId);
+  if (!committee) throw new AppError('VALIDATION_FAILED', 'No such committee', { field: 'committeeId' });
+  const { roster: _roster, committeeId: _committeeId, ...rest } = body;
+  return { ...rest, committeeId: committee._id, streetId: committee.streetId, openCreditCode: body.creditCode, roster: rosterOf(body, idKey) };
+}
+
+const alreadyOpen = () => new AppError('CONFLICT', 'This enterprise already has an open filing (submitted, returned or approved)');
+
+/** An enterprise files to reopen: company, plan, commitment and roster, reviewed by its committee. */
+export async function fileFiling(user: AuthUser, body: FilingBody, deps: FilingDeps): Promise<FilingView> {
+  if (!user.scope.enterpriseId) throw new AppError('FORBIDDEN', 'Your account is not attached to an enterprise');
+  const now = deps.clock.now();
+  try {
+    const filing = await FilingModel.create({
+      ...(await companyFields(body, deps.idKey)),
+      enterpriseId: user.scope.enterpriseId,
+      filedBy: user.id,
+      status: INITIAL_FILING_STATUS,
+      submittedAt: now,
+      timeline: [{ at: now, actorId: user.id, actorName: user.displayName, role: user.role, action: 'submit', to: INITIAL_FILING_STATUS }],
+    });
+    return view(filing, user, deps);
+  } catch (err) {
+    if (isDuplicate(err)) throw alreadyOpen();
+    throw err;
+  }
+}
+
+function actorsOf(user: AuthUser, filing: FilingRecord): FilingActor[] {
+  const actors: FilingActor[] = [];
+  if (user.role === 'enterprise' && String(filing.enterpriseId) === user.scope.enterpriseId) actors.push('owner');
+  if (user.role === 'district' || (user.role === 'cadre' && String(filing.committeeId) === user.scope.committeeId)) actors.push('reviewer');
+  return actors;
+}
+
+async function loadVisible(user: AuthUser, id: string) {
+  const filing = await FilingModel.findById(id);
+  if (!filing) throw new AppError('NOT_FOUND', 'No such filing');
+  if (actorsOf(user, filing).length === 0) throw new AppError('FORBIDDEN', 'This filing is outside your area');
+  return filing;
+}
+
+async function move(filing: FilingRecord, user: AuthUser, event: FilingEvent, set: Record<string, unknown>, unset: string[], note: string | undefined, now: Date) {
+  const decision = filingTransition(filing.status, event, actorsOf(user, filing));
+  if (!decision.ok) throw new AppError(decision.refusal, `A ${filing.status} filing cannot be sent "${event}" by you`, { currentStatus: filing.status });
+  try {
+    const updated = await FilingModel.findOneAndUpdate(
+      { _id: filing._id, status: filing.status },
+      {
+        $set: { ...set, status: decision.to },
+        $push: { timeline: { at: now, actorId: user.id, actorName: user.displayName, role: user.role, action: event, from: filing.status, to: decision.to, note } },
+        ...(unset.length ? { $unset: Object.fromEntries(unset.map((f) => [f, 1])) } : {}),
+      },
+      { new: true },
+    );
+    if (!updated) throw new AppError('CONFLICT', 'Someone else acted on this filing first', { currentStatus: (await FilingModel.findById(filing._id))?.status });
+    return updated;
+  } catch (err) {
+    if (isDuplicate(err)) throw alreadyOpen();
+    throw err;
+  }
+}
+
+/** The reviewer decides; approval is refused while any returning employee's code is red. */
+export async function review(user: AuthUser, id: string, event: 'approve' | 'return' | 'reject', note: string | undefined, deps: FilingDeps): Promise<FilingView> {
+  const now = deps.clock.now();
+  const filing = await loadVisible(user, id);
+  if (event === 'approve' && filing.status === 'submitted') {
+    const colors = await Promise.all(filing.roster.map((e) => colorByIdHash(e.idHash, now)));
+    const red = filing.roster.filter((_, i) => colors[i] === 'red').map((e) => ({ name: maskName(e.name), idMasked: e.idMasked }));
+    if (red.length) throw new AppError('CONFLICT', 'Some returning employees have a red health code', { redEmployees: red });
+  }
+  const set = event === 'return' ? { returnNote: note, decidedAt: now } : event === 'reject' ? { rejectReason: note, decidedAt: now } : { decidedAt: now };
+  // A rejected filing is closed: its credit code may file again.
+  const updated = await move(filing, user, event, set, event === 'reject' ? ['openCreditCode'] : [], note, now);
+  return view(updated, user, deps);
+}
+
+/** The enterprise amends a returned filing; it goes back to the reviewer. */
+export async function amend(user: AuthUser, id: string, body: FilingBody, deps: FilingDeps): Promise<FilingView> {
+  const now = deps.clock.now();
+  const filing = await loadVisible(user, id);
+  const updated = await move(filing, user, 'amend', { ...(await companyFields(body, deps.idKey)), submittedAt: now }, ['returnNote', 'decidedAt'], undefined, now);
+  return view(updated, user, deps);
+}
+
+/** Adds employees from a CSV (name,phone,idNumber), line by line, while the filing can still change. */
+export async function importRoster(user: AuthUser, id: string, csv: string, deps: FilingDeps) {
+  const filing = await loadVisible(user, id);
+  if (!actorsOf(user, filing).includes('owner')) throw new AppError('FORBIDDEN', 'Only the enterprise edits its roster');
+  let rows: Record<string, string>[];
+  try {
+    rows = parse(csv, { columns: (h: string[]) => h.map((c) => c.trim()), skip_empty_lines: true, trim: true, bom: true, relax_column_count: true });
+  } catch (err) {
+    throw new AppError('VALIDATION_FAILED', `The CSV cannot be read: ${(err as Error).message}`);
+  }
+  if (rows.length > 2000) throw new AppError('VALIDATION_FAILED', 'At most 2000 lines per import');
+  const known = new Set(filing.roster.map((e) => e.idHash));
+  const lines: Array<{ line: number; applied: boolean; idMasked?: string; error?: string }> = [];
+  const additions: Array<{ name: string; phone: string; idHash: string; idMasked: string }> = [];
+  for (const [i, row] of rows.entries()) {
+    const parsed = rosterEntrySchema.safeParse({ name: row.name ?? '', phone: row.phone ?? '', idNumber: row.idNumber ?? '' });
+    if (!parsed.success) {
+      lines.push({ line: i + 2, applied: false, error: parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ') });
+      continue;
+    }
+    const entry = { name: parsed.data.name, phone: parsed.data.phone, ...identityFields(parsed.data.idNumber, deps.idKey) };
+    if (known.has(entry.idHash)) {
+      lines.push({ line: i + 2, applied: false, idMasked: entry.idMasked, error: 'already on the roster' });
+      continue;
+    }
+    known.add(entry.idHash);
+    additions.push(entry);
+    lines.push({ line: i + 2, applied: true, idMasked: entry.idMasked });
+  }
+  if (additions.length) {
+    // One update for every good line: they are added together or not at all.
+    const updated = await FilingModel.updateOne({ _id: filing._id, status: { $in: ['submitted', 'returned'] } }, { $push: { roster: { $each: additions } } });
+    if (updated.modifiedCount === 0) throw new AppError('CONFLICT', 'The roster of a decided filing cannot change', { currentStatus: filing.status });
+  }
+  return { added: additions.length, refused: lines.length - additions.length, lines };
+}
+
+export async function listFilings(user: AuthUser, query: { status?: string; streetId?: string; from?: string; to?: string; page: number; pageSize: number }, deps: FilingDeps) {
+  const filter: Record<string, unknown> = {};
+  if (user.role === 'enterprise') filter.enterpriseId = new Types.ObjectId(user.scope.enterpriseId ?? '000000000000000000000000');
+  if (user.role === 'cadre') filter.committeeId = new Types.ObjectId(user.scope.committeeId ?? '000000000000000000000000');
+  if (query.status) filter.status = query.status;
+  if (query.streetId) filter.streetId = new Types.ObjectId(query.streetId);
+  if (query.from || query.to) {
+    filter.submittedAt = { ...(query.from ? { $gte: new Date(`${query.from}T00:00:00+08:00`) } : {}), ...(query.to ? { $lt: new Date(Date.parse(`${query.to}T00:00:00+08:00`) + 86_400_000) } : {}) };
+  }
+  const [items, total] = await Promise.all([
+    FilingModel.find(filter, { timeline: 0, plan: 0 }).sort({ submittedAt: -1 }).skip((query.page - 1) * query.pageSize).limit(query.pageSize),
+    FilingModel.countDocuments(filter),
+  ]);
+  const now = deps.clock.now();
+  return { items: await Promise.all(items.map((f) => summary(f, now))), total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getFiling(user: AuthUser, id: string, deps: FilingDeps): Promise<FilingView> {
+  return view(await loadVisible(user, id), user, deps);
+}
+
+/** 零报告: the enterprise reports headcount and fever cases for a day, once. */
+export async function reportDay(user: AuthUser, id: string, body: { date: string; onSite: number; feverCases: number; note?: string }, deps: FilingDeps) {
+  const filing = await loadVisible(user, id);
+  if (!actorsOf(user, filing).includes('owner')) throw new AppError('FORBIDDEN', 'Only the enterprise reports for itself');
+  if (filing.status !== 'approved') throw new AppError('CONFLICT', 'Daily reports start once the filing is approved', { currentStatus: filing.status });
+  if (body.date > shanghaiDate(deps.clock.now())) throw new AppError('VALIDATION_FAILED', 'The date cannot be in the future', { field: 'date' });
+  try {
+    const report = await DailyReportModel.create({ filingId: filing._id, ...body, reportedBy: user.id });
+    return { id: String(report._id), date: report.date, onSite: report.onSite, feverCases: report.feverCases, note: report.note ?? undefined };
+  } catch (err) {
+    if (isDuplicate(err)) throw new AppError('CONFLICT', `The report for ${body.date} was already sent`);
+    throw err;
+  }
+}
+
+export async function listReports(user: AuthUser, id: string) {
+  const filing = await loadVisible(user, id);
+  const reports = await DailyReportModel.find({ filingId: filing._id }).sort({ date: -1 }).limit(60).lean();
+  return { items: reports.map((r) => ({ id: String(r._id), date: r.date, onSite: r.onSite, feverCases: r.feverCases, note: r.note ?? undefined })) };
+}
+
+/** Whether today's report is missing: an approved filing, reopened, past 10:00 Shanghai time, no report yet. */
+function missingToday(f: FilingRecord, today: string, now: Date, reportedToday: boolean): boolean {
+  const shanghaiHour = new Date(now.getTime() + 8 * 3_600_000).getUTCHours();
+  return f.status === 'approved' && f.reopenDate <= today && shanghaiHour >= REPORT_DUE_HOUR && !reportedToday;
+}
+
+async function summary(f: FilingRecord, now: Date): Promise<FilingSummary> {
+  const today = shanghaiDate(now);
+  const latest = await DailyReportModel.findOne({ filingId: f._id }).sort({ date: -1 }).lean();
+  return {
+    id: String(f._id),
+    enterpriseName: f.enterpriseName,
+    creditCodeMasked: maskCreditCode(f.creditCode),
+    status: f.status,
+    committeeId: String(f.committeeId),
+    streetId: f.streetId ? String(f.streetId) : undefined,
+    reopenDate: f.reopenDate,
+    submittedAt: f.submittedAt.toISOString(),
+    decidedAt: f.decidedAt?.toISOString(),
+    rosterCount: f.roster.length,
+    latestReport: latest ? { date: latest.date, onSite: latest.onSite, feverCases: latest.feverCases } : undefined,
+    missingToday: missingToday(f, today, now, latest?.date === today),
+    feverToday: latest?.date === today && latest.feverCases > 0,
+  };
+}
+
+async function view(f: FilingRecord, user: AuthUser, deps: FilingDeps): Promise<FilingView> {
+  const now = deps.clock.now();
+  const colors = await Promise.all(f.roster.map((e) => colorByIdHash(e.idHash, now)));
+  return {
+    ...(await summary(f, now)),
+    address: f.address,
+    contactName: f.contactName,
+    contactPhoneMasked: maskPhone(f.contactPhone),
+    plan: { text: f.plan!.text },
+    suppliesDays: f.suppliesDays,
+    isolationRoom: f.isolationRoom,
+    commitment: f.commitment,
+    roster: f.roster.map((e, i) => ({ name: e.name, phoneMasked: maskPhone(e.phone), idMasked: e.idMasked, healthColor: colors[i] })),
+    timeline: f.timeline.map((e) => ({ at: e.at!.toISOString(), actorName: e.actorName ?? undefined, role: e.role!, action: e.action!, from: e.from ?? undefined, to: e.to ?? undefined, note: e.note ?? undefined })),
+    returnNote: f.returnNote ?? undefined,
+    rejectReason: f.rejectReason ?? undefined,
+    actions: availableFilingEvents(f.status, actorsOf(user, f)),
+  };
+}
