@@ -22,6 +22,7 @@ export function open311Routes(deps: ComplaintDeps & { clock: Clock; apiKeys: Map
       tag: 'open311',
       summary: 'Open311 GeoReport v2: the service list (our complaint categories)',
       access: 'public',
+      query: z.object({ jurisdiction_id: z.string().max(100).optional() }).strict(),
       responses: { 200: { description: 'Services', schema: z.array(open311ServiceSchema) } },
       handler: () => ({ body: listServices() }),
     }),

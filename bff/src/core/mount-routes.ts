@@ -1,9 +1,12 @@
 import type Router from '@koa/router';
+import { z } from 'zod';
 import type Koa from 'koa';
 import type { AuthUser } from '../accounts/auth-user';
 import { AppError } from './app-error';
 import type { RouteSpec } from './route';
 import { parseInput } from './validate';
+
+const noQuery = z.object({}).strict();
 
 export type Authenticate = (ctx: Koa.Context) => Promise<AuthUser>;
 
@@ -19,9 +22,15 @@ export function mountRoutes(router: Router, specs: RouteSpec[], authenticate: Au
         }
         ctx.state.user = user;
       }
-      if (spec.bodyType && !ctx.is(spec.bodyType)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the body with Content-Type: ${spec.bodyType}`);
+      const hasBody = Number(ctx.get('content-length') || 0) > 0 || !!ctx.get('transfer-encoding');
+      const accepted = spec.bodyType ? [spec.bodyType] : ['json', 'urlencoded'];
+      // A body the parser does not read must not pass as an empty one.
+      if ((spec.bodyType || hasBody) && spec.body && !ctx.is(accepted)) {
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the body as ${spec.bodyType ?? 'application/json'}`);
+      }
       const params = parseInput(spec.params, ctx.params, 'params');
-      const query = parseInput(spec.query, ctx.query, 'query');
+      // A route that takes no query string says so: unknown parameters are refused, not ignored.
+      const query = spec.query ? parseInput(spec.query, ctx.query, 'query') : parseInput(noQuery, ctx.query, 'query');
       // An empty POST reads as {} so that steps without fields need no body.
       const body = parseInput(spec.body, (ctx.request as { body?: unknown }).body ?? {}, 'body');
       const result = await spec.handler({ body, query, params, user, ctx });

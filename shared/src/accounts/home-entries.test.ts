@@ -39,10 +39,23 @@ describe('home entries', () => {
     expect(entry('cadre', 'health-manage')).toBeUndefined();
   });
 
+  it('opens mask reservation for a resident, code redemption for the pharmacy and the review queue for the cadre', () => {
+    expect(entry('resident', 'masks')).toMatchObject({ built: true, title: '口罩预约', path: '/masks/pages/reserve/index' });
+    expect(entry('pharmacy', 'redeem')).toMatchObject({ built: true, title: '核销取货码', path: '/masks/pages/redeem/index' });
+    expect(entry('cadre', 'mask-review')).toMatchObject({ built: true, title: '预约与登记审核', path: '/masks/pages/review/index' });
+  });
+
+  it('opens resumption filing for the enterprise, and the filing queue for the cadre and the district', () => {
+    expect(entry('enterprise', 'filings')).toMatchObject({ built: true, title: '复工备案', path: '/filings/pages/mine/index' });
+    expect(entry('cadre', 'filing-review')).toMatchObject({ built: true, title: '复工备案审核', path: '/filings/pages/queue/index' });
+    expect(entry('district', 'filing-overview')).toMatchObject({ built: true, title: '复工备案总览', path: '/filings/pages/queue/index' });
+    expect(entry('resident', 'filings')).toMatchObject({ built: false });
+  });
+
   it('keeps the capabilities without pages marked not built', () => {
     const notBuilt = ROLES.flatMap((role) => HOME_ENTRIES[role].filter((e) => !e.built).map((e) => e.title));
-    expect(notBuilt).toEqual(expect.arrayContaining(['口罩预约', '企业复工', '核销取货码', '复工备案', '预约与备案审核']));
-    expect(notBuilt).not.toContain('随申码');
+    expect(notBuilt).toEqual(expect.arrayContaining(['企业复工']));
+    for (const done of ['随申码', '口罩预约', '核销取货码', '预约与登记审核', '复工备案', '复工备案审核', '复工备案总览']) expect(notBuilt).not.toContain(done);
     for (const role of ROLES) for (const e of HOME_ENTRIES[role].filter((x) => !x.built)) expect(e.path).toBeUndefined();
   });
 });

@@ -32,6 +32,11 @@ const built = (key: string, title: string, description: string, path: string): H
 const HEALTH_CODE = '/health/pages/code/index';
 const HEALTH_SCAN = '/health/pages/scan/index';
 const HEALTH_MANAGE = '/health/pages/manage/index';
+const MASKS_RESERVE = '/masks/pages/reserve/index';
+const MASKS_REDEEM = '/masks/pages/redeem/index';
+const MASKS_REVIEW = '/masks/pages/review/index';
+const FILINGS_MINE = '/filings/pages/mine/index';
+const FILINGS_QUEUE = '/filings/pages/queue/index';
 /** Every role that stands at a gate checks codes on the same scanner page. */
 const SCAN = built('health-scan', '扫码验证', '扫描居民的随申码，核验颜色与有效期', HEALTH_SCAN);
 
@@ -42,7 +47,7 @@ export const HOME_ENTRIES: Record<Role, HomeEntry[]> = {
   resident: [
     built('complaints', '问题上报', '报告身边的问题，跟踪处理并评价', '/complaints/pages/report/index'),
     built('my-complaints', '我的反映', '查看反映的办理进度，办结后评价', '/complaints/pages/mine/index'),
-    notBuilt('masks', '口罩预约', '登记家庭信息，预约口罩并到药店领取'),
+    built('masks', '口罩预约', '登记家庭信息，预约口罩并到药店领取', MASKS_RESERVE),
     built('health-code', '随申码', '出示健康码，进行健康申报与申诉', HEALTH_CODE),
     notBuilt('filings', '企业复工', '查看企业复工备案信息'),
     MESSAGES,
@@ -50,7 +55,8 @@ export const HOME_ENTRIES: Record<Role, HomeEntry[]> = {
   ],
   cadre: [
     built('workbench', '居委工作台', '受理、研判并派单居民反映的问题', '/complaints/pages/queue/index'),
-    notBuilt('approvals', '预约与备案审核', '审核自动规则未通过的口罩预约与复工备案'),
+    built('mask-review', '预约与登记审核', '审核自动规则未通过的家庭登记与口罩预约', MASKS_REVIEW),
+    built('filing-review', '复工备案审核', '审核辖区企业的复工备案，查看每日报告', FILINGS_QUEUE),
     SCAN,
     MESSAGES,
     PROFILE,
@@ -59,12 +65,13 @@ export const HOME_ENTRIES: Record<Role, HomeEntry[]> = {
   district: [
     built('overview', '投诉总览', '反馈状态、超期亮灯与催办、满意度与乱点', '/complaints/pages/dashboard/index'),
     built('health-manage', '健康管理', '病例状态与批量导入、随申码申诉、风险地区', HEALTH_MANAGE),
+    built('filing-overview', '复工备案总览', '全区企业复工备案、审核与每日报告缺报、发热', FILINGS_QUEUE),
     SCAN,
     MESSAGES,
     PROFILE,
   ],
-  pharmacy: [notBuilt('redeem', '核销取货码', '查看预约，核销居民取货码'), SCAN, PROFILE],
-  enterprise: [notBuilt('filings', '复工备案', '提交复工备案、员工名单与每日报告'), SCAN, PROFILE],
+  pharmacy: [built('redeem', '核销取货码', '核销居民取货码，查看本店预约与库存', MASKS_REDEEM), SCAN, PROFILE],
+  enterprise: [built('filings', '复工备案', '提交复工备案、员工名单与每日报告', FILINGS_MINE), SCAN, PROFILE],
 };
 
 export const NOT_BUILT_NOTICE = '该功能尚未上线，正在建设中';

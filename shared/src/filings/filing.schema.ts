@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DATE_PATTERN } from '../calendar/dates';
 import { objectIdSchema } from '../core/ids';
-import { idNumberSchema } from '../health-code/health.schema';
+import { compactJwsSchema, idNumberSchema } from '../health-code/health.schema';
 import { phoneSchema } from '../masks/mask.schema';
 import { creditCodeProblem, normaliseCreditCode } from './credit-code';
 import { FILING_STATUSES } from './filing.machine';
@@ -53,7 +53,7 @@ export const filingListQuerySchema = z
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
   })
   .strict();
-export const certificateVerifyBodySchema = z.object({ token: z.string().min(1).max(4000) }).strict();
+export const certificateVerifyBodySchema = z.object({ token: compactJwsSchema }).strict();
 
 const report = z.object({ date: z.string(), onSite: z.number(), feverCases: z.number() });
 export const filingSummarySchema = z.object({

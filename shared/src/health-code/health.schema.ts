@@ -31,7 +31,8 @@ export const declarationBodySchema = z
 export const caseBodySchema = z.object({ idNumber: idNumberSchema, status: z.enum(MEDICAL_STATUSES), date, note: z.string().trim().max(200).optional() }).strict();
 
 export const riskRegionSchema = z.object({ code: regionCodeSchema, name: z.string().trim().min(1).max(60), level: z.enum(['low', 'medium', 'high']), since: date }).strict();
-export const riskRegionsBodySchema = z.object({ regions: z.array(riskRegionSchema).max(2000) }).strict();
+/** The whole list; to lift every risk, set the regions to low rather than sending none. */
+export const riskRegionsBodySchema = z.object({ regions: z.array(riskRegionSchema).min(1).max(2000) }).strict();
 
 export const healthReasonSchema = z.object({ rule: z.string(), color: z.enum(['yellow', 'red']), text: z.string(), until: z.string().optional() });
 export const healthCodeResponseSchema = z.object({
@@ -47,7 +48,9 @@ export const healthCodeResponseSchema = z.object({
 });
 export type HealthCodeResponse = z.infer<typeof healthCodeResponseSchema>;
 
-export const verifyBodySchema = z.object({ token: z.string().min(1).max(4000), place: z.string().trim().max(100).optional() }).strict();
+/** A compact JWS: three base64url parts. Anything else is not a code at all. */
+export const compactJwsSchema = z.string().max(4000).regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'not a signed code (compact JWS)');
+export const verifyBodySchema = z.object({ token: compactJwsSchema, place: z.string().trim().max(100).optional() }).strict();
 export const verifyResponseSchema = z.union([
   z.object({ valid: z.literal(true), color: z.enum(['green', 'yellow', 'red']), maskedName: z.string(), expiresAt: z.string() }),
   z.object({ valid: z.literal(false), reason: z.enum(['malformed', 'bad-signature', 'expired', 'unknown-key']) }),
