@@ -161,11 +161,17 @@ describe('mask reservations (汇处理)', () => {
     expect((await post('pharmacy-1', `/api/pharmacies/${pharmacy('P1')}/sold-out`, { soldOut: true })).body.soldOut).toBe(true);
   });
 
+  it('tells whether a round is open now', async () => {
+    const open = await get('resident-3', '/api/mask-rounds/current');
+    expect(open.body.round).toMatchObject({ name: '加急一轮', masksPerHousehold: 5, lottery: false });
+  });
+
   it('refuses reserving when no round is open', async () => {
     clock.advance(2 * DAY_MS);
     const response = await post('resident-3', '/api/mask-reservations');
     expect(response.status).toBe(409);
     expect(errorCode(response)).toBe('ROUND_CLOSED');
+    expect((await get('resident-3', '/api/mask-rounds/current')).body).toEqual({ round: null });
   });
 });
 

@@ -96,6 +96,7 @@ function registrationView(r: RegistrationRecord, forCadre: boolean) {
     ...(forCadre ? { phone: r.phone } : {}),
     committeeId: String(r.committeeId),
     address: r.address,
+    location: { lat: r.location!.lat, lng: r.location!.lng },
     householdSize: r.householdSize,
     createdAt: r.createdAt.toISOString(),
   };

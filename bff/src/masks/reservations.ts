@@ -44,7 +44,7 @@ export async function reserve(user: AuthUser, body: { roundId?: string; pharmacy
 
   const base = { roundId: round._id, userId: user.id, householdKey, committeeId: registration?.committeeId, quantity: round.masksPerHousehold, idempotencyKey: key };
   if (registration?.status !== 'approved') {
-    const reason = registration ? 'household-registration-pending' : 'household-not-registered';
+    const reason = !registration ? 'household-not-registered' : registration.status === 'rejected' ? 'household-registration-rejected' : 'household-registration-pending';
     return insertOrReplay({ ...base, status: 'pending_review', reason, timeline: [{ at: now, action: 'reserve', to: 'pending_review', actorId: user.id, role: user.role }] }, key);
   }
 
@@ -102,7 +102,8 @@ export async function review(user: AuthUser, id: string, approve: boolean, clock
   if (!approve) return view(await transitionOrConflict(reservation, decision.to, {}, entry));
 
   const round = await RoundModel.findById(reservation.roundId);
-  if (!round || registration?.status !== 'approved') throw new AppError('CONFLICT', 'The household must have an approved registration first');
+  if (!round) throw new AppError('NOT_FOUND', 'The round of this reservation no longer exists');
+  if (registration?.status !== 'approved') throw new AppError('REGISTRATION_NOT_APPROVED', 'The household must have an approved registration first');
   const pharmacy = await takeNearest(round._id, registration.location!, reservation.quantity, reservation._id);
   if (!pharmacy) throw new AppError('OUT_OF_STOCK', 'No pharmacy has masks left in this round');
   try {

@@ -8,6 +8,7 @@ import {
   reservationViewSchema,
   reserveBodySchema,
   roundBodySchema,
+  roundViewSchema,
   RESERVATION_STATUSES,
 } from '@sqtb/shared';
 import type { Clock } from '../core/clock';
@@ -15,7 +16,7 @@ import { AppError } from '../core/app-error';
 import { defineRoute, type RouteSpec } from '../core/route';
 import { listRegistrations, myRegistration, register, reviewRegistration } from './registration';
 import { list, mine, redeem, reserve, review } from './reservations';
-import { addStock, openRound, pharmaciesNear, setSoldOut } from './rounds';
+import { addStock, currentRound, openRound, pharmaciesNear, setSoldOut } from './rounds';
 import { drawResult, drawRound } from './lottery';
 
 const idParams = z.object({ id: objectIdSchema }).strict();
@@ -93,6 +94,15 @@ export function maskRoutes(deps: { clock: Clock; idKey: string }): RouteSpec[] {
       body: roundBodySchema,
       responses: { 201: { description: 'Opened', schema: z.object({ id: z.string(), name: z.string(), opensAt: z.string(), closesAt: z.string(), masksPerHousehold: z.number(), pickupWindowHours: z.number(), lottery: z.boolean() }) } },
       handler: async ({ user, body }) => ({ status: 201, body: await openRound(user, body) }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/mask-rounds/current',
+      tag: 'masks',
+      summary: 'The round open now, if any',
+      access: 'any-user',
+      responses: { 200: { description: 'The open round, or null', schema: z.object({ round: roundViewSchema.nullable() }) } },
+      handler: async () => ({ body: { round: await currentRound(deps.clock.now()) } }),
     }),
     defineRoute({
       method: 'post',

@@ -28,6 +28,7 @@ export const registrationViewSchema = z.object({
   phoneMasked: z.string(),
   committeeId: z.string(),
   address: z.string(),
+  location: z.object({ lat: z.number(), lng: z.number() }),
   householdSize: z.number(),
   createdAt: z.string(),
 });
@@ -64,3 +65,13 @@ export const reservationViewSchema = z.object({
   createdAt: z.string(),
 });
 export type ReservationView = z.infer<typeof reservationViewSchema>;
+
+export const roundViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  masksPerHousehold: z.number(),
+  pickupWindowHours: z.number(),
+  lottery: z.boolean(),
+});
