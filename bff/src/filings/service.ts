@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import { Types } from 'mongoose';
 import {
   availableFilingEvents,
@@ -17,6 +16,7 @@ import {
 } from '@sqtb/shared';
 import type { AuthUser } from '../accounts/auth-user';
 import { AppError } from '../core/app-error';
+import { readCsvRows } from '../core/csv';
 import type { Clock } from '../core/clock';
 import { colorByIdHash } from '../health-code/service';
 import { Committee } from '../org/model';
@@ -130,13 +130,7 @@ export async function amend(user: AuthUser, id: string, body: FilingBody, deps: 
 export async function importRoster(user: AuthUser, id: string, csv: string, deps: FilingDeps) {
   const filing = await loadVisible(user, id);
   if (!actorsOf(user, filing).includes('owner')) throw new AppError('FORBIDDEN', 'Only the enterprise edits its roster');
-  let rows: Record<string, string>[];
-  try {
-    rows = parse(csv, { columns: (h: string[]) => h.map((c) => c.trim()), skip_empty_lines: true, trim: true, bom: true, relax_column_count: true });
-  } catch (err) {
-    throw new AppError('VALIDATION_FAILED', `The CSV cannot be read: ${(err as Error).message}`);
-  }
-  if (rows.length > 2000) throw new AppError('VALIDATION_FAILED', 'At most 2000 lines per import');
+  const rows = readCsvRows(csv, 2000);
   const known = new Set(filing.roster.map((e) => e.idHash));
   const lines: Array<{ line: number; applied: boolean; idMasked?: string; error?: string }> = [];
   const additions: Array<{ name: string; phone: string; idHash: string; idMasked: string }> = [];

@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import { Types } from 'mongoose';
 import {
   caseBodySchema,
@@ -15,6 +14,7 @@ import {
 import type { z } from 'zod';
 import type { AuthUser } from '../accounts/auth-user';
 import { AppError } from '../core/app-error';
+import { readCsvRows } from '../core/csv';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import { identityFields, identityOf } from '../residents/identity';
@@ -126,13 +126,7 @@ export interface ImportLine {
  * good ones.
  */
 export async function importCases(staff: AuthUser, csv: string, deps: HealthDeps): Promise<{ applied: number; refused: number; lines: ImportLine[] }> {
-  let rows: Record<string, string>[];
-  try {
-    rows = parse(csv, { columns: (header: string[]) => header.map((h) => h.trim()), skip_empty_lines: true, trim: true, bom: true, relax_column_count: true });
-  } catch (err) {
-    throw new AppError('VALIDATION_FAILED', `The CSV cannot be read: ${(err as Error).message}`);
-  }
-  if (rows.length > 5000) throw new AppError('VALIDATION_FAILED', 'At most 5000 lines per import');
+  const rows = readCsvRows(csv, 5000);
   const today = shanghaiDate(deps.clock.now());
   const lines: ImportLine[] = [];
   for (const [index, row] of rows.entries()) {
