@@ -16,8 +16,6 @@ const RULES: ReadonlyArray<{ event: FilingEvent; from: FilingStatus; to: FilingS
 ];
 
 export const INITIAL_FILING_STATUS: FilingStatus = 'submitted';
-/** While a filing is in one of these, its credit code may not file again. */
-export const OPEN_FILING_STATUSES: readonly FilingStatus[] = ['submitted', 'returned', 'approved'];
 
 export type FilingDecision = { ok: true; to: FilingStatus } | { ok: false; refusal: 'FORBIDDEN' | 'CONFLICT' };
 

@@ -29,7 +29,5 @@ export function reservationTransition(from: ReservationStatus, event: Reservatio
   return rule.by.some((b) => actors.includes(b)) ? { ok: true, to: rule.to } : { ok: false, refusal: 'FORBIDDEN' };
 }
 
-/** How a reservation starts: the outcome of the automatic rules. */
-export const AUTO_APPROVED: ReservationStatus = 'approved';
-export const NEEDS_REVIEW: ReservationStatus = 'pending_review';
+/** How an application to a lottery round starts. */
 export const APPLIED: ReservationStatus = 'applied';
