@@ -18,6 +18,8 @@ export default defineAppConfig({
       root: 'health',
       pages: ['pages/code/index', 'pages/declare/index', 'pages/appeal/index', 'pages/scan/index', 'pages/manage/index'],
     },
+    { root: 'masks', pages: ['pages/reserve/index', 'pages/mine/index', 'pages/redeem/index', 'pages/review/index'] },
+    { root: 'filings', pages: ['pages/mine/index', 'pages/file/index', 'pages/queue/index', 'pages/detail/index'] },
   ],
   // The report page lets residents pick the problem's place on WeChat's map.
   requiredPrivateInfos: ['chooseLocation'],

@@ -16,6 +16,8 @@ export interface RequestOptions {
   contentType?: string;
   /** 'text' for non-JSON replies such as a CSV download. */
   dataType?: 'json' | 'text';
+  /** Extra headers for this call (e.g. an `Idempotency-Key`). */
+  header?: Record<string, string>;
 }
 
 const TIMEOUT_MS = 15_000;
@@ -38,7 +40,7 @@ function withoutUndefined(data: RequestOptions['data']): RequestOptions['data'] 
  * HTTP answer came back).
  */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const header: Record<string, string> = { 'Content-Type': options.contentType ?? 'application/json', ...authHeader() };
+  const header: Record<string, string> = { 'Content-Type': options.contentType ?? 'application/json', ...options.header, ...authHeader() };
   const method = options.method ?? 'GET';
   const dataType = options.dataType ?? 'json';
 

@@ -14,7 +14,19 @@ export const ROUTES = {
   healthAppeal: '/health/pages/appeal/index',
   healthScan: '/health/pages/scan/index',
   healthManage: '/health/pages/manage/index',
+  masksReserve: '/masks/pages/reserve/index',
+  masksMine: '/masks/pages/mine/index',
+  masksRedeem: '/masks/pages/redeem/index',
+  masksReview: '/masks/pages/review/index',
+  filingsMine: '/filings/pages/mine/index',
+  filingsFile: '/filings/pages/file/index',
+  filingsQueue: '/filings/pages/queue/index',
 } as const;
 
 /** One complaint's page; notifications from the BFF link to exactly this path. */
 export const complaintDetailUrl = (id: string) => `/complaints/pages/detail/index?id=${encodeURIComponent(id)}`;
+
+/** One enterprise filing, for reviewers (cadre, district). */
+export const filingDetailUrl = (id: string) => `/filings/pages/detail/index?id=${encodeURIComponent(id)}`;
+/** The filing form amending a returned filing. */
+export const filingAmendUrl = (id: string) => `/filings/pages/file/index?id=${encodeURIComponent(id)}`;

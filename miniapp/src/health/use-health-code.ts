@@ -1,8 +1,9 @@
 import { useDidShow } from '@tarojs/taro';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { HealthCodeResponse } from '@sqtb/shared';
 import { useSignedInRequest } from '../accounts/use-signed-in-request';
 import type { ApiError } from '../core/api-error';
+import { useNow } from '../core/use-now';
 import { useRequest } from '../core/use-request';
 import { fetchHealthCode, fetchRiskRegions } from './api';
 
@@ -17,16 +18,6 @@ export function refreshDelay(expiresAt: string, now: number): number {
   const wait = Date.parse(expiresAt) - now - REFRESH_LEAD_MS;
   if (!Number.isFinite(wait)) return MIN_WAIT_MS;
   return Math.min(MAX_WAIT_MS, Math.max(MIN_WAIT_MS, wait));
-}
-
-/** The current time, ticking every `intervalMs`. */
-export function useNow(intervalMs = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
 }
 
 export interface HealthCodeState {

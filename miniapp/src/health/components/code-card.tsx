@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { HealthCodeResponse } from '@sqtb/shared';
 import { formatShanghai } from '../../core/time';
 import { COLOR_LABELS, countdownText } from '../words';
-import { QrCode } from './qr-code';
+import { QrCode } from '../../core/components/qr-code';
 
 interface Props {
   code: HealthCodeResponse;

@@ -16,19 +16,17 @@ beforeEach(() => {
 });
 
 describe('home page', () => {
-  it("shows a resident's complaint and health-code entries ready and the two services not built yet marked 建设中", async () => {
+  it("shows a resident's complaint, mask and health-code entries ready and the service not built yet marked 建设中", async () => {
     serveApi({ 'GET /api/me': reply(200, { user: resident }) });
     render(<HomePage />);
 
     expect(await screen.findByText('你好，张阿姨')).toBeTruthy();
     expect(screen.getByText('居民')).toBeTruthy();
-    for (const title of ['口罩预约', '企业复工']) {
-      expect(screen.getByText(title).closest('.entry')?.textContent).toContain('建设中');
-    }
-    for (const title of ['问题上报', '我的反映', '随申码', '消息', '我的账号']) {
+    expect(screen.getByText('企业复工').closest('.entry')?.textContent).toContain('建设中');
+    for (const title of ['问题上报', '我的反映', '口罩预约', '随申码', '消息', '我的账号']) {
       expect(screen.getByText(title).closest('.entry')?.textContent).not.toContain('建设中');
     }
-    expect(screen.getAllByText('建设中')).toHaveLength(2);
+    expect(screen.getAllByText('建设中')).toHaveLength(1);
   });
 
   it('tapping 随申码 opens the health code page', async () => {
@@ -38,6 +36,15 @@ describe('home page', () => {
     fireEvent.click(await screen.findByText('随申码'));
 
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/health/pages/code/index' });
+  });
+
+  it('tapping 口罩预约 opens the mask reservation page', async () => {
+    serveApi({ 'GET /api/me': reply(200, { user: resident }) });
+    render(<HomePage />);
+
+    fireEvent.click(await screen.findByText('口罩预约'));
+
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/masks/pages/reserve/index' });
   });
 
   it('tapping 问题上报 opens the report page', async () => {
@@ -53,7 +60,7 @@ describe('home page', () => {
     serveApi({ 'GET /api/me': reply(200, { user: resident }) });
     render(<HomePage />);
 
-    fireEvent.click(await screen.findByText('口罩预约'));
+    fireEvent.click(await screen.findByText('企业复工'));
 
     expect(taro.showToast).toHaveBeenCalledWith({ title: NOT_BUILT_NOTICE, icon: 'none' });
     expect(taro.navigateTo).not.toHaveBeenCalled();

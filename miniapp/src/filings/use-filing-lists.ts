@@ -1,0 +1,50 @@
+import Taro from '@tarojs/taro';
+import { useCallback, useEffect, useRef } from 'react';
+import { leaveIfUnauthenticated } from '../accounts/sign-out';
+import { ApiError } from '../core/api-error';
+import { useListPageEvents } from '../core/page-events';
+import { filingDetailUrl } from '../core/routes';
+import { usePagedList } from '../core/use-paged-list';
+import { useRequest } from '../core/use-request';
+import { fetchFiling, listFilings, type FilingStatus, type FilingSummary } from './api';
+
+export interface QueueFilter {
+  key: FilingStatus | 'all';
+  label: string;
+}
+/** A reviewer's queue: what waits for a decision first. */
+export const QUEUE_FILTERS: readonly QueueFilter[] = [
+  { key: 'submitted', label: '待审核' },
+  { key: 'approved', label: '已通过' },
+  { key: 'returned', label: '退回修改' },
+  { key: 'rejected', label: '未通过' },
+  { key: 'all', label: '全部' },
+];
+
+/**
+ * Filings in the caller's scope (the enterprise's own; a committee's; the
+ * district's), paged: reloads when the status changes, on show and on pull-down.
+ */
+export function useFilingList(status: FilingStatus | undefined, ...alsoReload: Array<() => Promise<unknown>>) {
+  const list = usePagedList<FilingSummary>((page) => listFilings(status, page), leaveIfUnauthenticated);
+  const mounted = useRef(false);
+  const { refresh } = list;
+  useEffect(() => {
+    // The first load comes from the page showing (useDidShow).
+    if (!mounted.current) {
+      mounted.current = true;
+      return;
+    }
+    void refresh();
+  }, [status, refresh]);
+  useListPageEvents(list, ...alsoReload);
+  return list;
+}
+
+export const openFiling = (id: string) => void Taro.navigateTo({ url: filingDetailUrl(id) });
+
+/** One filing in full (the enterprise's own, or one a reviewer may see). */
+export function useFiling(id: string | undefined) {
+  const load = useCallback(() => (id ? fetchFiling(id) : Promise.reject(new ApiError(0, 'NO_ID', '没有指定要查看的备案'))), [id]);
+  return useRequest(load, leaveIfUnauthenticated);
+}

@@ -1,0 +1,60 @@
+import Taro from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import { leaveIfUnauthenticated } from '../accounts/sign-out';
+import { asApiError, errorText } from '../core/api-error';
+import { reviewFiling, type FilingView, type RedEmployee, type ReviewAction } from './api';
+import { redEmployeesText } from './words';
+
+export interface FilingReview {
+  pending: ReviewAction | null;
+  error: string | null;
+  send: (action: ReviewAction, note?: string) => Promise<boolean>;
+}
+
+const DONE: Record<ReviewAction, string> = { approve: '已通过', return: '已退回', reject: '已驳回' };
+
+const redEmployeesOf = (details: unknown): RedEmployee[] | undefined => {
+  const list = (details as { redEmployees?: unknown } | null | undefined)?.redEmployees;
+  return Array.isArray(list) ? (list as RedEmployee[]) : undefined;
+};
+
+/**
+ * One review decision. The reply is the filing after it, shown without reloading.
+ * An approval refused because employees hold a red code says who; any other 409
+ * means someone decided first: say so and reload.
+ */
+export function useFilingReview(id: string, onUpdated: (view: FilingView) => void, reload: () => Promise<void>): FilingReview {
+  const [pending, setPending] = useState<ReviewAction | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const send = useCallback(
+    async (action: ReviewAction, note?: string) => {
+      setPending(action);
+      setError(null);
+      try {
+        onUpdated(await reviewFiling(id, action, note));
+        void Taro.showToast({ title: DONE[action], icon: 'success' });
+        return true;
+      } catch (caught) {
+        const failure = asApiError(caught);
+        leaveIfUnauthenticated(failure);
+        const red = failure.status === 409 ? redEmployeesOf(failure.details) : undefined;
+        if (red && red.length > 0) {
+          setError(redEmployeesText(red));
+          await reload();
+        } else if (failure.code === 'CONFLICT') {
+          setError('该备案已被他人处理，已为您刷新');
+          await reload();
+        } else {
+          setError(errorText(failure));
+        }
+        return false;
+      } finally {
+        setPending(null);
+      }
+    },
+    [id, onUpdated, reload],
+  );
+
+  return { pending, error, send };
+}

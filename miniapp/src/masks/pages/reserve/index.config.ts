@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '口罩预约',
+  enablePullDownRefresh: true,
+});
