@@ -21,6 +21,7 @@ export * from './health-code/health.rules';
 export * from './health-code/health.schema';
 export * from './health-code/appeal.machine';
 export * from './masks/reservation.machine';
+export * from './masks/registration.machine';
 export * from './masks/address';
 export * from './masks/mask.schema';
 export * from './masks/lottery';

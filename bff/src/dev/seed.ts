@@ -4,7 +4,7 @@ import { seedDistrict } from '@sqtb/mock';
 import { UserModel } from '../accounts/user.model';
 import { Committee, Enterprise, Pharmacy, Street, Unit } from '../org/model';
 import { identityFields, recordIdentity } from '../residents/identity';
-import { normaliseAddress } from '@sqtb/shared';
+import { normaliseAddress, REGISTRATION_START } from '@sqtb/shared';
 import { RegistrationModel, RoundModel, StockModel } from '../masks/models';
 import { RiskRegionModel } from '../health-code/models';
 
@@ -70,7 +70,7 @@ export async function seedDemoData(keys: { idKey: string }, now = new Date()): P
             approvedAddressKey: addressKey,
             location: a.household.location,
             householdSize: a.household.size,
-            status: 'approved',
+            status: REGISTRATION_START.autoApproved,
           },
         },
         { upsert: true },

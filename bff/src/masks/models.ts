@@ -1,5 +1,5 @@
 import { Schema, model, type Types } from 'mongoose';
-import { RESERVATION_STATUSES } from '@sqtb/shared';
+import { REGISTRATION_STATUSES, RESERVATION_STATUSES } from '@sqtb/shared';
 
 /**
  * A household's registration with its committee (居民信息登记). One approved
@@ -20,7 +20,7 @@ const registrationSchema = new Schema(
     approvedAddressKey: { type: String, unique: true, sparse: true },
     location: { lat: { type: Number, required: true }, lng: { type: Number, required: true } },
     householdSize: { type: Number, required: true },
-    status: { type: String, enum: ['approved', 'pending_review', 'rejected'], required: true },
+    status: { type: String, enum: REGISTRATION_STATUSES, required: true },
     reason: String,
   },
   { timestamps: true },

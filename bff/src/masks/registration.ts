@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { isInsideArea, maskPhone, normaliseAddress, type registrationBodySchema } from '@sqtb/shared';
+import { isInsideArea, maskPhone, normaliseAddress, REGISTRATION_START, registrationTransition, type registrationBodySchema } from '@sqtb/shared';
 import type { AuthUser } from '../accounts/auth-user';
 import { UserModel } from '../accounts/user.model';
 import { AppError } from '../core/app-error';
@@ -41,14 +41,14 @@ export async function register(user: AuthUser, body: RegistrationBody, idKey: st
   let registration: RegistrationRecord;
   try {
     registration = reason
-      ? await RegistrationModel.create({ ...fields, status: 'pending_review', reason })
-      : await RegistrationModel.create({ ...fields, status: 'approved', approvedAddressKey: addressKey });
+      ? await RegistrationModel.create({ ...fields, status: REGISTRATION_START.needsReview, reason })
+      : await RegistrationModel.create({ ...fields, status: REGISTRATION_START.autoApproved, approvedAddressKey: addressKey });
   } catch (err) {
     const e = err as { code?: number; keyPattern?: Record<string, unknown>; message?: string };
     if (e.code !== 11000) throw err;
     if (String(e.message).includes('userId')) throw new AppError('CONFLICT', 'You have registered already');
     // Someone registered this address a moment ago: the cadre decides.
-    registration = await RegistrationModel.create({ ...fields, status: 'pending_review', reason: 'address-already-registered' });
+    registration = await RegistrationModel.create({ ...fields, status: REGISTRATION_START.needsReview, reason: 'address-already-registered' });
   }
   await recordIdentity(user.id, body.name, body.idNumber, idKey);
   await UserModel.updateOne({ _id: user.id }, { $set: { registered: true, 'scope.committeeId': committee._id, 'scope.streetId': committee.streetId } });
@@ -74,9 +74,11 @@ export async function reviewRegistration(user: AuthUser, id: string, approve: bo
   const registration = await RegistrationModel.findById(id);
   if (!registration) throw new AppError('NOT_FOUND', 'No such registration');
   if (user.role === 'cadre' && String(registration.committeeId) !== user.scope.committeeId) throw new AppError('FORBIDDEN', 'This registration belongs to another committee');
-  const set = approve ? { status: 'approved', approvedAddressKey: registration.addressKey, reason: undefined } : { status: 'rejected', reason: reason ?? 'rejected-by-cadre' };
+  const to = registrationTransition(registration.status, approve ? 'approve' : 'reject');
+  if (!to) throw new AppError('CONFLICT', 'This registration is not waiting for review', { currentStatus: registration.status });
+  const set = approve ? { status: to, approvedAddressKey: registration.addressKey, reason: undefined } : { status: to, reason: reason ?? 'rejected-by-cadre' };
   try {
-    const updated = await RegistrationModel.findOneAndUpdate({ _id: id, status: 'pending_review' }, { $set: set }, { new: true });
+    const updated = await RegistrationModel.findOneAndUpdate({ _id: id, status: registration.status }, { $set: set }, { new: true });
     if (!updated) throw new AppError('CONFLICT', 'This registration is not waiting for review', { currentStatus: registration.status });
     return registrationView(updated, true);
   } catch (err) {

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { Types } from 'mongoose';
-import { APPLIED, reservationTransition, type ReservationStatus, type ReservationView } from '@sqtb/shared';
+import { RESERVATION_START, reservationTransition, type ReservationStatus, type ReservationView } from '@sqtb/shared';
 import type { AuthUser } from '../accounts/auth-user';
 import { AppError } from '../core/app-error';
 import type { Clock } from '../core/clock';
@@ -45,11 +45,13 @@ export async function reserve(user: AuthUser, body: { roundId?: string; pharmacy
   const base = { roundId: round._id, userId: user.id, householdKey, committeeId: registration?.committeeId, quantity: round.masksPerHousehold, idempotencyKey: key };
   if (registration?.status !== 'approved') {
     const reason = !registration ? 'household-not-registered' : registration.status === 'rejected' ? 'household-registration-rejected' : 'household-registration-pending';
-    return insertOrReplay({ ...base, status: 'pending_review', reason, timeline: [{ at: now, action: 'reserve', to: 'pending_review', actorId: user.id, role: user.role }] }, key);
+    const status = RESERVATION_START.needsReview;
+    return insertOrReplay({ ...base, status, reason, timeline: [{ at: now, action: 'reserve', to: status, actorId: user.id, role: user.role }] }, key);
   }
 
   if (round.lottery) {
-    return insertOrReplay({ ...base, status: APPLIED, reason: 'lottery-application', timeline: [{ at: now, action: 'apply', to: APPLIED, actorId: user.id, role: user.role }] }, key);
+    const status = RESERVATION_START.lotteryApplication;
+    return insertOrReplay({ ...base, status, reason: 'lottery-application', timeline: [{ at: now, action: 'apply', to: status, actorId: user.id, role: user.role }] }, key);
   }
 
   const id = new Types.ObjectId();
@@ -58,11 +60,11 @@ export async function reserve(user: AuthUser, body: { roundId?: string; pharmacy
   const approved = {
     _id: id,
     ...base,
-    status: 'approved' as const,
+    status: RESERVATION_START.autoApproved,
     pharmacyId: pharmacy._id,
     pickupCode: newPickupCode(),
     pickupBy: new Date(now.getTime() + round.pickupWindowHours * HOUR_MS),
-    timeline: [{ at: now, action: 'reserve', to: 'approved', actorId: user.id, role: user.role }],
+    timeline: [{ at: now, action: 'reserve', to: RESERVATION_START.autoApproved, actorId: user.id, role: user.role }],
   };
   try {
     return await insertOrReplay(approved, key);

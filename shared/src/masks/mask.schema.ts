@@ -3,6 +3,7 @@ import { objectIdSchema } from '../core/ids';
 import { latLngSchema } from '../org/org.schema';
 import { idNumberSchema } from '../health-code/health.schema';
 import { RESERVATION_STATUSES } from './reservation.machine';
+import { REGISTRATION_STATUSES } from './registration.machine';
 
 export const phoneSchema = z.string().trim().regex(/^1[3-9]\d{9}$/, 'a mainland mobile number, 11 digits');
 
@@ -21,7 +22,7 @@ export const registrationBodySchema = z
 
 export const registrationViewSchema = z.object({
   id: z.string(),
-  status: z.enum(['approved', 'pending_review', 'rejected']),
+  status: z.enum(REGISTRATION_STATUSES),
   reason: z.string().optional(),
   name: z.string(),
   idMasked: z.string(),

@@ -1,5 +1,6 @@
 import { normaliseAddress } from './address';
 import { reservationTransition } from './reservation.machine';
+import { registrationTransition } from './registration.machine';
 
 describe('household addresses', () => {
   it('treats the same address written differently as one household', () => {
@@ -25,5 +26,14 @@ describe('the reservation workflow', () => {
     expect(reservationTransition('approved', 'expire', ['system'])).toEqual({ ok: true, to: 'expired' });
     expect(reservationTransition('redeemed', 'expire', ['system'])).toEqual({ ok: false, refusal: 'CONFLICT' });
     expect(reservationTransition('approved', 'expire', ['district'])).toEqual({ ok: false, refusal: 'FORBIDDEN' });
+  });
+});
+
+describe('the registration workflow', () => {
+  it('lets the cadre settle a registration under review, once', () => {
+    expect(registrationTransition('pending_review', 'approve')).toBe('approved');
+    expect(registrationTransition('pending_review', 'reject')).toBe('rejected');
+    expect(registrationTransition('approved', 'reject')).toBeUndefined();
+    expect(registrationTransition('rejected', 'approve')).toBeUndefined();
   });
 });

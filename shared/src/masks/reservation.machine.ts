@@ -29,5 +29,5 @@ export function reservationTransition(from: ReservationStatus, event: Reservatio
   return rule.by.some((b) => actors.includes(b)) ? { ok: true, to: rule.to } : { ok: false, refusal: 'FORBIDDEN' };
 }
 
-/** How an application to a lottery round starts. */
-export const APPLIED: ReservationStatus = 'applied';
+/** Where a reservation starts, by the outcome of the automatic rules (or a lottery round). */
+export const RESERVATION_START = { autoApproved: 'approved', needsReview: 'pending_review', lotteryApplication: 'applied' } as const satisfies Record<string, ReservationStatus>;
