@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import {
   caseBodySchema,
   evaluate,
+  INITIAL_APPEAL_STATUS,
   maskName,
   resolveAppealTransition,
   shanghaiDate,
@@ -179,9 +180,9 @@ export async function replaceRiskRegions(regions: Array<{ code: string; name: st
 
 export async function fileAppeal(user: AuthUser, reason: string, deps: HealthDeps) {
   const code = await currentCode(user, deps);
-  const open = await AppealModel.countDocuments({ userId: user.id, status: 'open' });
+  const open = await AppealModel.countDocuments({ userId: user.id, status: INITIAL_APPEAL_STATUS });
   if (open > 0) throw new AppError('CONFLICT', 'You already have an open appeal');
-  const appeal = await AppealModel.create({ userId: user.id, colorAtFiling: code.color, reason, status: 'open' });
+  const appeal = await AppealModel.create({ userId: user.id, colorAtFiling: code.color, reason, status: INITIAL_APPEAL_STATUS });
   return appealView(appeal);
 }
 

@@ -2,6 +2,7 @@
 export const APPEAL_STATUSES = ['open', 'corrected', 'explained'] as const;
 export type AppealStatus = (typeof APPEAL_STATUSES)[number];
 export type AppealOutcome = 'corrected' | 'explained';
+export const INITIAL_APPEAL_STATUS: AppealStatus = 'open';
 
 const RULES: ReadonlyArray<{ from: AppealStatus; outcome: AppealOutcome; to: AppealStatus }> = [
   { from: 'open', outcome: 'corrected', to: 'corrected' },
