@@ -27,7 +27,7 @@ function idNumber(i: number): string {
 
 async function main() {
   const { MONGODB_URI: _external, ...env } = process.env;
-  const bff = await startLogged(process.execPath, [...tsx, 'bff/src/server.ts'], { ...env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', EMBEDDED_DB: 'congodb', LOG_LEVEL: 'info', STATIC_DIR: '/nonexistent' }, root);
+  const bff = await startLogged(process.execPath, [...tsx, 'bff/src/server.ts'], { ...env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', EMBEDDED_DB: 'congodb', LOG_LEVEL: 'info', STATIC_DIR: '/nonexistent', RATE_LIMIT_FACTOR: '1000' }, root);
   const base = `http://127.0.0.1:${bff.port}`;
   const call = async (method: string, p: string, token?: string, body?: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(base + p, {

@@ -11,6 +11,7 @@ import { AppError } from './core/app-error';
 import { errorMiddleware } from './core/error-middleware';
 import type { Logger } from './core/logger';
 import { mountRoutes } from './core/mount-routes';
+import { RateLimiter } from './core/rate-limit';
 import { buildOpenApi } from './core/openapi';
 import type { RouteSpec } from './core/route';
 import { requestLog } from './core/request-log';
@@ -75,7 +76,10 @@ export function createApp(deps: AppDeps): { app: Koa; routes: RouteSpec[] } {
   const openApi = buildOpenApi(routes, { version: '0.1.0' });
 
   const router = new Router();
-  mountRoutes(router, routes, (ctx) => authenticate(ctx.get('Authorization') || undefined, config.jwt));
+  mountRoutes(router, routes, (ctx) => authenticate(ctx.get('Authorization') || undefined, config.jwt), {
+    limiter: new RateLimiter(() => clock.now().getTime()),
+    factor: config.rateLimitFactor,
+  });
 
   const staticDir = config.staticDir ?? DEFAULT_STATIC_DIR;
   const app = new Koa({ proxy: false });

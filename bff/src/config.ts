@@ -40,6 +40,8 @@ const envSchema = z
       })
       .optional(),
     DATA_DIR: z.string().default('.data'),
+    /** Multiplies every rate limit (tests and benchmarks raise them; 1 in production). */
+    RATE_LIMIT_FACTOR: z.coerce.number().positive().max(1_000_000).default(1),
     /** Open311 clients as `name:key` pairs, comma-separated. */
     OPEN311_API_KEYS: z.string().regex(/^([\w.-]+:[\w.-]{12,})(,[\w.-]+:[\w.-]{12,})*$/, 'name:key pairs with keys of 12+ characters').optional(),
   })
@@ -72,6 +74,7 @@ export interface Config {
   healthCodeKeys?: Array<Record<string, string>>;
   /** Where development keeps what must survive a restart (the dev signing key). */
   dataDir: string;
+  rateLimitFactor: number;
 }
 
 /** Only for development and test, and said so loudly in the name. */
@@ -114,6 +117,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     staticDir: env.STATIC_DIR,
     healthCodeKeys: env.HEALTH_CODE_KEYS,
     dataDir: env.DATA_DIR,
+    rateLimitFactor: env.RATE_LIMIT_FACTOR,
     open311Keys: new Map(
       (env.OPEN311_API_KEYS ?? (dev ? 'demo:open311-demo-key' : ''))
         .split(',')

@@ -54,7 +54,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
 }
 
 async function startWith(wechat: WechatMock, uri: string, dbName: string, env: Record<string, string>, options: { clock?: Clock; healthKeys?: JWK[] }): Promise<TestApp> {
-  const config = loadConfig({ NODE_ENV: 'test', MONGODB_URI: uri, MONGODB_DB_NAME: dbName, WECHAT_API_BASE: wechat.baseUrl, STATIC_DIR: '/nonexistent-static-dir', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', MONGODB_URI: uri, MONGODB_DB_NAME: dbName, WECHAT_API_BASE: wechat.baseUrl, STATIC_DIR: '/nonexistent-static-dir', RATE_LIMIT_FACTOR: '1000', ...env });
   const log = createLogger(config.logLevel);
   await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 5000, autoIndex: false });
   await ensureIndexes();

@@ -13,6 +13,7 @@ export function accountRoutes(deps: AccountsDeps & { devLogin: boolean }): Route
       tag: 'accounts',
       summary: 'Log in with a wx.login code: the BFF exchanges it at WeChat and returns a token',
       access: 'public',
+      rateLimit: { name: 'login', perIp: { limit: 60, windowMs: 60_000 } },
       body: loginRequestSchema,
       responses: { 200: { description: 'Logged in', schema: loginResponseSchema } },
       errors: [400, 401, 502],

@@ -4,6 +4,7 @@ import type Koa from 'koa';
 import type { AuthUser } from '../accounts/auth-user';
 import { AppError } from './app-error';
 import type { RouteSpec } from './route';
+import { RateLimiter, rateLimited, type RateLimit } from './rate-limit';
 import { parseInput } from './validate';
 
 const noQuery = z.object({}).strict();
@@ -11,8 +12,10 @@ const noQuery = z.object({}).strict();
 export type Authenticate = (ctx: Koa.Context) => Promise<AuthUser>;
 
 /** Registers each declared route: check access, parse input, call the handler, shape the reply. */
-export function mountRoutes(router: Router, specs: RouteSpec[], authenticate: Authenticate): void {
+export function mountRoutes(router: Router, specs: RouteSpec[], authenticate: Authenticate, limits: { limiter: RateLimiter; factor: number } = { limiter: new RateLimiter(), factor: 1 }): void {
   for (const spec of specs) {
+    const scale = (r: RateLimit) => ({ limit: Math.round(r.limit * limits.factor), windowMs: r.windowMs });
+    const limit = spec.rateLimit && rateLimited(limits.limiter, spec.rateLimit.name, scale(spec.rateLimit.perIp), scale(spec.rateLimit.perUser ?? spec.rateLimit.perIp));
     router[spec.method](spec.path, async (ctx) => {
       let user = undefined as unknown as AuthUser;
       if (spec.access !== 'public') {
@@ -22,6 +25,7 @@ export function mountRoutes(router: Router, specs: RouteSpec[], authenticate: Au
         }
         ctx.state.user = user;
       }
+      limit?.(ctx, spec.access === 'public' ? undefined : user.id);
       const hasBody = Number(ctx.get('content-length') || 0) > 0 || !!ctx.get('transfer-encoding');
       const accepted = spec.bodyType ? [spec.bodyType] : ['json', 'urlencoded'];
       // A body the parser does not read must not pass as an empty one.

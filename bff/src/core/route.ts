@@ -2,6 +2,7 @@ import type Koa from 'koa';
 import type { ZodType, z } from 'zod';
 import type { Role } from '@sqtb/shared';
 import type { AuthUser } from '../accounts/auth-user';
+import type { RateLimit } from './rate-limit';
 
 /**
  * A route is declared as data: method, path, who may call it, and the shared
@@ -40,6 +41,8 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
   params?: ZodType<P>;
   /** The body's media type when it is not JSON (e.g. text/csv); anything else is refused with 415. */
   bodyType?: string;
+  /** Requests allowed per IP and per logged-in user; over it: 429 with Retry-After. */
+  rateLimit?: { name: string; perIp: RateLimit; perUser?: RateLimit };
   /** A multipart upload instead of a JSON body: the file's field name, for the document. */
   multipart?: { field: string };
   /** Success responses by status, for the OpenAPI document. */

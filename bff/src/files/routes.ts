@@ -13,6 +13,7 @@ export function fileRoutes(deps: { clock: Clock; urlSecret: string }): RouteSpec
       tag: 'files',
       summary: 'Upload one photo (multipart/form-data, field "file"; JPEG, PNG or WebP up to 2 MB, checked by content)',
       access: 'any-user',
+      rateLimit: { name: 'upload', perIp: { limit: 300, windowMs: 60_000 }, perUser: { limit: 30, windowMs: 60_000 } },
       multipart: { field: 'file' },
       responses: {
         201: { description: 'Stored', schema: z.object({ id: z.string(), contentType: z.string(), size: z.number(), url: z.string() }) },

@@ -172,6 +172,7 @@ export function maskRoutes(deps: { clock: Clock; idKey: string }): RouteSpec[] {
       tag: 'masks',
       summary: 'Reserve masks (header Idempotency-Key): approved at once with the nearest pharmacy with stock, or sent for review',
       access: ['resident'],
+      rateLimit: { name: 'reserve', perIp: { limit: 600, windowMs: 60_000 }, perUser: { limit: 10, windowMs: 60_000 } },
       body: reserveBodySchema,
       responses: { 201: { description: 'Reserved (approved or pending_review)', schema: reservationViewSchema } },
       errors: [409],
