@@ -39,8 +39,17 @@ export interface TestResponse {
   text: string;
 }
 
-export async function startTestApp(env: Record<string, string> = {}, options: { clock?: Clock; healthKeys?: JWK[] } = {}): Promise<TestApp> {
-  const uri = process.env.MONGODB_URI;
+export interface TestAppOptions {
+  clock?: Clock;
+  healthKeys?: JWK[];
+  /** Another database server than the suite's (fault tests put a proxy in front of one). */
+  mongodbUri?: string;
+  /** How long the driver looks for a server before a request fails (ms). */
+  serverSelectionTimeoutMS?: number;
+}
+
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const uri = options.mongodbUri ?? process.env.MONGODB_URI;
   if (!uri) throw new Error('MONGODB_URI is unset: run the tests through jest (its global setup starts a database)');
   const dbName = `test_${randomBytes(6).toString('hex')}`;
   const wechat = await startWechatMock();
@@ -53,10 +62,10 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   }
 }
 
-async function startWith(wechat: WechatMock, uri: string, dbName: string, env: Record<string, string>, options: { clock?: Clock; healthKeys?: JWK[] }): Promise<TestApp> {
+async function startWith(wechat: WechatMock, uri: string, dbName: string, env: Record<string, string>, options: TestAppOptions): Promise<TestApp> {
   const config = loadConfig({ NODE_ENV: 'test', MONGODB_URI: uri, MONGODB_DB_NAME: dbName, WECHAT_API_BASE: wechat.baseUrl, STATIC_DIR: '/nonexistent-static-dir', RATE_LIMIT_FACTOR: '1000', ...env });
   const log = createLogger(config.logLevel);
-  await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 5000, autoIndex: false });
+  await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000, heartbeatFrequencyMS: 1000, autoIndex: false });
   await ensureIndexes();
   await seedDemoData({ idKey: idNumberKey(config.jwt.secret) }, options.clock?.now());
   const database = {

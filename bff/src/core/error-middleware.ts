@@ -16,10 +16,9 @@ export function errorMiddleware(): Koa.Middleware {
       if (ctx.status === 404 && ctx.body == null) throw new AppError('NOT_FOUND', `No route for ${ctx.method} ${ctx.path}`);
     } catch (err) {
       const appError = toAppError(err);
-      if (appError.status >= 500) {
-        const log = ctx.state.log as Logger | undefined;
-        log?.error({ err }, 'request failed');
-      }
+      const log = ctx.state.log as Logger | undefined;
+      if (appError.code === 'DATABASE_UNAVAILABLE') log?.warn({ err: (err as Error).message }, 'database unavailable');
+      else if (appError.status >= 500) log?.error({ err }, 'request failed');
       ctx.status = appError.status;
       ctx.body = { error: { code: appError.code, message: appError.message, ...(appError.details === undefined ? {} : { details: appError.details }) } };
       if (appError.code === 'DATABASE_UNAVAILABLE') ctx.set('Retry-After', '5');
@@ -44,12 +43,19 @@ const DATABASE_DOWN_ERRORS = new Set([
   'MongoNotConnectedError',
   'MongoTopologyClosedError',
   'MongoNetworkTimeoutError',
+  'MongoPoolClearedError',
+  'MongoServerClosedError',
 ]);
 
 function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   const e = err as { name?: string; status?: number; expose?: boolean; type?: string; message?: string };
   if (e?.name && DATABASE_DOWN_ERRORS.has(e.name)) return new AppError('DATABASE_UNAVAILABLE', 'The database is not answering; try again shortly');
+  // A connection cut mid-request surfaces as a plain socket error from the driver.
+  const socketCode = (err as { code?: string })?.code;
+  if (socketCode && ['EPIPE', 'ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT'].includes(socketCode)) {
+    return new AppError('DATABASE_UNAVAILABLE', 'The database is not answering; try again shortly');
+  }
   if (e?.message?.includes('Client must be connected') || e?.message?.includes('before initial connection is complete')) {
     return new AppError('DATABASE_UNAVAILABLE', 'The database is not answering; try again shortly');
   }
