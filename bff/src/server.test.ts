@@ -65,6 +65,9 @@ describe('the BFF process', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     await new Promise((r) => setTimeout(r, 5));
     child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 50));
+    // New connections are refused at once; the one in flight still gets its answer.
+    await expect(fetch(`${base}/healthz`, { headers: { connection: 'close' } })).rejects.toThrow();
     expect((await inFlight).status).toBe(200);
     expect(await exited).toBe(0);
     expect(lines.some((l) => l.msg === 'stopped')).toBe(true);
