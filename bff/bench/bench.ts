@@ -1,0 +1,130 @@
+/**
+ * `npm run bench`: one run, side by side, from this separate load process —
+ * a bare Koa hello-world, /healthz, signing and verifying health codes, the
+ * complaint list with 10,000 and 100,000 complaints, and a (smaller) mask
+ * rush — then build sizes and the BFF's resident memory. Prints a Markdown
+ * table and one JSON line.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import mongoose from 'mongoose';
+import { percentile, runConcurrently, startLogged } from './bench-support';
+
+const root = path.resolve(__dirname, '../..');
+const tsx = ['--import', 'tsx'];
+const { MONGODB_URI: _external, ...env } = process.env;
+
+interface Row {
+  name: string;
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+async function measure(name: string, requests: number, concurrency: number, send: () => Promise<Response>): Promise<Row> {
+  const run = await runConcurrently(
+    Array.from({ length: requests }, () => async () => {
+      const response = await send();
+      await response.arrayBuffer();
+      if (response.status >= 400) throw new Error(`${name}: ${response.status}`);
+    }),
+    concurrency,
+  );
+  return { name, requests, rps: Math.round(requests / run.seconds), p50: percentile(run.latencies, 50), p99: percentile(run.latencies, 99) };
+}
+
+function sizeOf(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir).reduce((n, f) => {
+    const p = path.join(dir, f);
+    const s = statSync(p);
+    return n + (s.isDirectory() ? sizeOf(p) : s.size);
+  }, 0);
+}
+
+async function fillComplaints(uri: string, total: number) {
+  const connection = await mongoose.createConnection(uri, { dbName: 'sqtb' }).asPromise();
+  const reporter = await connection.collection('users').findOne({ openid: 'resident-1' });
+  const committee = await connection.collection('committees').findOne({ code: 'A' });
+  const existing = await connection.collection('complaints').countDocuments();
+  const now = Date.now();
+  for (let start = existing; start < total; start += 2000) {
+    const batch = Array.from({ length: Math.min(2000, total - start) }, (_, k) => {
+      const i = start + k;
+      const createdAt = new Date(now - i * 60_000);
+      return {
+        reporterId: reporter!._id, reporterName: '张伟', category: 'sanitation', description: `压测数据 ${i}`,
+        location: { lat: 31.229, lng: 121.523 }, cell: '15614:50634', address: '潍坊路', photoIds: [], anonymous: false,
+        committeeId: committee!._id, streetId: committee!.streetId, status: 'submitted', acceptBy: new Date(now + 86_400_000),
+        timeline: [{ at: createdAt, role: 'resident', action: 'submit', to: 'submitted' }], meTooUserIds: [], resolutionPhotoIds: [],
+        reopenCount: 0, resolutions: 0, lateResolutions: 0, ratingCount: 0, satisfiedCount: 0, urgeCount: 0, meTooCount: 0, notRated: false,
+        createdAt, updatedAt: createdAt,
+      };
+    });
+    await connection.collection('complaints').insertMany(batch);
+  }
+  await connection.close();
+}
+
+async function main() {
+  const rows: Row[] = [];
+  const hello = await startLogged(process.execPath, [...tsx, 'bff/bench/hello-koa.ts'], env, root);
+  const koa = await measure('bare Koa hello-world (baseline)', 2000, 50, () => fetch(`http://127.0.0.1:${hello.port}/`));
+  hello.child.kill('SIGTERM');
+  rows.push(koa);
+
+  const db = await startLogged(process.execPath, [...tsx, 'bff/bench/congo-server.ts'], env, root);
+  const uri = `mongodb://127.0.0.1:${db.port}/?serverMonitoringMode=poll`;
+  const bff = await startLogged(process.execPath, [...tsx, 'bff/src/server.ts'], { ...env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', MONGODB_URI: uri, LOG_LEVEL: 'info', STATIC_DIR: '/nonexistent', RATE_LIMIT_FACTOR: '1000' }, root);
+  const base = `http://127.0.0.1:${bff.port}`;
+  const login = async (openid: string) =>
+    ((await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: `dev:${openid}` }) })).json()) as { token: string }).token;
+  const resident = await login('resident-1');
+  const pharmacy = await login('pharmacy-1');
+  const district = await login('district-1');
+  const auth = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
+
+  try {
+    rows.push(await measure('GET /healthz', 2000, 50, () => fetch(`${base}/healthz`)));
+    rows.push(await measure('GET /api/health-code (evaluate + ES256 sign)', 1000, 50, () => fetch(`${base}/api/health-code`, { headers: auth(resident) })));
+    const { token } = (await (await fetch(`${base}/api/health-code`, { headers: auth(resident) })).json()) as { token: string };
+    rows.push(await measure('POST /api/health-code/verify (ES256 verify + scan log)', 1000, 50, () => fetch(`${base}/api/health-code/verify`, { method: 'POST', headers: auth(pharmacy), body: JSON.stringify({ token }) })));
+    for (const total of [10_000, 100_000]) {
+      await fillComplaints(uri, total);
+      rows.push(await measure(`GET /api/complaints (district, page 1) with ${total.toLocaleString('en')} complaints`, total > 10_000 ? 40 : 200, 10, () => fetch(`${base}/api/complaints?pageSize=20`, { headers: auth(district) })));
+    }
+    const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${bff.child.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+
+    const rushLine = execFileSync(process.execPath, [...tsx, 'bff/bench/masks.bench.ts', '--households', '500', '--stock', '150'], { cwd: root, env: env as NodeJS.ProcessEnv, encoding: 'utf8' }).trim().split('\n').at(-1)!;
+    const rush = JSON.parse(rushLine) as { rps: number; p50ms: number; p99ms: number; attempts: number; granted: number; stock: number; oversold: number; duplicates: number; errors5xx: number };
+    rows.push({ name: `POST /api/mask-reservations rush (${rush.attempts} attempts, own BFF; oversold ${rush.oversold}, duplicates ${rush.duplicates}, 5xx ${rush.errors5xx})`, requests: rush.attempts, rps: rush.rps, p50: rush.p50ms, p99: rush.p99ms });
+
+    const weapp = path.join(root, 'miniapp/dist/weapp');
+    const weappTotal = sizeOf(weapp);
+    const weappSubpackages = ['account', 'complaints', 'health', 'masks', 'filings'].reduce((n, d) => n + sizeOf(path.join(weapp, d)), 0);
+    const h5 = path.join(root, 'miniapp/dist/h5');
+    const h5Initial = existsSync(path.join(h5, 'index.html'))
+      ? [...readFileSync(path.join(h5, 'index.html'), 'utf8').matchAll(/src="\/?([^"]+\.js)"/g)].reduce((n, m) => n + gzipSync(readFileSync(path.join(h5, m[1]))).length, 0)
+      : 0;
+
+    const table = [
+      '| What | Requests | req/s | p50 ms | p99 ms | × bare Koa |',
+      '| --- | ---: | ---: | ---: | ---: | ---: |',
+      ...rows.map((r) => `| ${r.name} | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p99} | ${(r.rps / koa.rps).toFixed(3)} |`),
+    ].join('\n');
+    const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+    process.stdout.write(`${table}\n\nweapp main package ${kb(weappTotal - weappSubpackages)}, weapp total ${kb(weappTotal)}, H5 initial JS gzipped ${kb(h5Initial)}, BFF resident memory after the run ${(rss / 1048576).toFixed(0)} MB\n`);
+    process.stdout.write(`${JSON.stringify({ rows, weappMainBytes: weappTotal - weappSubpackages, weappTotalBytes: weappTotal, h5InitialJsGzipBytes: h5Initial, bffRssBytes: rss })}\n`);
+  } finally {
+    bff.child.kill('SIGTERM');
+    db.child.kill('SIGTERM');
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`${(err as Error).stack}\n`);
+  process.exit(1);
+});
