@@ -40,6 +40,8 @@ const envSchema = z
       })
       .optional(),
     DATA_DIR: z.string().default('.data'),
+    /** Runs every scheduled job this often instead of its own interval (tests of several instances). */
+    JOB_INTERVAL_MS: z.coerce.number().int().min(50).max(86_400_000).optional(),
     /** Multiplies every rate limit (tests and benchmarks raise them; 1 in production). */
     RATE_LIMIT_FACTOR: z.coerce.number().positive().max(1_000_000).default(1),
     /** Open311 clients as `name:key` pairs, comma-separated. */
@@ -75,6 +77,7 @@ export interface Config {
   /** Where development keeps what must survive a restart (the dev signing key). */
   dataDir: string;
   rateLimitFactor: number;
+  jobIntervalMs?: number;
 }
 
 /** Only for development and test, and said so loudly in the name. */
@@ -118,6 +121,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     healthCodeKeys: env.HEALTH_CODE_KEYS,
     dataDir: env.DATA_DIR,
     rateLimitFactor: env.RATE_LIMIT_FACTOR,
+    jobIntervalMs: env.JOB_INTERVAL_MS,
     open311Keys: new Map(
       (env.OPEN311_API_KEYS ?? (dev ? 'demo:open311-demo-key' : ''))
         .split(',')

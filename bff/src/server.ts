@@ -47,7 +47,8 @@ async function main(): Promise<void> {
   const wechat = createWechatClient({ apiBase: config.wechat.apiBase!, appId: config.wechat.appId, secret: config.wechat.secret, log });
   const healthKeys = await loadKeyRing(config.healthCodeKeys as JWK[] | undefined, config.env, config.dataDir);
   const { app } = createApp({ config, log, wechat, database, healthKeys });
-  const scheduler = startScheduler([...complaintJobs, ...maskJobs], { clock: systemClock, log });
+  const jobs = [...complaintJobs, ...maskJobs].map((job) => (config.jobIntervalMs ? { ...job, everyMs: config.jobIntervalMs } : job));
+  const scheduler = startScheduler(jobs, { clock: systemClock, log });
   const server: Server = app.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo;
     log.info({ port, env: config.env }, `社区通办 BFF listening on http://localhost:${port}`);

@@ -20,7 +20,7 @@ export function startScheduler(jobs: Job[], deps: { clock: Clock; log: Logger; i
     const tick = async () => {
       const now = deps.clock.now();
       try {
-        if (!(await tryTakeLease(job.name, owner, now, Math.max(job.everyMs, 60_000)))) return;
+        if (!(await tryTakeLease(job.name, owner, now, leaseFor(job)))) return;
         const result = await job.run(now);
         await releaseLease(job.name, owner, deps.clock.now(), result);
         deps.log.info({ job: job.name, result }, 'job ran');
@@ -35,9 +35,12 @@ export function startScheduler(jobs: Job[], deps: { clock: Clock; log: Logger; i
   return { stop: () => timers.forEach(clearInterval) };
 }
 
+/** Long enough to cover a run; released as soon as the run ends. */
+const leaseFor = (job: Job) => Math.max(job.everyMs, 60_000);
+
 /** Runs a job once under its lease: what the scheduler does on each tick, for tests and tools. */
 export async function runOnce(job: Job, owner: string, now: Date): Promise<{ ran: boolean; result?: unknown }> {
-  if (!(await tryTakeLease(job.name, owner, now, Math.max(job.everyMs, 60_000)))) return { ran: false };
+  if (!(await tryTakeLease(job.name, owner, now, leaseFor(job)))) return { ran: false };
   const result = await job.run(now);
   await releaseLease(job.name, owner, now, result);
   return { ran: true, result };
