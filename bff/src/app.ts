@@ -15,6 +15,7 @@ import { RateLimiter } from './core/rate-limit';
 import { buildOpenApi } from './core/openapi';
 import type { RouteSpec } from './core/route';
 import { requestLog } from './core/request-log';
+import { createDrain } from './core/drain';
 import { inlineScriptHashes } from './core/inline-script-hashes';
 import { accountRoutes } from './accounts/routes';
 import { authenticate } from './accounts/service';
@@ -48,7 +49,7 @@ export interface AppDeps {
 const DEFAULT_STATIC_DIR = path.resolve(__dirname, '../../miniapp/dist/h5');
 
 /** Builds the Koa app without listening, so tests drive it in process. */
-export function createApp(deps: AppDeps): { app: Koa; routes: RouteSpec[] } {
+export function createApp(deps: AppDeps): { app: Koa; routes: RouteSpec[]; drain: () => Promise<void> } {
   const { config, log } = deps;
   const clock = deps.clock ?? systemClock;
   const urlSecret = deriveKey(config.jwt.secret, 'signed-file-urls');
@@ -83,8 +84,10 @@ export function createApp(deps: AppDeps): { app: Koa; routes: RouteSpec[] } {
 
   const staticDir = config.staticDir ?? DEFAULT_STATIC_DIR;
   const app = new Koa({ proxy: false });
+  const shutdown = createDrain();
   app.use(requestLog(log));
   app.use(errorMiddleware());
+  app.use(shutdown.middleware);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -119,5 +122,5 @@ export function createApp(deps: AppDeps): { app: Koa; routes: RouteSpec[] } {
 
   if (existsSync(staticDir)) app.use(serve(staticDir, { index: 'index.html', maxage: 0 }));
   else log.warn({ staticDir }, 'the H5 build is missing: run `npm run build:h5` to serve the mini-program at /');
-  return { app, routes };
+  return { app, routes, drain: shutdown.drain };
 }

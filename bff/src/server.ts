@@ -46,7 +46,7 @@ async function main(): Promise<void> {
 
   const wechat = createWechatClient({ apiBase: config.wechat.apiBase!, appId: config.wechat.appId, secret: config.wechat.secret, log });
   const healthKeys = await loadKeyRing(config.healthCodeKeys as JWK[] | undefined, config.env, config.dataDir);
-  const { app } = createApp({ config, log, wechat, database, healthKeys });
+  const { app, drain } = createApp({ config, log, wechat, database, healthKeys });
   const jobs = [...complaintJobs, ...maskJobs].map((job) => (config.jobIntervalMs ? { ...job, everyMs: config.jobIntervalMs } : job));
   const scheduler = startScheduler(jobs, { clock: systemClock, log });
   const server: Server = app.listen(config.port, config.host, () => {
@@ -58,20 +58,22 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'stopping: finishing requests in flight');
+    log.info({ signal }, 'stopping: refusing new requests, finishing those in flight');
     scheduler.stop();
-    // Refuse new connections, let open requests finish, then release the database.
-    server.close(async () => {
-      await database.close();
-      await stopWechatMock();
-      log.info('stopped');
-      process.exit(0);
-    });
-    server.closeIdleConnections();
     setTimeout(() => {
       log.error('requests did not finish within 10 s; exiting');
       process.exit(1);
     }, 10_000).unref();
+    await drain();
+    // A short grace in which late arrivals are answered 503 rather than cut off mid-connection.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await drain();
+    server.close();
+    server.closeAllConnections();
+    await database.close();
+    await stopWechatMock();
+    log.info('stopped');
+    process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));

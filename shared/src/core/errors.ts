@@ -23,6 +23,7 @@ export const ERROR_STATUS = {
   INTERNAL: 500,
   UPSTREAM_UNAVAILABLE: 502,
   DATABASE_UNAVAILABLE: 503,
+  SHUTTING_DOWN: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
