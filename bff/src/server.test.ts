@@ -70,7 +70,7 @@ describe('the BFF process', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     await new Promise((r) => setTimeout(r, 5));
     child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 50));
+    await waitFor((l) => String(l.msg).startsWith('stopping'));
     // A request arriving after the signal is refused (503, or the connection once the server is gone);
     // every request that arrived before it gets its answer.
     const late = await fetch(`${base}/healthz`, { headers: { connection: 'close' } }).then((r) => r.status, () => 'refused');
