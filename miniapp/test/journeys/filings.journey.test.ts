@@ -84,6 +84,8 @@ describe('enterprise resumption filing on H5', () => {
     await enterprise.page.reload();
     await visible(enterprise, '.tag--green:has-text("已通过")').first().waitFor({ timeout: 15_000 });
     await enterprise.see('复工证明');
+    // The QR is drawn once the certificate has been fetched: wait for it before counting.
+    await visible(enterprise, '.certificate .qr__dark').first().waitFor({ timeout: 15_000 });
     expect(await visible(enterprise, '.certificate .qr__dark').count()).toBeGreaterThan(100);
     await enterprise.see('提交今日报告');
 
