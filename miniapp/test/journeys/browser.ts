@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { startTestApp, type TestApp } from '../../../bff/test/test-app';
 
 /** Debian's Chromium, installed by .ci/run; CHROMIUM_PATH overrides. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -32,4 +33,29 @@ export async function openPhone(): Promise<Phone> {
 /** Another phone on the same browser: its own storage, so its own login and token. */
 export function newPhoneContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'zh-CN' });
+}
+
+/**
+ * The stage of one journey file: the real BFF serving the H5 build, and a
+ * headless phone browser; both started before the file's tests, stopped after.
+ */
+export function journeyStage(): { readonly app: TestApp; readonly browser: Browser } {
+  let app: TestApp | undefined;
+  let phone: Phone | undefined;
+  beforeAll(async () => {
+    app = await startTestApp({ STATIC_DIR: H5_DIST });
+    phone = await openPhone();
+  });
+  afterAll(async () => {
+    await phone?.close();
+    await app?.close();
+  });
+  return {
+    get app() {
+      return app!;
+    },
+    get browser() {
+      return phone!.browser;
+    },
+  };
 }

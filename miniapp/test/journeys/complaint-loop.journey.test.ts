@@ -1,6 +1,4 @@
-import type { Browser } from 'playwright-core';
-import { startTestApp, type TestApp } from '../../../bff/test/test-app';
-import { H5_DIST, openPhone, type Phone } from './browser';
+import { journeyStage } from './browser';
 import { signIn, type PhoneUser } from './phone-user';
 
 /** A 1×1 PNG: the BFF checks photos by their bytes, so the upload must be a real image. */
@@ -16,23 +14,12 @@ const visible = (user: PhoneUser, selector: string) => user.page.locator(selecto
  * real BFF: four people on four phones, each logged in through the dev-account list.
  */
 describe('the complaint loop on H5', () => {
-  let t: TestApp;
-  let phone: Phone;
-  let browser: Browser;
+  const stage = journeyStage();
   const people: PhoneUser[] = [];
-  beforeAll(async () => {
-    t = await startTestApp({ STATIC_DIR: H5_DIST });
-    phone = await openPhone();
-    browser = phone.browser;
-  });
-  afterAll(async () => {
-    await phone?.close();
-    await t?.close();
-  });
 
   it('a report is accepted, dispatched, resolved, rated 2 stars and reopened, resolved again and closed by a 5-star rating', async () => {
     // 问题发现: the resident reports street vending with a photo, at committee A's quick pick.
-    const resident = await signIn(browser, t.baseUrl, '张伟');
+    const resident = await signIn(stage.browser, stage.app.baseUrl, '张伟');
     people.push(resident);
     await resident.tapText('问题上报');
     await resident.tapText('占道经营');
@@ -54,7 +41,7 @@ describe('the complaint loop on H5', () => {
     expect(await visible(resident, '.photo__image').count()).toBe(1);
 
     // 派单: the committee A cadre finds it in the queue, accepts it and dispatches it to the suggested unit.
-    const cadre = await signIn(browser, t.baseUrl, '陈书记（潍坊一村）');
+    const cadre = await signIn(stage.browser, stage.app.baseUrl, '陈书记（潍坊一村）');
     people.push(cadre);
     await cadre.tapText('居委工作台');
     await cadre.tapText('占道经营');
@@ -67,7 +54,7 @@ describe('the complaint loop on H5', () => {
     await cadre.see('派至潍坊城管执法中队');
 
     // 解决: the city-management handler sees the task and reports the result.
-    const handler = await signIn(browser, t.baseUrl, '赵队员（城管中队）');
+    const handler = await signIn(stage.browser, stage.app.baseUrl, '赵队员（城管中队）');
     people.push(handler);
     await handler.tapText('我的任务');
     await handler.tapText('占道经营');
@@ -102,8 +89,8 @@ describe('the complaint loop on H5', () => {
     await resident.see('已结案');
     expect(await visible(resident, '.star').count()).toBe(0); // nothing left to do
 
-    const token = await t.login('resident-1');
-    const final = await t.request('GET', `/api/complaints/${id}`, { token });
+    const token = await stage.app.login('resident-1');
+    const final = await stage.app.request('GET', `/api/complaints/${id}`, { token });
     expect(final.body).toMatchObject({ status: 'closed', reopenCount: 1, rating: { stars: 5 } });
     expect(final.body.timeline.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept', 'dispatch', 'resolve', 'rate', 'resolve', 'rate']);
 

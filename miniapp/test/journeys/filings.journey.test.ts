@@ -1,7 +1,5 @@
 import { idNumberCheckChar } from '@sqtb/shared';
-import type { Browser } from 'playwright-core';
-import { startTestApp, type TestApp } from '../../../bff/test/test-app';
-import { H5_DIST, openPhone, type Phone } from './browser';
+import { journeyStage } from './browser';
 import { signIn, type PhoneUser } from './phone-user';
 
 const CREDIT_CODE = '91310115MA1K3R5W2E'; // E1's, seeded in mock/src/seed/district.ts
@@ -20,21 +18,10 @@ const visible = (user: PhoneUser, selector: string) => user.page.locator(selecto
  * enterprise sees 已通过 with its certificate QR.
  */
 describe('enterprise resumption filing on H5', () => {
-  let t: TestApp;
-  let phone: Phone;
-  let browser: Browser;
-  beforeAll(async () => {
-    t = await startTestApp({ STATIC_DIR: H5_DIST });
-    phone = await openPhone();
-    browser = phone.browser;
-  });
-  afterAll(async () => {
-    await phone?.close();
-    await t?.close();
-  });
+  const stage = journeyStage();
 
   it('the enterprise files, the cadre approves, and the enterprise gets the certificate', async () => {
-    const enterprise = await signIn(browser, t.baseUrl, '周经理（潍坊小笼）');
+    const enterprise = await signIn(stage.browser, stage.app.baseUrl, '周经理（潍坊小笼）');
     await enterprise.tapText('复工备案');
     await enterprise.see('还没有复工备案');
     await enterprise.tapText('填写复工备案');
@@ -72,7 +59,7 @@ describe('enterprise resumption filing on H5', () => {
     await enterprise.see('已提交，等待居委会审核');
 
     // The committee's cadre finds it in the queue and approves.
-    const cadre = await signIn(browser, t.baseUrl, '陈书记（潍坊一村）');
+    const cadre = await signIn(stage.browser, stage.app.baseUrl, '陈书记（潍坊一村）');
     await cadre.tapText('复工备案审核');
     await cadre.tapText('上海潍坊小笼餐饮有限公司');
     await cadre.see('共 2 人：绿码 2 · 黄码 0 · 红码 0');

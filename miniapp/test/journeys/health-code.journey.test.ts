@@ -1,6 +1,4 @@
-import type { Browser } from 'playwright-core';
-import { startTestApp, type TestApp } from '../../../bff/test/test-app';
-import { H5_DIST, openPhone, type Phone } from './browser';
+import { journeyStage } from './browser';
 import { signIn, type PhoneUser } from './phone-user';
 
 const RESIDENT_1_ID_NUMBER = '310115198805120018'; // seeded, see mock/src/seed/district.ts
@@ -15,23 +13,12 @@ const textOf = async (user: PhoneUser, selector: string) => ((await visible(user
  * turns red.
  */
 describe('the health code on H5', () => {
-  let t: TestApp;
-  let phone: Phone;
-  let browser: Browser;
+  const stage = journeyStage();
   const people: PhoneUser[] = [];
-  beforeAll(async () => {
-    t = await startTestApp({ STATIC_DIR: H5_DIST });
-    phone = await openPhone();
-    browser = phone.browser;
-  });
-  afterAll(async () => {
-    await phone?.close();
-    await t?.close();
-  });
 
   it('a resident shows a green code, the pharmacy verifies it, and a close-contact record turns it red', async () => {
     // The resident opens 随申码: green, masked name, a live clock and a QR.
-    const resident = await signIn(browser, t.baseUrl, '张伟');
+    const resident = await signIn(stage.browser, stage.app.baseUrl, '张伟');
     people.push(resident);
     await resident.tapText('随申码');
     await resident.see('绿码');
@@ -51,7 +38,7 @@ describe('the health code on H5', () => {
     expect(token.split('.')).toHaveLength(3);
 
     // The pharmacy pastes it and sees the verdict full-screen.
-    const pharmacy = await signIn(browser, t.baseUrl, '雷允上药房店员');
+    const pharmacy = await signIn(stage.browser, stage.app.baseUrl, '雷允上药房店员');
     people.push(pharmacy);
     await pharmacy.tapText('扫码验证');
     await pharmacy.fill('验证地点（选填），例如：药房门口', '雷允上药房门口');
@@ -70,7 +57,7 @@ describe('the health code on H5', () => {
     expect(await textOf(pharmacy, '.verdict__reason')).toBe('签名无效');
 
     // The district records the resident as a close contact by ID number.
-    const district = await signIn(browser, t.baseUrl, '孙科长（区城运中心）');
+    const district = await signIn(stage.browser, stage.app.baseUrl, '孙科长（区城运中心）');
     people.push(district);
     await district.tapText('健康管理');
     await district.fill('居民身份证号（18 位）', RESIDENT_1_ID_NUMBER);

@@ -1,6 +1,4 @@
-import type { Browser } from 'playwright-core';
-import { startTestApp, type TestApp } from '../../../bff/test/test-app';
-import { H5_DIST, openPhone, type Phone } from './browser';
+import { journeyStage } from './browser';
 import { signIn, type PhoneUser } from './phone-user';
 
 const visible = (user: PhoneUser, selector: string) => user.page.locator(selector).locator('visible=true');
@@ -12,21 +10,10 @@ const visible = (user: PhoneUser, selector: string) => user.page.locator(selecto
  * once.
  */
 describe('mask reservation on H5', () => {
-  let t: TestApp;
-  let phone: Phone;
-  let browser: Browser;
-  beforeAll(async () => {
-    t = await startTestApp({ STATIC_DIR: H5_DIST });
-    phone = await openPhone();
-    browser = phone.browser;
-  });
-  afterAll(async () => {
-    await phone?.close();
-    await t?.close();
-  });
+  const stage = journeyStage();
 
   it('a resident reserves and gets a pickup code; the pharmacy redeems it once, and a second time is refused', async () => {
-    const resident = await signIn(browser, t.baseUrl, '张伟');
+    const resident = await signIn(stage.browser, stage.app.baseUrl, '张伟');
     await resident.tapText('口罩预约');
     await resident.see('本轮预约开放中');
     await resident.see('雷允上药房（潍坊店）');
@@ -41,7 +28,7 @@ describe('mask reservation on H5', () => {
     await resident.see('取货剩余');
     expect(await visible(resident, '.qr__dark').count()).toBeGreaterThan(20);
 
-    const pharmacy = await signIn(browser, t.baseUrl, '雷允上药房店员');
+    const pharmacy = await signIn(stage.browser, stage.app.baseUrl, '雷允上药房店员');
     await pharmacy.tapText('核销取货码');
     await pharmacy.fill('输入 8 位取货码', code);
     await pharmacy.tapText('核销');
