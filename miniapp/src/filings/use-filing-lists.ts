@@ -1,10 +1,9 @@
 import Taro from '@tarojs/taro';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback } from 'react';
 import { leaveIfUnauthenticated } from '../accounts/sign-out';
 import { ApiError } from '../core/api-error';
-import { useListPageEvents } from '../core/page-events';
 import { filingDetailUrl } from '../core/routes';
-import { usePagedList } from '../core/use-paged-list';
+import { useFilteredList } from '../core/use-filtered-list';
 import { useRequest } from '../core/use-request';
 import { fetchFiling, listFilings, type FilingStatus, type FilingSummary } from './api';
 
@@ -26,19 +25,7 @@ export const QUEUE_FILTERS: readonly QueueFilter[] = [
  * district's), paged: reloads when the status changes, on show and on pull-down.
  */
 export function useFilingList(status: FilingStatus | undefined, ...alsoReload: Array<() => Promise<unknown>>) {
-  const list = usePagedList<FilingSummary>((page) => listFilings(status, page), leaveIfUnauthenticated);
-  const mounted = useRef(false);
-  const { refresh } = list;
-  useEffect(() => {
-    // The first load comes from the page showing (useDidShow).
-    if (!mounted.current) {
-      mounted.current = true;
-      return;
-    }
-    void refresh();
-  }, [status, refresh]);
-  useListPageEvents(list, ...alsoReload);
-  return list;
+  return useFilteredList<FilingSummary>((page) => listFilings(status, page), status ?? 'all', leaveIfUnauthenticated, ...alsoReload);
 }
 
 export const openFiling = (id: string) => void Taro.navigateTo({ url: filingDetailUrl(id) });
