@@ -1,50 +1,28 @@
-import { launchApp, renderPage, unloadPages, waitForText } from './support/taro-weapp';
-import { installWxStubs, resetWxStubs, serveApi, storage, stubs } from './support/wx-stubs';
+import { renderPage, signedInWeappSuite, waitForText } from './support/taro-weapp';
+import { complaintView } from '../../src/test-support/complaint-fixtures';
+import { serveApi, stubs } from './support/wx-stubs';
 
 // See login-page.test.ts.
 jest.setTimeout(30_000);
 
 const ID = '64b000000000000000000001';
-const complaint = {
+const complaint = complaintView({
   id: ID,
-  category: 'street-occupation',
-  categoryName: '占道经营',
-  description: '潍坊路 400 号门口有摊贩占道经营',
-  location: { lat: 31.229, lng: 121.523 },
-  address: '潍坊路 400 号门口',
-  photoIds: [],
-  photoUrls: [],
-  resolutionPhotoUrls: [],
-  anonymous: false,
   status: 'dispatched',
   reporterId: 'u1',
-  reporterName: '张伟',
   deadline: '2026-03-09T10:00:00.000Z',
   overdue: true,
   overdueReason: 'not-resolved',
-  reopenCount: 0,
-  urgeCount: 0,
-  meTooCount: 0,
-  notRated: false,
   timeline: [
     { at: '2026-03-02T02:00:00.000Z', actorName: '张伟', role: 'resident', action: 'submit', to: 'submitted' },
     { at: '2026-03-02T03:00:00.000Z', actorName: '陈书记', role: 'cadre', action: 'accept', from: 'submitted', to: 'accepted' },
     { at: '2026-03-02T03:05:00.000Z', actorName: '陈书记', role: 'cadre', action: 'dispatch', from: 'accepted', to: 'dispatched', note: '派至潍坊城管执法中队' },
   ],
   actions: ['resolve'],
-  createdAt: '2026-03-02T02:00:00.000Z',
   updatedAt: '2026-03-02T03:05:00.000Z',
-};
+});
 
-beforeAll(() => {
-  installWxStubs();
-  launchApp();
-});
-beforeEach(() => {
-  resetWxStubs();
-  storage.set('sqtb.session', { token: 'weapp-token', expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
-});
-afterEach(unloadPages);
+signedInWeappSuite();
 
 describe('compiled weapp complaint detail page (complaints subpackage)', () => {
   it('loads the matter named in ?id= and renders its timeline, red light and the unit form', async () => {

@@ -1,5 +1,5 @@
-import { launchApp, renderPage, unloadPages, waitForText } from './support/taro-weapp';
-import { installWxStubs, resetWxStubs, serveApi, storage, stubs } from './support/wx-stubs';
+import { renderPage, signedInWeappSuite, waitForText } from './support/taro-weapp';
+import { serveApi, stubs } from './support/wx-stubs';
 
 // See login-page.test.ts.
 jest.setTimeout(30_000);
@@ -7,15 +7,7 @@ jest.setTimeout(30_000);
 const TOKEN =
   'eyJhbGciOiJFUzI1NiIsImtpZCI6ImhjLTIwMjYtMDMiLCJ0eXAiOiJKV1QifQ.eyJzdWIiOiJ3ZWFwcCIsImNvbG9yIjoicmVkIiwibmFtZSI6IuW8oCoiLCJpYXQiOjE3NzMxMDQ0MDAsImV4cCI6MTc3MzEwNDcwMH0.MEUCIQDx3aXr9gQ2vW7kq8JmZy5s0uQfLh1bT4oN6cE2dA7pVwIgS9rK3mY1nX8eB5tW2qL0vH4jF6aD9cG7uR3iO1pZkEw';
 
-beforeAll(() => {
-  installWxStubs();
-  launchApp();
-});
-beforeEach(() => {
-  resetWxStubs();
-  storage.set('sqtb.session', { token: 'weapp-token', expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
-});
-afterEach(unloadPages);
+signedInWeappSuite();
 
 describe('compiled weapp health code page (health subpackage)', () => {
   it('renders the red colour block with the masked name, the reason and the QR drawn from views', async () => {

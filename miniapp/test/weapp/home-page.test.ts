@@ -1,23 +1,12 @@
-import { launchApp, renderPage, tap, unloadPages, waitFor, waitForText } from './support/taro-weapp';
-import { installWxStubs, resetWxStubs, serveApi, storage, stubs } from './support/wx-stubs';
+import { renderPage, signedInWeappSuite, tap, waitFor, waitForText } from './support/taro-weapp';
+import { serveApi, storage, stubs } from './support/wx-stubs';
 
 // See login-page.test.ts.
 jest.setTimeout(30_000);
 
 const resident = { id: 'u1', role: 'resident', displayName: '张阿姨', scope: {}, registered: true };
 
-beforeAll(() => {
-  installWxStubs();
-  launchApp();
-});
-beforeEach(() => {
-  resetWxStubs();
-  storage.set('sqtb.session', {
-    token: 'weapp-token',
-    expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-  });
-});
-afterEach(unloadPages);
+signedInWeappSuite();
 
 describe('compiled weapp home page', () => {
   it("loads /api/me with the token and shows the resident's entries, one of them 建设中", async () => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { installWxStubs, resetWxStubs, storage } from './wx-stubs';
 
 /**
  * The part of miniprogram-simulate used here. Its published types import
@@ -148,4 +149,20 @@ export async function waitForText(page: RenderedPage, text: string): Promise<str
     () => `"${text}"; the page shows "${current()}"`,
   );
   return current();
+}
+
+/**
+ * The usual frame of a weapp page test: WeChat stubs and the compiled app
+ * launched once, a signed-in session before each test, pages unloaded after.
+ */
+export function signedInWeappSuite(): void {
+  beforeAll(() => {
+    installWxStubs();
+    launchApp();
+  });
+  beforeEach(() => {
+    resetWxStubs();
+    storage.set('sqtb.session', { token: 'weapp-token', expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+  });
+  afterEach(unloadPages);
 }
