@@ -28,7 +28,8 @@ import { open311Routes } from './complaints/open311-routes';
 import { fileRoutes } from './files/routes';
 import { notificationRoutes } from './notifications/routes';
 import { createNotifier } from './notifications/service';
-import { systemClock, type Clock } from './core/clock';
+import { ManualClock, systemClock, type Clock } from './core/clock';
+import { simulationRoutes } from './simulation/routes';
 import { deriveKey, idNumberKey } from './core/keys';
 import { healthCodeRoutes } from './health-code/routes';
 import { maskRoutes } from './masks/routes';
@@ -74,6 +75,10 @@ export function createApp(deps: AppDeps): { app: Koa; routes: RouteSpec[]; drain
       log,
     }),
   ];
+  if (config.simulatedClock) {
+    if (!(clock instanceof ManualClock)) throw new Error('SIMULATED_CLOCK=true needs a ManualClock');
+    routes.push(...simulationRoutes({ clock, idKey: idNumberKey(config.jwt.secret) }));
+  }
   const openApi = buildOpenApi(routes, { version: '0.1.0' });
 
   const router = new Router();

@@ -45,10 +45,13 @@ const envSchema = z
     /** Multiplies every rate limit (tests and benchmarks raise them; 1 in production). */
     RATE_LIMIT_FACTOR: z.coerce.number().positive().max(1_000_000).default(1),
     /** Open311 clients as `name:key` pairs, comma-separated. */
+    /** Development and test only: the clock stands still until /api/simulation moves it (npm run simulate). */
+    SIMULATED_CLOCK: z.enum(['true', 'false']).default('false'),
     OPEN311_API_KEYS: z.string().regex(/^([\w.-]+:[\w.-]{12,})(,[\w.-]+:[\w.-]{12,})*$/, 'name:key pairs with keys of 12+ characters').optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
+    if (env.SIMULATED_CLOCK === 'true') ctx.addIssue({ code: 'custom', path: ['SIMULATED_CLOCK'], message: 'is refused in production' });
     for (const key of ['JWT_SECRET', 'WECHAT_API_BASE', 'WECHAT_APPID', 'WECHAT_SECRET', 'HEALTH_CODE_KEYS'] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
     }
@@ -78,6 +81,8 @@ export interface Config {
   dataDir: string;
   rateLimitFactor: number;
   jobIntervalMs?: number;
+  /** The clock stands still and /api/simulation moves it, runs jobs and resets the data (never in production). */
+  simulatedClock: boolean;
 }
 
 /** Only for development and test, and said so loudly in the name. */
@@ -122,6 +127,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.DATA_DIR,
     rateLimitFactor: env.RATE_LIMIT_FACTOR,
     jobIntervalMs: env.JOB_INTERVAL_MS,
+    simulatedClock: env.SIMULATED_CLOCK === 'true',
     open311Keys: new Map(
       (env.OPEN311_API_KEYS ?? (dev ? 'demo:open311-demo-key' : ''))
         .split(',')

@@ -8,9 +8,8 @@ import { createWechatClient } from './accounts/wechat-client';
 import { seedDemoData } from './dev/seed';
 import { idNumberKey } from './core/keys';
 import { startScheduler } from './jobs/scheduler';
-import { complaintJobs } from './complaints/jobs';
-import { maskJobs } from './masks/jobs';
-import { systemClock } from './core/clock';
+import { allJobs } from './jobs/all-jobs';
+import { ManualClock, systemClock } from './core/clock';
 import { loadKeyRing } from './health-code/keys';
 import type { JWK } from 'jose';
 
@@ -46,9 +45,12 @@ async function main(): Promise<void> {
 
   const wechat = createWechatClient({ apiBase: config.wechat.apiBase!, appId: config.wechat.appId, secret: config.wechat.secret, log });
   const healthKeys = await loadKeyRing(config.healthCodeKeys as JWK[] | undefined, config.env, config.dataDir);
-  const { app, drain } = createApp({ config, log, wechat, database, healthKeys });
-  const jobs = [...complaintJobs, ...maskJobs].map((job) => (config.jobIntervalMs ? { ...job, everyMs: config.jobIntervalMs } : job));
-  const scheduler = startScheduler(jobs, { clock: systemClock, log });
+  // A simulated clock stands still: the simulator moves it and runs the jobs itself.
+  const clock = config.simulatedClock ? new ManualClock(new Date()) : systemClock;
+  const { app, drain } = createApp({ config, log, wechat, database, healthKeys, clock });
+  const jobs = allJobs.map((job) => (config.jobIntervalMs ? { ...job, everyMs: config.jobIntervalMs } : job));
+  const scheduler = config.simulatedClock ? { stop: () => undefined } : startScheduler(jobs, { clock, log });
+  if (config.simulatedClock) log.warn('SIMULATED_CLOCK: the clock stands still until /api/simulation moves it; scheduled jobs run only when asked');
   const server: Server = app.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo;
     log.info({ port, env: config.env }, `社区通办 BFF listening on http://localhost:${port}`);

@@ -28,3 +28,4 @@ export * from './masks/lottery';
 export * from './filings/credit-code';
 export * from './filings/filing.machine';
 export * from './filings/filing.schema';
+export * from './overview/overview.schema';

@@ -13,7 +13,7 @@ import { RiskRegionModel } from '../health-code/models';
  * upsert keyed by a stable code or openid, so running it again (every start in
  * development) changes nothing that is already there.
  */
-export async function seedDemoData(keys: { idKey: string }, now = new Date()): Promise<{ accounts: number }> {
+export async function seedDemoData(keys: { idKey: string }, now = new Date(), options: { openRound?: boolean } = {}): Promise<{ accounts: number }> {
   const upsertByCode = async <T>(model: { findOneAndUpdate: Function }, code: string, fields: T) =>
     ((await model.findOneAndUpdate({ code }, { $set: fields }, { upsert: true, new: true })) as { _id: Types.ObjectId })._id;
 
@@ -77,7 +77,7 @@ export async function seedDemoData(keys: { idKey: string }, now = new Date()): P
       );
     }
   }
-  await seedOpenRound(pharmacyIds, now);
+  if (options.openRound ?? true) await seedOpenRound(pharmacyIds, now);
   // Only when none are set yet: staff may have replaced the list since.
   if ((await RiskRegionModel.countDocuments()) === 0) await RiskRegionModel.insertMany(seedDistrict.RISK_REGIONS);
   return { accounts: seedDistrict.ACCOUNTS.length };

@@ -1,0 +1,6 @@
+import { complaintJobs } from '../complaints/jobs';
+import { maskJobs } from '../masks/jobs';
+import type { Job } from './scheduler';
+
+/** Every scheduled job of every capability. */
+export const allJobs: Job[] = [...complaintJobs, ...maskJobs];

@@ -1,0 +1,76 @@
+import mongoose from 'mongoose';
+import { z } from 'zod';
+import { AppError } from '../core/app-error';
+import type { ManualClock } from '../core/clock';
+import { defineRoute, type RouteSpec } from '../core/route';
+import { seedDemoData } from '../dev/seed';
+import { allJobs } from '../jobs/all-jobs';
+import { runOnce } from '../jobs/scheduler';
+
+const clockSchema = z.object({ now: z.iso.datetime({ offset: true }) }).strict();
+const clockView = z.object({ now: z.string() });
+
+/**
+ * The simulated clock (development and test only, SIMULATED_CLOCK=true): the
+ * simulator in mock/ moves time forward, runs the scheduled jobs at the time it
+ * chose, and starts a month from a freshly seeded district. Never mounted in
+ * production (the config refuses the setting there).
+ */
+export function simulationRoutes(deps: { clock: ManualClock; idKey: string }): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/simulation/clock',
+      tag: 'simulation',
+      summary: 'The simulated time now',
+      access: 'public',
+      responses: { 200: { description: 'Now', schema: clockView } },
+      handler: () => ({ body: { now: deps.clock.now().toISOString() } }),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/api/simulation/clock',
+      tag: 'simulation',
+      summary: 'Moves the simulated clock forward (never back: records would contradict each other)',
+      access: 'public',
+      body: clockSchema,
+      responses: { 200: { description: 'The new time', schema: clockView } },
+      errors: [409],
+      handler: ({ body }) => {
+        const to = new Date(body.now);
+        if (to < deps.clock.now()) throw new AppError('CONFLICT', 'The simulated clock only moves forward; reset to start again', { now: deps.clock.now().toISOString() });
+        deps.clock.set(to);
+        return { body: { now: to.toISOString() } };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/simulation/jobs',
+      tag: 'simulation',
+      summary: 'Runs every scheduled job once at the simulated time, in a fixed order',
+      access: 'public',
+      body: z.object({}).strict(),
+      responses: { 200: { description: 'What each job did', schema: z.object({ ran: z.array(z.object({ job: z.string(), result: z.unknown() })) }) } },
+      handler: async () => {
+        const ran = [];
+        for (const job of allJobs) ran.push({ job: job.name, result: (await runOnce(job, 'simulation', deps.clock.now())).result });
+        return { body: { ran } };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/simulation/reset',
+      tag: 'simulation',
+      summary: 'Empties every collection, sets the clock and seeds the demo district (without a mask round) at that time',
+      access: 'public',
+      body: clockSchema,
+      responses: { 200: { description: 'The new time', schema: clockView } },
+      handler: async ({ body }) => {
+        for (const model of Object.values(mongoose.models)) await model.deleteMany({});
+        deps.clock.set(body.now);
+        await seedDemoData({ idKey: deps.idKey }, deps.clock.now(), { openRound: false });
+        return { body: { now: deps.clock.now().toISOString() } };
+      },
+    }),
+  ];
+}

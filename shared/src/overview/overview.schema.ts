@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { objectIdSchema } from '../core/ids';
+
+/**
+ * The district overview (`GET /api/dashboard/overview`): one picture of the
+ * four services. Every figure is defined here in words, because the simulator
+ * in mock/ computes the same figures from its own ledger and compares.
+ *
+ * Weeks are Shanghai weeks, Monday 00:00 (+08:00) to the next Monday; the
+ * overview covers the 8 weeks ending with the current one, oldest first.
+ * A complaint belongs to the week it was received (a cohort): a week's row
+ * says what has become, so far, of the matters received that week.
+ */
+export const OVERVIEW_WEEKS = 8;
+/** The city's target for first-time success (一次办结率). */
+export const FIRST_TIME_SUCCESS_TARGET = 0.9;
+
+export const overviewQuerySchema = z
+  .object({
+    /** District staff may narrow to a street or a committee; a cadre always sees their own committee. */
+    streetId: objectIdSchema.optional(),
+    committeeId: objectIdSchema.optional(),
+  })
+  .strict();
+export type OverviewQuery = z.infer<typeof overviewQuerySchema>;
+
+export const OVERVIEW_TABLES = ['complaints-weekly', 'complaints-committees', 'overdue', 'hotspots', 'masks', 'mask-reviews', 'health', 'filings'] as const;
+export type OverviewTable = (typeof OVERVIEW_TABLES)[number];
+export const overviewCsvQuerySchema = overviewQuerySchema.extend({ table: z.enum(OVERVIEW_TABLES) }).strict();
+
+const rate = z.number().min(0).max(1).nullable();
+
+/** What became of the complaints received in a period (rates rounded to 4 places, hours to 2). */
+export const complaintCohortSchema = z.object({
+  /** Complaints received. */
+  received: z.number().int(),
+  /** Of those, closed or archived after closing. */
+  closed: z.number().int(),
+  /** Resolutions made (a reopened matter resolves more than once) and those made by the deadline. */
+  resolutions: z.number().int(),
+  onTimeResolutions: z.number().int(),
+  onTimeRate: rate,
+  /** Ratings given (a 1–2 star rating that reopened the matter counts) and those of 4–5 stars. */
+  ratings: z.number().int(),
+  satisfiedRatings: z.number().int(),
+  satisfactionRate: rate,
+  /** Matters resolved at least once, and those reopened by a 1–2 star rating. */
+  everResolved: z.number().int(),
+  reopened: z.number().int(),
+  reopenRate: rate,
+  /** Median hours from receipt to first dispatch, over the dispatched ones. */
+  medianHoursToDispatch: z.number().nullable(),
+  /** Median hours from receipt to the latest resolution, over those resolved now (resolved, closed, archived). */
+  medianHoursToResolution: z.number().nullable(),
+});
+export type ComplaintCohort = z.infer<typeof complaintCohortSchema>;
+
+const weekSeries = z.array(complaintCohortSchema).length(OVERVIEW_WEEKS);
+
+export const complaintAreaRowSchema = z.object({
+  /** Null for matters outside every committee's area (the district handles them). */
+  committeeId: z.string().nullable(),
+  committeeName: z.string(),
+  streetId: z.string().nullable(),
+  streetName: z.string(),
+  /** One cohort per week, oldest first, and the 8 weeks together. */
+  weeks: weekSeries,
+  total: complaintCohortSchema,
+  /** Red light on now (any week): not accepted, not dispatched or not resolved in time. */
+  overdueNow: z.number().int(),
+});
+
+export const overdueItemSchema = z.object({
+  id: z.string(),
+  category: z.string(),
+  address: z.string(),
+  status: z.string(),
+  committeeName: z.string(),
+  /** When the step now waiting was due, and how many hours ago that was. */
+  dueAt: z.string(),
+  hoursOverdue: z.number(),
+  urgeCount: z.number().int(),
+});
+
+export const overviewHotspotSchema = z.object({
+  id: z.string(),
+  cell: z.string(),
+  center: z.object({ lat: z.number(), lng: z.number() }),
+  committeeName: z.string(),
+  complaintsInWindow: z.number().int(),
+  categories: z.array(z.string()),
+  openedAt: z.string(),
+});
+
+export const successSchema = z.object({ total: z.number().int(), firstTime: z.number().int(), rate, target: z.number() });
+
+export const maskPharmacyRowSchema = z.object({
+  pharmacyId: z.string(),
+  pharmacyName: z.string(),
+  /** Stock put into the round, and what is still free to reserve. */
+  stock: z.number().int(),
+  available: z.number().int(),
+  /** Reservations approved and waiting for pickup, picked up, and lapsed unclaimed. */
+  reserved: z.number().int(),
+  pickedUp: z.number().int(),
+  expired: z.number().int(),
+});
+
+export const maskReviewRowSchema = z.object({
+  committeeId: z.string(),
+  committeeName: z.string(),
+  /** Household registrations and round reservations waiting for the cadre. */
+  registrations: z.number().int(),
+  reservations: z.number().int(),
+});
+
+export const healthRowSchema = z.object({
+  /** Residents with an identity on record, by the committee of their household registration (null: not registered). */
+  committeeId: z.string().nullable(),
+  committeeName: z.string(),
+  green: z.number().int(),
+  yellow: z.number().int(),
+  red: z.number().int(),
+});
+
+export const overviewSchema = z.object({
+  generatedAt: z.string(),
+  scope: z.object({ level: z.enum(['district', 'street', 'committee']), id: z.string().nullable(), name: z.string() }),
+  /** The Monday (YYYY-MM-DD, Shanghai) of each week, oldest first. */
+  weeks: z.array(z.string()).length(OVERVIEW_WEEKS),
+  complaints: z.object({
+    byWeek: weekSeries,
+    total: complaintCohortSchema,
+    overdueNow: z.number().int(),
+    byStreet: z.array(complaintAreaRowSchema.omit({ committeeId: true, committeeName: true })),
+    byCommittee: z.array(complaintAreaRowSchema),
+    openHotspots: z.array(overviewHotspotSchema),
+    /** The 5 matters longest past due, longest first. */
+    worstOverdue: z.array(overdueItemSchema).max(5),
+    /** Of the complaints received in the 8 weeks that are closed, those closed at their first resolution (never reopened). */
+    firstTimeSuccess: successSchema,
+  }),
+  masks: z.object({
+    /** The latest round opened by now (open or closed); null before any round. */
+    round: z.object({ id: z.string(), name: z.string(), opensAt: z.string(), closesAt: z.string(), open: z.boolean() }).nullable(),
+    byPharmacy: z.array(maskPharmacyRowSchema),
+    pendingReviews: z.array(maskReviewRowSchema),
+  }),
+  health: z.object({
+    byCommittee: z.array(healthRowSchema),
+    totals: z.object({ green: z.number().int(), yellow: z.number().int(), red: z.number().int() }),
+    openAppeals: z.number().int(),
+  }),
+  filings: z.object({
+    /** Every filing in scope, by its status now. */
+    byStatus: z.object({ submitted: z.number().int(), approved: z.number().int(), returned: z.number().int(), rejected: z.number().int() }),
+    /** Days from first submission to the final decision (approved or rejected), over those decided; 2 places. */
+    medianDaysToDecision: z.number().nullable(),
+    /** Approved filings whose enterprise has reopened and has not sent today's report by 10:00 Shanghai time. */
+    missingReportsToday: z.array(z.object({ id: z.string(), enterpriseName: z.string(), committeeName: z.string() })),
+    /** Of the approved filings, those approved without ever being returned. */
+    firstTimeApproval: successSchema,
+  }),
+});
+export type Overview = z.infer<typeof overviewSchema>;
+export type ComplaintAreaRow = z.infer<typeof complaintAreaRowSchema>;
