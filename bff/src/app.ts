@@ -34,6 +34,7 @@ import { deriveKey, idNumberKey } from './core/keys';
 import { healthCodeRoutes } from './health-code/routes';
 import { maskRoutes } from './masks/routes';
 import { filingRoutes } from './filings/routes';
+import { overviewRoutes } from './overview/routes';
 import type { KeyRing } from './health-code/keys';
 
 export interface AppDeps {
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps): { app: Koa; routes: RouteSpec[]; drain
     ...notificationRoutes({ clock }),
     ...complaintRoutes(complaintDeps),
     ...oversightRoutes({ clock }),
+    ...overviewRoutes({ clock }),
     ...open311Routes({ ...complaintDeps, apiKeys: config.open311Keys }),
     ...maskRoutes({ clock, idKey: idNumberKey(config.jwt.secret) }),
     ...filingRoutes({ clock, idKey: idNumberKey(config.jwt.secret), keys: deps.healthKeys }),

@@ -29,3 +29,4 @@ export * from './filings/credit-code';
 export * from './filings/filing.machine';
 export * from './filings/filing.schema';
 export * from './overview/overview.schema';
+export * from './overview/weeks';

@@ -200,7 +200,7 @@ export async function listReports(user: AuthUser, id: string) {
 }
 
 /** Whether today's report is missing: an approved filing, reopened, past 10:00 Shanghai time, no report yet. */
-function missingToday(f: FilingRecord, today: string, now: Date, reportedToday: boolean): boolean {
+export function missingToday(f: Pick<FilingRecord, 'status' | 'reopenDate'>, today: string, now: Date, reportedToday: boolean): boolean {
   const shanghaiHour = new Date(now.getTime() + 8 * 3_600_000).getUTCHours();
   return f.status === 'approved' && f.reopenDate <= today && shanghaiHour >= REPORT_DUE_HOUR && !reportedToday;
 }

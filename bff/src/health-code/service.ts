@@ -49,6 +49,22 @@ async function inputsFor(userId: string, idHash: string | undefined): Promise<He
     idHash ? MedicalCaseModel.find({ idHash }).sort({ date: 1, createdAt: 1 }).lean() : Promise.resolve([]),
     RiskRegionModel.find().lean(),
   ]);
+  return healthInputs(declarations, cases, regions);
+}
+
+interface DeclarationRecord {
+  date: string;
+  temperature: number;
+  symptoms: string[];
+  travel: Array<{ region?: string | null; date?: string | null }>;
+  homeObservation: boolean;
+}
+
+export function healthInputs(
+  declarations: DeclarationRecord[],
+  cases: Array<{ status: string; date: string }>,
+  regions: Array<{ code: string; level: 'low' | 'medium' | 'high'; since: string; name: string }>,
+): HealthInputs {
   return {
     declarations: declarations.map((d) => ({ date: d.date, temperature: d.temperature, symptoms: d.symptoms, travel: d.travel.map((t) => ({ region: t.region!, date: t.date! })), homeObservation: d.homeObservation })),
     cases: cases.map((c) => ({ status: c.status as MedicalStatus, date: c.date })),

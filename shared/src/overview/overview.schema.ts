@@ -10,6 +10,11 @@ import { objectIdSchema } from '../core/ids';
  * overview covers the 8 weeks ending with the current one, oldest first.
  * A complaint belongs to the week it was received (a cohort): a week's row
  * says what has become, so far, of the matters received that week.
+ *
+ * Rows: every committee (or street) in scope, ordered by name
+ * (`localeCompare(…, 'zh')`); at district level a last row with a null id
+ * holds what lies outside every committee's area. Lists of matters are
+ * ordered as their comments say, ties by id ascending.
  */
 export const OVERVIEW_WEEKS = 8;
 /** The city's target for first-time success (一次办结率). */
@@ -115,7 +120,7 @@ export const maskReviewRowSchema = z.object({
 });
 
 export const healthRowSchema = z.object({
-  /** Residents with an identity on record, by the committee of their household registration (null: not registered). */
+  /** Residents with an identity on record, by their code's colour now, grouped by the committee of their household registration (any status; null: none). */
   committeeId: z.string().nullable(),
   committeeName: z.string(),
   green: z.number().int(),
@@ -134,8 +139,9 @@ export const overviewSchema = z.object({
     overdueNow: z.number().int(),
     byStreet: z.array(complaintAreaRowSchema.omit({ committeeId: true, committeeName: true })),
     byCommittee: z.array(complaintAreaRowSchema),
+    /** Hotspots open now in scope, oldest first. */
     openHotspots: z.array(overviewHotspotSchema),
-    /** The 5 matters longest past due, longest first. */
+    /** The 5 matters longest past due (earliest due time of the step now waiting), longest first. */
     worstOverdue: z.array(overdueItemSchema).max(5),
     /** Of the complaints received in the 8 weeks that are closed, those closed at their first resolution (never reopened). */
     firstTimeSuccess: successSchema,
@@ -143,12 +149,15 @@ export const overviewSchema = z.object({
   masks: z.object({
     /** The latest round opened by now (open or closed); null before any round. */
     round: z.object({ id: z.string(), name: z.string(), opensAt: z.string(), closesAt: z.string(), open: z.boolean() }).nullable(),
+    /** Every pharmacy in scope with stock in the round, by name. */
     byPharmacy: z.array(maskPharmacyRowSchema),
+    /** Every committee in scope; reservations waiting for review in any round. */
     pendingReviews: z.array(maskReviewRowSchema),
   }),
   health: z.object({
     byCommittee: z.array(healthRowSchema),
     totals: z.object({ green: z.number().int(), yellow: z.number().int(), red: z.number().int() }),
+    /** Appeals still open, from residents in scope (by their registration's committee). */
     openAppeals: z.number().int(),
   }),
   filings: z.object({
@@ -156,7 +165,7 @@ export const overviewSchema = z.object({
     byStatus: z.object({ submitted: z.number().int(), approved: z.number().int(), returned: z.number().int(), rejected: z.number().int() }),
     /** Days from first submission to the final decision (approved or rejected), over those decided; 2 places. */
     medianDaysToDecision: z.number().nullable(),
-    /** Approved filings whose enterprise has reopened and has not sent today's report by 10:00 Shanghai time. */
+    /** Approved filings whose enterprise has reopened and has not sent today's report by 10:00 Shanghai time; by enterprise name. */
     missingReportsToday: z.array(z.object({ id: z.string(), enterpriseName: z.string(), committeeName: z.string() })),
     /** Of the approved filings, those approved without ever being returned. */
     firstTimeApproval: successSchema,

@@ -1,0 +1,20 @@
+import { overviewWeekStarts, startOfShanghaiDate, type Overview, type OverviewQuery } from '@sqtb/shared';
+import type { AuthUser } from '../accounts/auth-user';
+import { complaintsOverview } from './complaints';
+import { filingsOverview } from './filings';
+import { healthOverview } from './health';
+import { masksOverview } from './masks';
+import { resolveScope } from './scope';
+
+/** The four services in one picture, for district staff (or a cadre's committee). */
+export async function buildOverview(user: AuthUser, query: OverviewQuery, now: Date): Promise<Overview> {
+  const scope = await resolveScope(user, query);
+  const weeks = overviewWeekStarts(now);
+  const [complaints, masks, health, filings] = await Promise.all([
+    complaintsOverview(scope, startOfShanghaiDate(weeks[0]), now),
+    masksOverview(scope, now),
+    healthOverview(scope, now),
+    filingsOverview(scope, now),
+  ]);
+  return { generatedAt: now.toISOString(), scope: { level: scope.level, id: scope.id, name: scope.name }, weeks, complaints, masks, health, filings };
+}

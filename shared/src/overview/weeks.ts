@@ -1,0 +1,16 @@
+import { addDays } from '../calendar/dates';
+import { shanghaiDate } from '../calendar/working-days';
+import { OVERVIEW_WEEKS } from './overview.schema';
+
+export const WEEK_MS = 7 * 86_400_000;
+
+/** The instant a Shanghai calendar date begins (Shanghai keeps +08:00 all year). */
+export const startOfShanghaiDate = (date: string) => new Date(`${date}T00:00:00+08:00`);
+
+/** The Mondays (Shanghai dates) of the overview's weeks, oldest first, the last being the week of `now`. */
+export function overviewWeekStarts(now: Date): string[] {
+  const today = shanghaiDate(now);
+  const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+  const thisMonday = addDays(today, -weekday);
+  return Array.from({ length: OVERVIEW_WEEKS }, (_, i) => addDays(thisMonday, (i - (OVERVIEW_WEEKS - 1)) * 7));
+}
