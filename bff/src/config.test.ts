@@ -46,5 +46,19 @@ describe('configuration', () => {
     expect(config.seedDemoData).toBe(false);
     expect(config.devLogin).toBe(false);
     expect(config.jwt.secret).toBe('x'.repeat(40));
+    expect(config.simulatedClock).toBe(false);
+  });
+
+  it('refuses a simulated clock in production', () => {
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(40),
+      WECHAT_API_BASE: 'https://api.weixin.qq.com',
+      WECHAT_APPID: 'wx123',
+      WECHAT_SECRET: 'secret',
+      HEALTH_CODE_KEYS: '[{"kty":"EC","crv":"P-256","kid":"k1","x":"x","y":"y","d":"d"}]',
+    };
+    expect(() => loadConfig({ ...production, SIMULATED_CLOCK: 'true' })).toThrow(/SIMULATED_CLOCK: is refused in production/);
+    expect(loadConfig({ SIMULATED_CLOCK: 'true' }).simulatedClock).toBe(true);
   });
 });
