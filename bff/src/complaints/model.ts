@@ -68,6 +68,11 @@ complaintSchema.index({ unitId: 1, status: 1, createdAt: -1 });
 complaintSchema.index({ reporterId: 1, createdAt: -1 });
 complaintSchema.index({ status: 1, category: 1, 'location.lat': 1 });
 complaintSchema.index({ cell: 1, createdAt: -1 });
+// The overview: the district's 8-week cohorts, and the earliest-due matters of each waiting step.
+complaintSchema.index({ createdAt: -1 });
+complaintSchema.index({ status: 1, acceptBy: 1 });
+complaintSchema.index({ status: 1, dispatchBy: 1 });
+complaintSchema.index({ status: 1, deadline: 1 });
 
 export const ComplaintModel = model('Complaint', complaintSchema);
 export type ComplaintRecord = HydratedDocument<InferSchemaType<typeof complaintSchema>>;

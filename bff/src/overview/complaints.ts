@@ -21,13 +21,12 @@ function seriesOf(groups: CohortGroup[]) {
   return { weeks: weeks.map(toCohort), total: toCohort(total), sums: total };
 }
 
-/** Overdue counts now, per committee (null: outside every area). */
+/** Overdue counts now, per committee (null: outside every area); each branch of the filter has its `{status, due}` index. */
 async function overdueByCommittee(match: Record<string, unknown>, now: Date): Promise<Map<string | null, number>> {
-  const rows = await ComplaintModel.aggregate<{ _id: Types.ObjectId | null; n: number }>([
-    { $match: { ...match, ...overdueFilter(now) } },
-    { $group: { _id: '$committeeId', n: { $sum: 1 } } },
-  ]);
-  return new Map(rows.map((r) => [key(r._id), r.n]));
+  const overdue = await ComplaintModel.find({ ...match, ...overdueFilter(now) }, { committeeId: 1 }).lean();
+  const counts = new Map<string | null, number>();
+  for (const c of overdue) counts.set(key(c.committeeId), (counts.get(key(c.committeeId)) ?? 0) + 1);
+  return counts;
 }
 
 /** The step now waiting, and the field holding when it was due. */
