@@ -16,8 +16,8 @@ export type ComplaintListItem = ComplaintList['items'][number];
 export type NearbyComplaint = ReturnType<typeof nearbyComplaintsSchema.parse>['items'][number];
 export type Hotspot = ReturnType<typeof hotspotListSchema.parse>['items'][number];
 
-/** The list filters a page may set; paging is added by the list hook. */
-export type ComplaintFilter = Partial<Pick<ListComplaintsQuery, 'status' | 'category' | 'overdue'>>;
+/** The list filters a page may set; paging is added by the list hook. `committeeId` narrows district staff's list. */
+export type ComplaintFilter = Partial<Pick<ListComplaintsQuery, 'status' | 'category' | 'overdue' | 'committeeId'>>;
 
 export const PAGE_SIZE = 20;
 

@@ -46,8 +46,13 @@ const base = '/api/enterprise-filings';
 const one = (id: string) => `${base}/${encodeURIComponent(id)}`;
 
 export const FILINGS_PAGE_SIZE = 20;
-export const listFilings = (status: FilingStatus | undefined, page: number) =>
-  request<PageReply<FilingSummary>>(base, { data: { status, page, pageSize: FILINGS_PAGE_SIZE } });
+/** A reviewer's list: by status, and (district staff) by street. */
+export interface FilingListFilter {
+  status?: FilingStatus;
+  streetId?: string;
+}
+export const listFilings = (filter: FilingListFilter, page: number) =>
+  request<PageReply<FilingSummary>>(base, { data: { status: filter.status, streetId: filter.streetId, page, pageSize: FILINGS_PAGE_SIZE } });
 
 export const fetchFiling = (id: string) => request<FilingView>(one(id));
 

@@ -5,7 +5,7 @@ import { ApiError } from '../core/api-error';
 import { filingDetailUrl } from '../core/routes';
 import { useFilteredList } from '../core/use-filtered-list';
 import { useRequest } from '../core/use-request';
-import { fetchFiling, listFilings, type FilingStatus, type FilingSummary } from './api';
+import { fetchFiling, listFilings, type FilingListFilter, type FilingStatus, type FilingSummary } from './api';
 
 export interface QueueFilter {
   key: FilingStatus | 'all';
@@ -24,8 +24,8 @@ export const QUEUE_FILTERS: readonly QueueFilter[] = [
  * Filings in the caller's scope (the enterprise's own; a committee's; the
  * district's), paged: reloads when the status changes, on show and on pull-down.
  */
-export function useFilingList(status: FilingStatus | undefined, ...alsoReload: Array<() => Promise<unknown>>) {
-  return useFilteredList<FilingSummary>((page) => listFilings(status, page), status ?? 'all', leaveIfUnauthenticated, ...alsoReload);
+export function useFilingList(filter: FilingListFilter, ...alsoReload: Array<() => Promise<unknown>>) {
+  return useFilteredList<FilingSummary>((page) => listFilings(filter, page), JSON.stringify(filter), leaveIfUnauthenticated, ...alsoReload);
 }
 
 export const openFiling = (id: string) => void Taro.navigateTo({ url: filingDetailUrl(id) });

@@ -2,15 +2,25 @@ import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { Chips } from '../../core/components/chips';
 import { PagedListView } from '../../core/components/paged-list';
+import type { ComplaintFilter } from '../api';
 import { findFilter, type ListFilter } from '../filters';
 import { openComplaint, useComplaintList } from '../use-complaint-list';
 import { ComplaintCard } from './complaint-card';
 
+interface Props {
+  filters: readonly ListFilter[];
+  emptyText: (filter: ListFilter) => string;
+  /** The filter chosen at first (e.g. from a link); the first one otherwise. */
+  initialKey?: string;
+  /** Added to every filter (e.g. one committee, for district staff). */
+  within?: ComplaintFilter;
+}
+
 /** A status filter over a paged list of complaint cards (the cadre's queue, the unit's tasks). */
-export function FilteredComplaints({ filters, emptyText }: { filters: readonly ListFilter[]; emptyText: (filter: ListFilter) => string }) {
-  const [key, setKey] = useState(filters[0].key);
+export function FilteredComplaints({ filters, emptyText, initialKey, within }: Props) {
+  const [key, setKey] = useState(findFilter(filters, initialKey ?? filters[0].key).key);
   const filter = findFilter(filters, key);
-  const list = useComplaintList(filter.query);
+  const list = useComplaintList({ ...filter.query, ...within });
   return (
     <View>
       <Chips options={filters.map((f) => ({ value: f.key, label: f.label }))} value={key} onChange={setKey} />

@@ -2,7 +2,7 @@ import { saveSession } from '../../../core/session';
 import { cadre, listItem, listReply } from '../../../test-support/complaint-fixtures';
 import { loginReply } from '../../../test-support/fixtures';
 import { act, fireEvent, render, screen, waitFor } from '../../../test-support/rtl';
-import { pullDown, reachBottom, reply, resetTaro, serveApi, taro, type RequestOptions } from '../../../test-support/taro-mock';
+import { pullDown, reachBottom, reply, resetTaro, serveApi, setRouterParams, taro, type RequestOptions } from '../../../test-support/taro-mock';
 import ComplaintQueuePage from './index';
 
 jest.mock('@tarojs/taro', () => require('../../../test-support/taro-mock').taroModule);
@@ -155,5 +155,28 @@ describe("a cadre's queue", () => {
     fireEvent.click(await screen.findByRole('button', { name: '重试' }));
 
     expect(await screen.findByText('摊贩占道')).toBeTruthy();
+  });
+
+  it("opened from the overview with ?overdue=true&committeeId= lists that committee's overdue matters, named in the subtitle", async () => {
+    setRouterParams({ overdue: 'true', committeeId: '64b0000000000000000000c1', committeeName: encodeURIComponent('潍坊四村居委会') });
+    serveByStatus({ overdue: listReply([listItem({ id: 'o1', description: '楼道堆物一周未清', overdue: true, overdueReason: 'not-resolved' })]) });
+    render(<ComplaintQueuePage />);
+
+    expect(await screen.findByText('楼道堆物一周未清')).toBeTruthy();
+    expect(listCalls()).toEqual([{ overdue: 'true', committeeId: '64b0000000000000000000c1', page: 1, pageSize: 20 }]);
+    expect(screen.getByText('超期', { selector: '.chip' }).className).toContain('chip--on');
+    expect(screen.getByText('潍坊四村居委会辖区内的事项')).toBeTruthy();
+
+    fireEvent.click(screen.getByText('已结案', { selector: '.chip' }));
+    await waitFor(() => expect(listCalls()[1]).toEqual({ status: 'closed', committeeId: '64b0000000000000000000c1', page: 1, pageSize: 20 }));
+  });
+
+  it('opened with ?status=closed starts on that filter', async () => {
+    setRouterParams({ status: 'closed' });
+    serveByStatus({ closed: listReply([listItem({ id: 'c1', status: 'closed', description: '路灯已修好' })]) });
+    render(<ComplaintQueuePage />);
+
+    expect(await screen.findByText('路灯已修好')).toBeTruthy();
+    expect(listCalls()).toEqual([{ status: 'closed', page: 1, pageSize: 20 }]);
   });
 });

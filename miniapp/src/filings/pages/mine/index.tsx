@@ -14,7 +14,7 @@ const fileNew = () => void Taro.navigateTo({ url: ROUTES.filingsFile });
 export default function MyFilingsPage() {
   // The panel reloads its filing each time the page shows again, and on pull-down.
   const [shownAt, setShownAt] = useState(0);
-  const list = useFilingList(undefined, async () => setShownAt(Date.now()));
+  const list = useFilingList({}, async () => setShownAt(Date.now()));
 
   if (list.items.length === 0) {
     if (list.error) return <View className="page"><ErrorState error={list.error} onRetry={list.refresh} /></View>;

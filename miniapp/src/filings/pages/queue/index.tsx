@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { Chips } from '../../../core/components/chips';
 import { PagedListView } from '../../../core/components/paged-list';
@@ -9,10 +10,13 @@ import '../../filings.css';
 /**
  * 复工备案审核 (cadre: the committee's filings) and 总览 (district: all of them):
  * by status, waiting ones first; approved ones flag a missing daily report and fever.
+ * A link (e.g. from the overview) may choose the status with `?status=` and
+ * narrow district staff's list to a street with `?streetId=`.
  */
 export default function FilingQueuePage() {
-  const [key, setKey] = useState<QueueFilter['key']>('submitted');
-  const list = useFilingList(key === 'all' ? undefined : key);
+  const { params } = useRouter();
+  const [key, setKey] = useState<QueueFilter['key']>(QUEUE_FILTERS.find((f) => f.key === params.status)?.key ?? 'submitted');
+  const list = useFilingList({ status: key === 'all' ? undefined : key, streetId: params.streetId });
   const filter = QUEUE_FILTERS.find((f) => f.key === key) ?? QUEUE_FILTERS[0];
   const missing = list.items.filter((f) => f.missingToday).length;
   const fever = list.items.filter((f) => f.feverToday).length;

@@ -2,7 +2,7 @@ import { saveSession } from '../../../core/session';
 import { cadreUser, filingSummary } from '../../../test-support/filing-fixtures';
 import { loginReply } from '../../../test-support/fixtures';
 import { fireEvent, render, screen } from '../../../test-support/rtl';
-import { reply, resetTaro, serveApi, taro } from '../../../test-support/taro-mock';
+import { reply, resetTaro, serveApi, setRouterParams, taro } from '../../../test-support/taro-mock';
 import FilingQueuePage from './index';
 
 jest.mock('@tarojs/taro', () => require('../../../test-support/taro-mock').taroModule);
@@ -43,5 +43,15 @@ describe('the filing queue (cadre, district)', () => {
     expect(screen.getByText('今日未报告 1 家')).toBeTruthy();
     expect(screen.getByText('今日有发热 1 家')).toBeTruthy();
     expect(container.querySelectorAll('.filing-card--alert')).toHaveLength(2);
+  });
+
+  it('opened from the overview with ?status=returned&streetId= lists that street\'s returned filings', async () => {
+    setRouterParams({ status: 'returned', streetId: '64b0000000000000000000b1' });
+    serveApi({ 'GET /api/enterprise-filings': reply(200, { items: [filingSummary({ id: 'f-9', enterpriseName: '丙公司', status: 'returned' })], total: 1, page: 1, pageSize: 20 }) });
+    render(<FilingQueuePage />);
+
+    expect(await screen.findByText('丙公司')).toBeTruthy();
+    expect(taro.request.mock.calls[0][0].data).toEqual({ status: 'returned', streetId: '64b0000000000000000000b1', page: 1, pageSize: 20 });
+    expect(screen.getByText('退回修改', { selector: '.chip' }).className).toContain('chip--on');
   });
 });

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { Chips } from '../../../core/components/chips';
 import { AppealsSection } from '../../components/appeals-section';
@@ -17,9 +18,11 @@ const TABS = [
 /**
  * 健康管理 (district): medical statuses by form or CSV, the appeals queue, and the
  * risk regions. Each tab loads when opened, so it always shows the latest.
+ * A link may open a tab with `?tab=` (e.g. the overview's open appeals).
  */
 export default function HealthManagePage() {
-  const [tab, setTab] = useState<Tab>('cases');
+  const { params } = useRouter();
+  const [tab, setTab] = useState<Tab>(TABS.find((t) => t.value === params.tab)?.value ?? 'cases');
   return (
     <View className="page">
       <Chips options={TABS} value={tab} onChange={setTab} />

@@ -3,7 +3,7 @@ import { saveSession } from '../../../core/session';
 import { loginReply } from '../../../test-support/fixtures';
 import { districtStaff, RISK_REGIONS } from '../../../test-support/health-fixtures';
 import { fireEvent, render, screen, waitFor } from '../../../test-support/rtl';
-import { reply, resetTaro, serveApi, taro } from '../../../test-support/taro-mock';
+import { reply, resetTaro, serveApi, setRouterParams, taro } from '../../../test-support/taro-mock';
 import HealthManagePage from './index';
 
 jest.mock('@tarojs/taro', () => require('../../../test-support/taro-mock').taroModule);
@@ -145,5 +145,15 @@ describe('the district health management page', () => {
     expect(card?.textContent).toContain('高风险');
     expect(card?.textContent).toContain('2020-01-23 起');
     await waitFor(() => expect(document.querySelectorAll('.tag').length).toBe(3));
+  });
+
+  it('opened with ?tab=appeals (the overview\'s open appeals) shows the appeals queue at once', async () => {
+    setRouterParams({ tab: 'appeals' });
+    serveApi({ 'GET /api/health-code/appeals': reply(200, { items: [] }) });
+    render(<HealthManagePage />);
+
+    expect(await screen.findByText('没有待处理的申诉')).toBeTruthy();
+    expect(calls('GET', '/api/health-code/appeals').map(([o]) => o.data)).toEqual([{ status: 'open' }]);
+    expect(calls('GET', '/api/health/cases')).toHaveLength(0);
   });
 });

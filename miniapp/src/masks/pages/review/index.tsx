@@ -1,5 +1,5 @@
 import { Button, Input, Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { Chips } from '../../../core/components/chips';
 import { EmptyState, ErrorState, LoadingState } from '../../../core/components/status';
@@ -37,10 +37,11 @@ function RegistrationCard({ r, busy, onDecide }: { r: RegistrationForReview; bus
   );
 }
 
-/** 预约与登记审核: the cadre settles what the automatic rules could not. */
+/** 预约与登记审核: the cadre settles what the automatic rules could not. A link may open a tab with `?tab=`. */
 export default function MaskReviewPage() {
   const review = useReview();
-  const [tab, setTab] = useState<Tab>('registrations');
+  const { params } = useRouter();
+  const [tab, setTab] = useState<Tab>(params.tab === 'reservations' ? 'reservations' : 'registrations');
   usePullDownRefresh(() => void Promise.all([review.registrations.run(), review.reservations.run()]).finally(() => void Taro.stopPullDownRefresh()));
   const regs = review.registrations;
   const resv = review.reservations;

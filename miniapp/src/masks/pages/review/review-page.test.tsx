@@ -2,7 +2,7 @@ import { saveSession } from '../../../core/session';
 import { loginReply } from '../../../test-support/fixtures';
 import { cadre, pendingRegistration, reservation } from '../../../test-support/mask-fixtures';
 import { fireEvent, render, screen, waitFor } from '../../../test-support/rtl';
-import { reply, resetTaro, serveApi, taro } from '../../../test-support/taro-mock';
+import { reply, resetTaro, serveApi, setRouterParams, taro } from '../../../test-support/taro-mock';
 import MaskReviewPage from './index';
 
 jest.mock('@tarojs/taro', () => require('../../../test-support/taro-mock').taroModule);
@@ -68,5 +68,17 @@ describe('the cadre review page', () => {
     expect(await screen.findByText('请先通过该家庭的登记，再审核预约')).toBeTruthy();
     expect(posts()[0][0]).toMatchObject({ url: '/api/mask-reservations/resv-7/approve', data: {} });
     expect(taro.request.mock.calls.find(([o]) => o.url === '/api/mask-reservations')![0].data).toEqual({ status: 'pending_review' });
+  });
+
+  it('opened with ?tab=reservations shows the reservations waiting for review', async () => {
+    setRouterParams({ tab: 'reservations' });
+    serveApi({
+      'GET /api/residents/registrations': reply(200, { items: [] }),
+      'GET /api/mask-reservations': reply(200, { items: [pendingReservation] }),
+    });
+    render(<MaskReviewPage />);
+
+    expect(await screen.findByText('您的家庭登记正在审核：居委审核通过后才会分配药店和取货码。')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '通过预约' })).toBeTruthy();
   });
 });
