@@ -20,6 +20,7 @@ export default defineAppConfig({
     },
     { root: 'masks', pages: ['pages/reserve/index', 'pages/mine/index', 'pages/redeem/index', 'pages/review/index'] },
     { root: 'filings', pages: ['pages/mine/index', 'pages/file/index', 'pages/queue/index', 'pages/detail/index'] },
+    { root: 'overview', pages: ['pages/index/index'] },
   ],
   // The report page lets residents pick the problem's place on WeChat's map.
   requiredPrivateInfos: ['chooseLocation'],

@@ -52,6 +52,12 @@ describe('home entries', () => {
     expect(entry('resident', 'filings')).toMatchObject({ built: false });
   });
 
+  it('opens the overview of the four services for district staff (first) and cadres, and for no one else', () => {
+    expect(HOME_ENTRIES.district[0]).toMatchObject({ key: 'services-overview', built: true, title: '综合总览', path: '/overview/pages/index/index' });
+    expect(entry('cadre', 'services-overview')).toMatchObject({ built: true, title: '居委总览', path: '/overview/pages/index/index' });
+    for (const role of ['resident', 'handler', 'pharmacy', 'enterprise'] as const) expect(entry(role, 'services-overview')).toBeUndefined();
+  });
+
   it('keeps the capabilities without pages marked not built', () => {
     const notBuilt = ROLES.flatMap((role) => HOME_ENTRIES[role].filter((e) => !e.built).map((e) => e.title));
     expect(notBuilt).toEqual(expect.arrayContaining(['企业复工']));

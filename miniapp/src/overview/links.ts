@@ -1,0 +1,75 @@
+import type { Overview, Role } from '@sqtb/shared';
+import { complaintDetailUrl, filingDetailUrl, ROUTES } from '../core/routes';
+
+/** This page (the `overview` subpackage); a street or committee narrows it. */
+export const OVERVIEW_PATH = '/overview/pages/index/index';
+
+/**
+ * Where each figure of the overview leads: the list behind it, filtered as
+ * closely as that list allows. A link is null when no list the viewer may open
+ * can show the figure's matters (e.g. complaints of a whole street: the
+ * complaint list filters by committee, not by street).
+ */
+export type Link = string | null;
+
+type Scope = Overview['scope'];
+
+const withQuery = (path: string, query: Record<string, string | undefined>): string => {
+  const pairs = Object.entries(query).filter((pair): pair is [string, string] => pair[1] !== undefined && pair[1] !== '');
+  return pairs.length === 0 ? path : `${path}?${pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`;
+};
+
+/** The committee a link should filter by: a committee row's, else the page's when it is one committee. */
+const committeeOf = (scope: Scope, committeeId?: string | null): string | undefined =>
+  committeeId ?? (scope.level === 'committee' && scope.id ? scope.id : undefined);
+
+export interface ComplaintListFilter {
+  status?: 'closed';
+  overdue?: true;
+  /** A committee row's id; null: the row of matters outside every committee (no list filter exists for it). */
+  committeeId?: string | null;
+  committeeName?: string;
+}
+
+/**
+ * The complaint list (the queue page, which reads `status`, `overdue` and
+ * `committeeId` from its query). A street's matters, or those outside every
+ * committee, have no list filter: no link rather than a list of something else.
+ */
+export function complaintListLink(scope: Scope, filter: ComplaintListFilter = {}): Link {
+  if (filter.committeeId === null) return null;
+  const committeeId = committeeOf(scope, filter.committeeId);
+  if (scope.level === 'street' && !committeeId) return null;
+  return withQuery(ROUTES.complaintQueue, {
+    status: filter.status,
+    overdue: filter.overdue ? 'true' : undefined,
+    committeeId,
+    committeeName: committeeId ? (filter.committeeName ?? (filter.committeeId ? undefined : scope.name)) : undefined,
+  });
+}
+
+export const complaintLink = (id: string): Link => complaintDetailUrl(id);
+
+/** Open hotspots are listed (with their place and categories) on the complaint dashboard. */
+export const hotspotsLink = (): Link => ROUTES.complaintDashboard;
+
+/**
+ * The filing queue by status. It filters by street; a cadre's queue is their
+ * committee's already, but district staff cannot narrow it to one committee.
+ */
+export function filingListLink(scope: Scope, viewer: Role, status: 'submitted' | 'approved' | 'returned' | 'rejected' | 'all'): Link {
+  if (scope.level === 'committee' && viewer !== 'cadre') return null;
+  return withQuery(ROUTES.filingsQueue, { status, streetId: scope.level === 'street' && scope.id ? scope.id : undefined });
+}
+
+export const filingLink = (id: string): Link => filingDetailUrl(id);
+
+/** The review queue (the cadre's committee, or the whole district for district staff), on the right tab. */
+export const maskReviewLink = (tab: 'registrations' | 'reservations'): Link => withQuery(ROUTES.masksReview, { tab });
+
+/** Open appeals are handled on the district's health management page (district staff only). */
+export const appealsLink = (viewer: Role): Link => (viewer === 'district' ? withQuery(ROUTES.healthManage, { tab: 'appeals' }) : null);
+
+/** The overview itself, narrowed to a street (district staff only: a cadre always sees their committee). */
+export const streetOverviewLink = (viewer: Role, streetId: string | null): Link =>
+  viewer === 'district' && streetId ? withQuery(OVERVIEW_PATH, { streetId }) : null;

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '综合总览', enablePullDownRefresh: true });
