@@ -7,7 +7,8 @@ import { median, ratio } from './stats';
 
 /** Filings by status, how long decisions take, today's missing reports, and approvals that needed no return. */
 export async function filingsOverview(scope: OverviewScope, now: Date) {
-  const filings = await FilingModel.find(committeeMatch(scope), { status: 1, enterpriseName: 1, committeeId: 1, reopenDate: 1, decidedAt: 1, 'timeline.at': 1, 'timeline.action': 1 }).lean();
+  // The whole timeline: the embedded engine (CongoDB) answers a projection into an array ('timeline.at') with an object of arrays.
+  const filings = await FilingModel.find(committeeMatch(scope), { status: 1, enterpriseName: 1, committeeId: 1, reopenDate: 1, decidedAt: 1, timeline: 1 }).lean();
   const byStatus = Object.fromEntries(FILING_STATUSES.map((s) => [s, 0])) as Record<FilingStatus, number>;
   for (const f of filings) byStatus[f.status as FilingStatus] += 1;
 
