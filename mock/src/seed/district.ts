@@ -64,6 +64,14 @@ export const PHARMACIES: SeedPlace[] = [
 
 export const ENTERPRISES: SeedPlace[] = [
   { code: 'E1', name: '上海潍坊小笼餐饮有限公司', address: '潍坊路 402 号', location: { lat: 31.2285, lng: 121.524 }, committeeCode: 'A', creditCode: '91310115MA1K3R5W2E' },
+  // E2–E8 give the simulated month (mock/src/simulate) enough enterprises to file, be returned, approved and rejected.
+  { code: 'E2', name: '上海潍坊社区便利店有限公司', address: '潍坊路 510 号', location: { lat: 31.2302, lng: 121.5215 }, committeeCode: 'A', creditCode: '91310115MA1K4A2B3A' },
+  { code: 'E3', name: '上海潍坊四村物业管理有限公司', address: '潍坊路 150 号', location: { lat: 31.2228, lng: 121.5288 }, committeeCode: 'B', creditCode: '91310115MA1K5C7D1Q' },
+  { code: 'E4', name: '上海四村洗衣服务有限公司', address: '南泉路 90 号', location: { lat: 31.2245, lng: 121.5318 }, committeeCode: 'B', creditCode: '91310115MA1K6E8F40' },
+  { code: 'E5', name: '上海梅园印刷有限公司', address: '东昌路 60 号', location: { lat: 31.2362, lng: 121.5192 }, committeeCode: 'C', creditCode: '91310115MA1K7G2H6C' },
+  { code: 'E6', name: '上海东昌小面馆餐饮有限公司', address: '东昌路 118 号', location: { lat: 31.2381, lng: 121.5165 }, committeeCode: 'C', creditCode: '91310115MA1K8J3K9K' },
+  { code: 'E7', name: '上海崂山东路健身服务有限公司', address: '浦东南路 1020 号', location: { lat: 31.2412, lng: 121.5052 }, committeeCode: 'D', creditCode: '91310115MA1K9L4M2U' },
+  { code: 'E8', name: '上海陆家嘴快递服务有限公司', address: '浦东南路 1150 号', location: { lat: 31.2431, lng: 121.5075 }, committeeCode: 'D', creditCode: '91310115MA1KAN5P79' },
 ];
 
 export const ACCOUNTS: SeedAccount[] = [
@@ -76,6 +84,24 @@ export const ACCOUNTS: SeedAccount[] = [
   { openid: 'district-1', role: 'district', displayName: '孙科长（区城运中心）' },
   { openid: 'pharmacy-1', role: 'pharmacy', displayName: '雷允上药房店员', pharmacyCode: 'P1' },
   { openid: 'enterprise-1', role: 'enterprise', displayName: '周经理（潍坊小笼）', enterpriseCode: 'E1' },
+  // Staff the simulated month (mock/src/simulate) acts as: a cadre for every committee,
+  // a handler for every unit, a clerk at every pharmacy and a manager at every enterprise.
+  { openid: 'cadre-3', role: 'cadre', displayName: '吴书记（梅园二村）', committeeCode: 'C' },
+  { openid: 'cadre-4', role: 'cadre', displayName: '郑主任（崂山东路）', committeeCode: 'D' },
+  { openid: 'handler-2', role: 'handler', displayName: '钱师傅（房管办）', unitCode: 'housing' },
+  { openid: 'handler-3', role: 'handler', displayName: '冯组长（绿化市容所）', unitCode: 'greening' },
+  { openid: 'pharmacy-2', role: 'pharmacy', displayName: '华氏大药房店员', pharmacyCode: 'P2' },
+  { openid: 'pharmacy-3', role: 'pharmacy', displayName: '第一医药店员', pharmacyCode: 'P3' },
+  { openid: 'pharmacy-4', role: 'pharmacy', displayName: '益丰大药房店员', pharmacyCode: 'P4' },
+  { openid: 'pharmacy-5', role: 'pharmacy', displayName: '国大药房店员', pharmacyCode: 'P5' },
+  { openid: 'pharmacy-6', role: 'pharmacy', displayName: '老百姓大药房店员', pharmacyCode: 'P6' },
+  { openid: 'enterprise-2', role: 'enterprise', displayName: '何店长（社区便利店）', enterpriseCode: 'E2' },
+  { openid: 'enterprise-3', role: 'enterprise', displayName: '许经理（四村物业）', enterpriseCode: 'E3' },
+  { openid: 'enterprise-4', role: 'enterprise', displayName: '韩老板（四村洗衣）', enterpriseCode: 'E4' },
+  { openid: 'enterprise-5', role: 'enterprise', displayName: '曹厂长（梅园印刷）', enterpriseCode: 'E5' },
+  { openid: 'enterprise-6', role: 'enterprise', displayName: '严老板（东昌小面馆）', enterpriseCode: 'E6' },
+  { openid: 'enterprise-7', role: 'enterprise', displayName: '华经理（崂山东路健身）', enterpriseCode: 'E7' },
+  { openid: 'enterprise-8', role: 'enterprise', displayName: '金站长（陆家嘴快递）', enterpriseCode: 'E8' },
 ];
 
 /** Risk regions as published in early 2020 (codes are ours); staff replace the list as it changes. */

@@ -1,0 +1,60 @@
+import { countMonth, formatMismatches, planMonth, simulate, summarise, withoutServerIds, type SimulationResult } from '@sqtb/mock';
+import { ManualClock } from '../core/clock';
+import { startTestApp, type TestApp } from '../../test/test-app';
+
+/**
+ * The simulated month (mock/src/simulate) against the real app in process:
+ * every overview figure must match what the simulator computes from its own
+ * ledger. The month must also be substantial, so the comparison cannot pass
+ * because there was nothing to compare.
+ */
+const DAYS = 30;
+const SEED = 42;
+
+describe('a simulated month against the BFF', () => {
+  let t: TestApp;
+  let month: SimulationResult;
+  let seconds: number;
+
+  beforeAll(async () => {
+    t = await startTestApp({ SIMULATED_CLOCK: 'true', LOG_LEVEL: 'error' }, { clock: new ManualClock(new Date('2026-03-02T00:00:00+08:00')) });
+    const began = performance.now();
+    month = await simulate({ baseUrl: t.baseUrl, days: DAYS, seed: SEED });
+    seconds = (performance.now() - began) / 1000;
+    console.log(`${summarise(month.ledger)}\n${month.requests} requests in ${seconds.toFixed(1)} s`);
+  }, 300_000);
+  afterAll(() => t.close());
+
+  it(`plans the same ${DAYS} days from the same seed, and another month from another seed`, () => {
+    const again = planMonth({ seed: SEED, days: DAYS, start: '2026-03-02' });
+    expect(JSON.stringify(again)).toBe(JSON.stringify(month.plan));
+    expect(JSON.stringify(planMonth({ seed: SEED + 1, days: DAYS, start: '2026-03-02' }).events)).not.toBe(JSON.stringify(month.plan.events));
+  });
+
+  it('finds every overview figure, for district staff and for a cadre, as the ledger says', () => {
+    expect(formatMismatches(month.mismatches)).toBe('');
+  });
+
+  it('had a month worth comparing: hundreds of complaints, reopens, urges, overdue matters and hotspots', () => {
+    const counts = countMonth(month.ledger);
+    const district = month.expected.district.complaints!;
+    expect(counts.complaints).toBeGreaterThanOrEqual(250);
+    expect(counts.lowRatings).toBeGreaterThan(5);
+    expect(counts.urges).toBeGreaterThan(10);
+    expect(district.total.reopened).toBeGreaterThan(5);
+    expect(district.total.onTimeResolutions).toBeLessThan(district.total.resolutions);
+    expect(district.overdueNow).toBeGreaterThan(3);
+    expect(district.worstOverdue).toHaveLength(5);
+    expect(district.openHotspots.length).toBeGreaterThan(0);
+    expect(month.expected.cadre.complaints!.openHotspots.length).toBeGreaterThan(0);
+    expect(district.total.closed).toBeGreaterThan(district.firstTimeSuccess.firstTime);
+  });
+
+  it('writes the same ledger, server ids aside, when the same seed runs again', async () => {
+    const a = await simulate({ baseUrl: t.baseUrl, days: 3, seed: 7 });
+    const b = await simulate({ baseUrl: t.baseUrl, days: 3, seed: 7 });
+    expect(a.ledger.entries.length).toBeGreaterThan(50);
+    expect(JSON.stringify(withoutServerIds(b.ledger))).toBe(JSON.stringify(withoutServerIds(a.ledger)));
+    expect(a.ledger.ids).not.toEqual(b.ledger.ids);
+  }, 120_000);
+});

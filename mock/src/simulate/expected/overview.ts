@@ -1,0 +1,19 @@
+import { overviewWeekStarts, type Overview } from '@sqtb/shared';
+import type { Ledger } from '../ledger';
+import { expectedComplaints, UNNAMED } from './complaints';
+import type { World } from './replay';
+import { viewOf, type ExpectedScope } from './scope';
+
+/** The overview one viewer should see at the month's end, from the replayed ledger alone (`generatedAt` aside). */
+export type ExpectedOverview = Omit<Overview, 'generatedAt'>;
+
+export function expectedOverview(ledger: Ledger, world: World, scope: ExpectedScope): Partial<ExpectedOverview> {
+  const now = new Date(ledger.meta.end);
+  const view = viewOf(ledger, scope);
+  const committee = scope.level === 'committee' ? ledger.org.committees[scope.committee] : undefined;
+  return {
+    scope: committee ? { level: 'committee', id: committee.id, name: committee.name } : { level: 'district', id: null, name: UNNAMED },
+    weeks: overviewWeekStarts(now),
+    complaints: expectedComplaints(ledger, world.complaints, view, now),
+  };
+}

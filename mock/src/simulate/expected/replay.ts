@@ -1,0 +1,26 @@
+import type { Ledger } from '../ledger';
+import { Checks } from './checks';
+import { ComplaintsModel } from './complaints-model';
+
+/**
+ * Replays the ledger through the rules, in order, into the state the BFF
+ * should hold at the end of the month. Each step's answer is checked against
+ * what the rules predict; the model then follows its own rules, never the
+ * BFF's answer.
+ */
+export interface World {
+  complaints: ComplaintsModel;
+  checks: Checks;
+}
+
+export function replay(ledger: Ledger): World {
+  const checks = new Checks();
+  const world: World = { complaints: new ComplaintsModel(ledger.org), checks };
+  for (const entry of ledger.entries) {
+    if (entry.kind === 'jobs.run') {
+      if (!entry.outcome.ok) checks.note(entry, 'the jobs did not run', 'ok', entry.outcome.httpStatus);
+      world.complaints.runJobs(entry, checks);
+    } else if (entry.kind.startsWith('complaint.')) world.complaints.apply(entry, checks);
+  }
+  return world;
+}

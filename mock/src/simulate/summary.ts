@@ -1,0 +1,69 @@
+import type { Ledger, LedgerEntry } from './ledger';
+
+/**
+ * What the month contained, in counts: for the CLI's report and the test's
+ * proof that the comparison was not vacuous.
+ */
+export interface MonthCounts {
+  complaints: number;
+  rejected: number;
+  resolutions: number;
+  ratings: number;
+  lowRatings: number;
+  urges: number;
+  registrations: number;
+  registrationsReviewed: number;
+  reservations: number;
+  redeemed: number;
+  expired: number;
+  declarations: number;
+  cases: number;
+  appeals: number;
+  filings: number;
+  filingsReturned: number;
+  filingsApproved: number;
+  filingsRejected: number;
+  dailyReports: number;
+  refusals: number;
+}
+
+const ok = (e: LedgerEntry) => e.outcome.ok;
+
+export function countMonth(ledger: Ledger): MonthCounts {
+  const of = (kind: string, more: (e: LedgerEntry) => boolean = () => true) => ledger.entries.filter((e) => e.kind === kind && ok(e) && more(e)).length;
+  const jobs = ledger.entries.filter((e) => e.kind === 'jobs.run' && ok(e));
+  return {
+    complaints: of('complaint.submit'),
+    rejected: of('complaint.reject'),
+    resolutions: of('complaint.resolve'),
+    ratings: of('complaint.rate'),
+    lowRatings: of('complaint.rate', (e) => (e.data.stars as number) <= 2),
+    urges: of('complaint.urge'),
+    registrations: of('registration.submit'),
+    registrationsReviewed: of('registration.approve') + of('registration.reject'),
+    reservations: of('reservation.submit'),
+    redeemed: of('reservation.redeem'),
+    expired: jobs.reduce((sum, e) => sum + (((e.outcome.result?.['masks.expire-unclaimed'] as { expired?: number }) ?? {}).expired ?? 0), 0),
+    declarations: of('health.declare'),
+    cases: of('health.case'),
+    appeals: of('appeal.file'),
+    filings: of('filing.submit'),
+    filingsReturned: of('filing.return'),
+    filingsApproved: of('filing.approve'),
+    filingsRejected: of('filing.reject'),
+    dailyReports: of('filing.report'),
+    refusals: ledger.entries.filter((e) => !e.outcome.ok && e.outcome.error !== 'SKIPPED').length,
+  };
+}
+
+export function summarise(ledger: Ledger): string {
+  const c = countMonth(ledger);
+  return [
+    `${ledger.meta.days} days from ${ledger.meta.start} (seed ${ledger.meta.seed}), ${ledger.entries.length} events:`,
+    `  complaints ${c.complaints} (rejected ${c.rejected}), resolutions ${c.resolutions}, ratings ${c.ratings} (1–2 stars ${c.lowRatings}), urges ${c.urges}`,
+    `  registrations ${c.registrations} (reviewed ${c.registrationsReviewed}), reservations ${c.reservations}, redeemed ${c.redeemed}, expired ${c.expired}`,
+    `  declarations ${c.declarations}, medical statuses set ${c.cases}, appeals ${c.appeals}`,
+    `  filings ${c.filings}: returned ${c.filingsReturned}, approved ${c.filingsApproved}, rejected ${c.filingsRejected}; daily reports ${c.dailyReports}`,
+    `  refused as planned or not: ${c.refusals}`,
+  ].join('\n');
+}
