@@ -20,7 +20,7 @@ export function FilingsSection({ data, state }: { data: OverviewData; state: Ove
       />
       <Text className="section-title">今日 10:00 前未报告的企业</Text>
       {missingReportsToday.length === 0 ? (
-        <Text className="hint">已复工的企业今天都已报告</Text>
+        <Text className="hint">今日没有缺报的企业</Text>
       ) : (
         <View className="card">
           {missingReportsToday.map((f) => (

@@ -378,7 +378,7 @@ describe('the district overview page', () => {
     render(<OverviewPage />);
 
     expect(await screen.findByText('范围内还没有任何办理数据')).toBeTruthy();
-    for (const text of ['没有超期事项', '目前没有在管的乱点', '还没有开放过预约轮次', '本轮没有投放库存的药店', '范围内还没有登记身份的居民', '已复工的企业今天都已报告']) {
+    for (const text of ['没有超期事项', '目前没有在管的乱点', '还没有开放过预约轮次', '本轮没有投放库存的药店', '范围内还没有登记身份的居民', '今日没有缺报的企业']) {
       expect(screen.getByText(text)).toBeTruthy();
     }
     expect(screen.getByText('投诉一次办结 —（结案 0 件中 0 件未重办），目标 90%，暂无数据')).toBeTruthy();
