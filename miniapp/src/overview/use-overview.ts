@@ -4,6 +4,7 @@ import type { Overview, OverviewQuery, OverviewTable, Role } from '@sqtb/shared'
 import { fetchMe } from '../accounts/api';
 import { useSignedInRequest } from '../accounts/use-signed-in-request';
 import { urgeComplaint } from '../complaints/api';
+import { ApiError, asApiError } from '../core/api-error';
 import { useReloadOnShowAndPull } from '../core/page-events';
 import { useSend } from '../core/use-send';
 import { fetchOverview } from './api';
@@ -21,6 +22,17 @@ export const openLink = (link: Link) => {
   if (link) void Taro.navigateTo({ url: link });
 };
 
+/** Refusals the overview words better than the general wording (the scope comes from a link). */
+const SCOPE_REFUSALS: Record<string, string> = {
+  NOT_FOUND: '找不到要查看的街道或居委会',
+  VALIDATION_FAILED: '链接中的街道或居委会编号不正确',
+};
+const wordScopeRefusal = (caught: unknown): ApiError => {
+  const error = asApiError(caught);
+  const text = SCOPE_REFUSALS[error.code];
+  return text ? new ApiError(error.status, error.code, text, error.details) : error;
+};
+
 /**
  * The overview for the scope asked for (district staff: `streetId` or
  * `committeeId`; a cadre gets their committee whatever is asked), loaded when
@@ -29,7 +41,7 @@ export const openLink = (link: Link) => {
  */
 export function useOverview(query: OverviewQuery) {
   const load = useCallback(async (): Promise<OverviewData> => {
-    const [overview, me] = await Promise.all([fetchOverview(query), fetchMe()]);
+    const [overview, me] = await Promise.all([fetchOverview(query).catch((caught: unknown) => Promise.reject(wordScopeRefusal(caught))), fetchMe()]);
     return { overview, viewer: me.role };
   }, [query.streetId, query.committeeId]);
   const state = useSignedInRequest(load);

@@ -366,6 +366,14 @@ describe('the district overview page', () => {
     expect(await screen.findByText('浦东新区总览')).toBeTruthy();
   });
 
+  it('says which link was wrong when the street asked for does not exist', async () => {
+    setRouterParams({ streetId: '64b0000000000000000000ff' });
+    serveOverview({ 'GET /api/dashboard/overview': reply(404, { error: { code: 'NOT_FOUND', message: 'No such street' } }) });
+    render(<OverviewPage />);
+
+    expect(await screen.findByText('找不到要查看的街道或居委会')).toBeTruthy();
+  });
+
   it('goes back to login when the session has expired', async () => {
     serveOverview({ 'GET /api/dashboard/overview': reply(401, { error: { code: 'UNAUTHENTICATED', message: 'Token expired' } }) });
     render(<OverviewPage />);
