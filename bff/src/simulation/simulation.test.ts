@@ -50,6 +50,22 @@ describe('a simulated month against the BFF', () => {
     expect(district.total.closed).toBeGreaterThan(district.firstTimeSuccess.firstTime);
   });
 
+  it('had a mask rush worth comparing: reservations waiting, picked up and expired, and reviews pending', () => {
+    const counts = countMonth(month.ledger);
+    const masks = month.expected.district.masks!;
+    const sum = (field: 'reserved' | 'pickedUp' | 'expired') => masks.byPharmacy.reduce((s, p) => s + p[field], 0);
+    expect(counts.reservations).toBeGreaterThan(100);
+    expect(counts.redeemed).toBeGreaterThan(50);
+    expect(counts.expired).toBeGreaterThan(10);
+    expect(masks.round?.open).toBe(true);
+    expect(sum('reserved')).toBeGreaterThan(0);
+    expect(sum('pickedUp')).toBeGreaterThan(0);
+    expect(sum('expired')).toBeGreaterThan(0);
+    expect(masks.byPharmacy.some((p) => p.available === 0)).toBe(true);
+    expect(masks.pendingReviews.reduce((s, r) => s + r.registrations + r.reservations, 0)).toBeGreaterThan(0);
+    expect(month.expected.cadre.masks!.byPharmacy.length).toBeLessThan(masks.byPharmacy.length);
+  });
+
   it('writes the same ledger, server ids aside, when the same seed runs again', async () => {
     const a = await simulate({ baseUrl: t.baseUrl, days: 3, seed: 7 });
     const b = await simulate({ baseUrl: t.baseUrl, days: 3, seed: 7 });

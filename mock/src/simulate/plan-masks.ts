@@ -52,7 +52,7 @@ export function planRegistrations(context: PlanContext, rng: Rng): PlannedRegist
     else {
       // Outside the area: the cadre knows the household and usually approves. A second household at one address: rejected.
       const taken = approvedAddresses.has(key);
-      const decision = taken ? rng.weighted({ reject: 70, wait: 30 }) : rng.weighted({ approve: 60, reject: 15, wait: 25 });
+      const decision = taken ? rng.weighted({ reject: 50, wait: 50 }) : rng.weighted({ approve: 50, reject: 10, wait: 40 });
       if (decision !== 'wait') {
         const reviewAt = withSeconds(awake(plusHours(t, rng.between(4, 40)), rng.between(1, 3)), rng.int(0, 58));
         const approve = decision === 'approve';

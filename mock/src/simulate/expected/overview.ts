@@ -1,6 +1,7 @@
 import { overviewWeekStarts, type Overview } from '@sqtb/shared';
 import type { Ledger } from '../ledger';
 import { expectedComplaints, UNNAMED } from './complaints';
+import { expectedMasks } from './masks';
 import type { World } from './replay';
 import { viewOf, type ExpectedScope } from './scope';
 
@@ -15,5 +16,6 @@ export function expectedOverview(ledger: Ledger, world: World, scope: ExpectedSc
     scope: committee ? { level: 'committee', id: committee.id, name: committee.name } : { level: 'district', id: null, name: UNNAMED },
     weeks: overviewWeekStarts(now),
     complaints: expectedComplaints(ledger, world.complaints, view, now),
+    masks: expectedMasks(ledger, world.masks, view, now),
   };
 }

@@ -1,6 +1,7 @@
 import type { Ledger } from '../ledger';
 import { Checks } from './checks';
 import { ComplaintsModel } from './complaints-model';
+import { MasksModel } from './masks-model';
 
 /**
  * Replays the ledger through the rules, in order, into the state the BFF
@@ -10,17 +11,20 @@ import { ComplaintsModel } from './complaints-model';
  */
 export interface World {
   complaints: ComplaintsModel;
+  masks: MasksModel;
   checks: Checks;
 }
 
 export function replay(ledger: Ledger): World {
   const checks = new Checks();
-  const world: World = { complaints: new ComplaintsModel(ledger.org), checks };
+  const world: World = { complaints: new ComplaintsModel(ledger.org), masks: new MasksModel(ledger.org), checks };
   for (const entry of ledger.entries) {
     if (entry.kind === 'jobs.run') {
       if (!entry.outcome.ok) checks.note(entry, 'the jobs did not run', 'ok', entry.outcome.httpStatus);
       world.complaints.runJobs(entry, checks);
+      world.masks.runJobs(entry, checks);
     } else if (entry.kind.startsWith('complaint.')) world.complaints.apply(entry, checks);
+    else if (/^(registration|round|reservation|pharmacy)\./.test(entry.kind)) world.masks.apply(entry, checks);
   }
   return world;
 }
