@@ -104,7 +104,7 @@ async function main() {
 
     const weapp = path.join(root, 'miniapp/dist/weapp');
     const weappTotal = sizeOf(weapp);
-    const weappSubpackages = ['account', 'complaints', 'health', 'masks', 'filings'].reduce((n, d) => n + sizeOf(path.join(weapp, d)), 0);
+    const weappSubpackages = ['account', 'complaints', 'health', 'masks', 'filings', 'overview'].reduce((n, d) => n + sizeOf(path.join(weapp, d)), 0);
     const h5 = path.join(root, 'miniapp/dist/h5');
     const h5Initial = existsSync(path.join(h5, 'index.html'))
       ? [...readFileSync(path.join(h5, 'index.html'), 'utf8').matchAll(/src="\/?([^"]+\.js)"/g)].reduce((n, m) => n + gzipSync(readFileSync(path.join(h5, m[1]))).length, 0)
