@@ -66,6 +66,20 @@ describe('a simulated month against the BFF', () => {
     expect(month.expected.cadre.masks!.byPharmacy.length).toBeLessThan(masks.byPharmacy.length);
   });
 
+  it('had health codes worth comparing: red close contacts, yellow declarations, appeals open and settled', () => {
+    const counts = countMonth(month.ledger);
+    const health = month.expected.district.health!;
+    expect(counts.declarations).toBeGreaterThan(200);
+    expect(counts.cases).toBeGreaterThanOrEqual(4);
+    expect(counts.appeals).toBeGreaterThanOrEqual(2);
+    expect(health.totals.red).toBeGreaterThan(0);
+    expect(health.totals.yellow).toBeGreaterThan(0);
+    expect(health.totals.green).toBeGreaterThan(health.totals.yellow);
+    expect(health.openAppeals).toBeGreaterThan(0);
+    // Every declaration's answer (the code after it) was checked against the shared rules during the replay.
+    expect(month.ledger.entries.filter((e) => e.kind === 'health.declare' && e.outcome.result?.color === 'yellow').length).toBeGreaterThan(5);
+  });
+
   it('writes the same ledger, server ids aside, when the same seed runs again', async () => {
     const a = await simulate({ baseUrl: t.baseUrl, days: 3, seed: 7 });
     const b = await simulate({ baseUrl: t.baseUrl, days: 3, seed: 7 });

@@ -1,6 +1,7 @@
 import { overviewWeekStarts, type Overview } from '@sqtb/shared';
 import type { Ledger } from '../ledger';
 import { expectedComplaints, UNNAMED } from './complaints';
+import { expectedHealth } from './health';
 import { expectedMasks } from './masks';
 import type { World } from './replay';
 import { viewOf, type ExpectedScope } from './scope';
@@ -17,5 +18,6 @@ export function expectedOverview(ledger: Ledger, world: World, scope: ExpectedSc
     weeks: overviewWeekStarts(now),
     complaints: expectedComplaints(ledger, world.complaints, view, now),
     masks: expectedMasks(ledger, world.masks, view, now),
+    health: expectedHealth(ledger, world.health, view, now),
   };
 }

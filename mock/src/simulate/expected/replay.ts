@@ -1,6 +1,7 @@
 import type { Ledger } from '../ledger';
 import { Checks } from './checks';
 import { ComplaintsModel } from './complaints-model';
+import { HealthModel } from './health-model';
 import { MasksModel } from './masks-model';
 
 /**
@@ -12,19 +13,23 @@ import { MasksModel } from './masks-model';
 export interface World {
   complaints: ComplaintsModel;
   masks: MasksModel;
+  health: HealthModel;
   checks: Checks;
 }
 
 export function replay(ledger: Ledger): World {
   const checks = new Checks();
-  const world: World = { complaints: new ComplaintsModel(ledger.org), masks: new MasksModel(ledger.org), checks };
+  const world: World = { complaints: new ComplaintsModel(ledger.org), masks: new MasksModel(ledger.org), health: new HealthModel(), checks };
   for (const entry of ledger.entries) {
     if (entry.kind === 'jobs.run') {
       if (!entry.outcome.ok) checks.note(entry, 'the jobs did not run', 'ok', entry.outcome.httpStatus);
       world.complaints.runJobs(entry, checks);
       world.masks.runJobs(entry, checks);
     } else if (entry.kind.startsWith('complaint.')) world.complaints.apply(entry, checks);
-    else if (/^(registration|round|reservation|pharmacy)\./.test(entry.kind)) world.masks.apply(entry, checks);
+    else if (/^(registration|round|reservation|pharmacy)\./.test(entry.kind)) {
+      world.masks.apply(entry, checks);
+      if (entry.kind === 'registration.submit') world.health.noteRegistration(entry, world.masks);
+    } else if (/^(health|appeal)\./.test(entry.kind)) world.health.apply(entry, checks);
   }
   return world;
 }
