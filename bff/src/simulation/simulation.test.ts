@@ -1,4 +1,4 @@
-import { countMonth, formatMismatches, planMonth, simulate, summarise, withoutServerIds, type SimulationResult } from '@sqtb/mock';
+import { compareFigures, countMonth, formatMismatches, planMonth, simulate, summarise, withoutServerIds, type SimulationResult } from '@sqtb/mock';
 import { ManualClock } from '../core/clock';
 import { startTestApp, type TestApp } from '../../test/test-app';
 
@@ -37,7 +37,7 @@ describe('a simulated month against the BFF', () => {
 
   it('had a month worth comparing: hundreds of complaints, reopens, urges, overdue matters and hotspots', () => {
     const counts = countMonth(month.ledger);
-    const district = month.expected.district.complaints!;
+    const district = month.expected.district.complaints;
     expect(counts.complaints).toBeGreaterThanOrEqual(250);
     expect(counts.lowRatings).toBeGreaterThan(5);
     expect(counts.urges).toBeGreaterThan(10);
@@ -46,13 +46,13 @@ describe('a simulated month against the BFF', () => {
     expect(district.overdueNow).toBeGreaterThan(3);
     expect(district.worstOverdue).toHaveLength(5);
     expect(district.openHotspots.length).toBeGreaterThan(0);
-    expect(month.expected.cadre.complaints!.openHotspots.length).toBeGreaterThan(0);
+    expect(month.expected.cadre.complaints.openHotspots.length).toBeGreaterThan(0);
     expect(district.total.closed).toBeGreaterThan(district.firstTimeSuccess.firstTime);
   });
 
   it('had a mask rush worth comparing: reservations waiting, picked up and expired, and reviews pending', () => {
     const counts = countMonth(month.ledger);
-    const masks = month.expected.district.masks!;
+    const masks = month.expected.district.masks;
     const sum = (field: 'reserved' | 'pickedUp' | 'expired') => masks.byPharmacy.reduce((s, p) => s + p[field], 0);
     expect(counts.reservations).toBeGreaterThan(100);
     expect(counts.redeemed).toBeGreaterThan(50);
@@ -63,12 +63,12 @@ describe('a simulated month against the BFF', () => {
     expect(sum('expired')).toBeGreaterThan(0);
     expect(masks.byPharmacy.some((p) => p.available === 0)).toBe(true);
     expect(masks.pendingReviews.reduce((s, r) => s + r.registrations + r.reservations, 0)).toBeGreaterThan(0);
-    expect(month.expected.cadre.masks!.byPharmacy.length).toBeLessThan(masks.byPharmacy.length);
+    expect(month.expected.cadre.masks.byPharmacy.length).toBeLessThan(masks.byPharmacy.length);
   });
 
   it('had health codes worth comparing: red close contacts, yellow declarations, appeals open and settled', () => {
     const counts = countMonth(month.ledger);
-    const health = month.expected.district.health!;
+    const health = month.expected.district.health;
     expect(counts.declarations).toBeGreaterThan(200);
     expect(counts.cases).toBeGreaterThanOrEqual(4);
     expect(counts.appeals).toBeGreaterThanOrEqual(2);
@@ -78,6 +78,30 @@ describe('a simulated month against the BFF', () => {
     expect(health.openAppeals).toBeGreaterThan(0);
     // Every declaration's answer (the code after it) was checked against the shared rules during the replay.
     expect(month.ledger.entries.filter((e) => e.kind === 'health.declare' && e.outcome.result?.color === 'yellow').length).toBeGreaterThan(5);
+  });
+
+  it('had filings worth comparing: returned, amended, approved, rejected, approval refused for a red employee, reports missing today', () => {
+    const counts = countMonth(month.ledger);
+    const filings = month.expected.district.filings;
+    expect(counts.filingsReturned).toBeGreaterThanOrEqual(3);
+    expect(counts.filingsApproved).toBeGreaterThanOrEqual(4);
+    expect(counts.filingsRejected).toBeGreaterThanOrEqual(1);
+    expect(month.ledger.entries.some((e) => e.kind === 'filing.approve' && e.expectRefusal === 'CONFLICT' && e.outcome.error === 'CONFLICT')).toBe(true);
+    expect(Object.values(filings.byStatus).every((n) => n > 0)).toBe(true);
+    expect(filings.medianDaysToDecision).toBeGreaterThan(0);
+    expect(filings.missingReportsToday.length).toBeGreaterThan(0);
+    expect(filings.firstTimeApproval.firstTime).toBeLessThan(filings.firstTimeApproval.total);
+  });
+
+  it('would notice a single figure out of place', () => {
+    const wrong = structuredClone(month.expected.district);
+    wrong.complaints.byCommittee[0].weeks[6].received += 1;
+    wrong.masks.byPharmacy[0].expired += 1;
+    const found = compareFigures(wrong, month.actual.district, 'district', wrong.weeks).map((m) => m.path);
+    expect(found).toEqual([
+      `district.complaints.byCommittee[${wrong.complaints.byCommittee[0].committeeName}].weeks[week ${wrong.weeks[6]}].received`,
+      `district.masks.byPharmacy[${wrong.masks.byPharmacy[0].pharmacyName}].expired`,
+    ]);
   });
 
   it('writes the same ledger, server ids aside, when the same seed runs again', async () => {

@@ -27,7 +27,7 @@ export interface Viewers<T> {
 export interface SimulationResult {
   plan: MonthPlan;
   ledger: Ledger;
-  expected: Viewers<Partial<ExpectedOverview>>;
+  expected: Viewers<ExpectedOverview>;
   actual: Viewers<Overview>;
   mismatches: Mismatch[];
   /** Requests sent to the BFF. */
@@ -62,12 +62,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationResu
 
   const mismatches: Mismatch[] = [
     ...world.checks.disagreements.map((d) => ({ path: `step ${d.seq} ${d.at} ${d.kind} ${d.ref}: ${d.what}`, expected: d.expected, actual: d.actual })),
-    ...(['district', 'cadre'] as const).flatMap((who) => compareFigures(expected[who], pick(actual[who], expected[who]), who, expected[who].weeks)),
+    ...(['district', 'cadre'] as const).flatMap((who) => compareFigures(expected[who], actual[who], who, expected[who].weeks)),
   ];
   return { plan, ledger, expected, actual, mismatches, requests: api.requests() };
-}
-
-/** The sections of the actual overview the expected one covers (all of them once every capability is modelled). */
-function pick(actual: Overview, expected: Partial<ExpectedOverview>): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(expected).map((key) => [key, actual[key as keyof Overview]]));
 }

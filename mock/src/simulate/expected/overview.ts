@@ -1,6 +1,7 @@
 import { overviewWeekStarts, type Overview } from '@sqtb/shared';
 import type { Ledger } from '../ledger';
 import { expectedComplaints, UNNAMED } from './complaints';
+import { expectedFilings } from './filings';
 import { expectedHealth } from './health';
 import { expectedMasks } from './masks';
 import type { World } from './replay';
@@ -9,7 +10,7 @@ import { viewOf, type ExpectedScope } from './scope';
 /** The overview one viewer should see at the month's end, from the replayed ledger alone (`generatedAt` aside). */
 export type ExpectedOverview = Omit<Overview, 'generatedAt'>;
 
-export function expectedOverview(ledger: Ledger, world: World, scope: ExpectedScope): Partial<ExpectedOverview> {
+export function expectedOverview(ledger: Ledger, world: World, scope: ExpectedScope): ExpectedOverview {
   const now = new Date(ledger.meta.end);
   const view = viewOf(ledger, scope);
   const committee = scope.level === 'committee' ? ledger.org.committees[scope.committee] : undefined;
@@ -19,5 +20,6 @@ export function expectedOverview(ledger: Ledger, world: World, scope: ExpectedSc
     complaints: expectedComplaints(ledger, world.complaints, view, now),
     masks: expectedMasks(ledger, world.masks, view, now),
     health: expectedHealth(ledger, world.health, view, now),
+    filings: expectedFilings(ledger, world.filings, view, now),
   };
 }

@@ -1,6 +1,7 @@
 import type { Ledger } from '../ledger';
 import { Checks } from './checks';
 import { ComplaintsModel } from './complaints-model';
+import { FilingsModel } from './filings-model';
 import { HealthModel } from './health-model';
 import { MasksModel } from './masks-model';
 
@@ -14,12 +15,14 @@ export interface World {
   complaints: ComplaintsModel;
   masks: MasksModel;
   health: HealthModel;
+  filings: FilingsModel;
   checks: Checks;
 }
 
 export function replay(ledger: Ledger): World {
   const checks = new Checks();
-  const world: World = { complaints: new ComplaintsModel(ledger.org), masks: new MasksModel(ledger.org), health: new HealthModel(), checks };
+  const health = new HealthModel();
+  const world: World = { complaints: new ComplaintsModel(ledger.org), masks: new MasksModel(ledger.org), health, filings: new FilingsModel(health), checks };
   for (const entry of ledger.entries) {
     if (entry.kind === 'jobs.run') {
       if (!entry.outcome.ok) checks.note(entry, 'the jobs did not run', 'ok', entry.outcome.httpStatus);
@@ -30,6 +33,7 @@ export function replay(ledger: Ledger): World {
       world.masks.apply(entry, checks);
       if (entry.kind === 'registration.submit') world.health.noteRegistration(entry, world.masks);
     } else if (/^(health|appeal)\./.test(entry.kind)) world.health.apply(entry, checks);
+    else if (entry.kind.startsWith('filing.')) world.filings.apply(entry, checks);
   }
   return world;
 }
