@@ -40,7 +40,7 @@ async function main(): Promise<number> {
   const seconds = ((performance.now() - began) / 1000).toFixed(1);
   writeLedger(values.out!, { ledger: result.ledger, expected: result.expected, actual: result.actual, mismatches: result.mismatches });
 
-  process.stdout.write(`\n${summarise(result.ledger)}\n`);
+  process.stdout.write(`\n${summarise(result.ledger, result.expected.district)}\n`);
   process.stdout.write(`${result.requests} requests in ${seconds} s; ledger written to ${values.out}\n`);
   if (result.mismatches.length === 0) {
     process.stdout.write('Every overview figure matches the ledger (district staff and cadre).\n');

@@ -1,3 +1,4 @@
+import type { ExpectedOverview } from './expected/overview';
 import type { Ledger, LedgerEntry } from './ledger';
 
 /**
@@ -25,6 +26,8 @@ export interface MonthCounts {
   filingsRejected: number;
   dailyReports: number;
   refusals: number;
+  /** Of those, refusals the plan meant to provoke. */
+  plannedRefusals: number;
 }
 
 const ok = (e: LedgerEntry) => e.outcome.ok;
@@ -53,17 +56,25 @@ export function countMonth(ledger: Ledger): MonthCounts {
     filingsRejected: of('filing.reject'),
     dailyReports: of('filing.report'),
     refusals: ledger.entries.filter((e) => !e.outcome.ok && e.outcome.error !== 'SKIPPED').length,
+    plannedRefusals: ledger.entries.filter((e) => !e.outcome.ok && e.expectRefusal === e.outcome.error).length,
   };
 }
 
-export function summarise(ledger: Ledger): string {
+export function summarise(ledger: Ledger, expected?: ExpectedOverview): string {
   const c = countMonth(ledger);
+  const figures = expected
+    ? [
+        `  at the end (district): ${expected.complaints.overdueNow} overdue, ${expected.complaints.openHotspots.length} open hotspots, first-time success ${expected.complaints.firstTimeSuccess.firstTime}/${expected.complaints.firstTimeSuccess.total}; ` +
+          `codes ${expected.health.totals.green} green, ${expected.health.totals.yellow} yellow, ${expected.health.totals.red} red; ${expected.filings.missingReportsToday.length} reports missing today`,
+      ]
+    : [];
   return [
     `${ledger.meta.days} days from ${ledger.meta.start} (seed ${ledger.meta.seed}), ${ledger.entries.length} events:`,
     `  complaints ${c.complaints} (rejected ${c.rejected}), resolutions ${c.resolutions}, ratings ${c.ratings} (1–2 stars ${c.lowRatings}), urges ${c.urges}`,
     `  registrations ${c.registrations} (reviewed ${c.registrationsReviewed}), reservations ${c.reservations}, redeemed ${c.redeemed}, expired ${c.expired}`,
     `  declarations ${c.declarations}, medical statuses set ${c.cases}, appeals ${c.appeals}`,
     `  filings ${c.filings}: returned ${c.filingsReturned}, approved ${c.filingsApproved}, rejected ${c.filingsRejected}; daily reports ${c.dailyReports}`,
-    `  refused as planned or not: ${c.refusals}`,
+    `  refused: ${c.refusals} (${c.plannedRefusals} meant to be)`,
+    ...figures,
   ].join('\n');
 }
