@@ -53,7 +53,8 @@ async function worstOverdue(match: Record<string, unknown>, now: Date, committee
     .slice(0, 5)
     .map(({ c, dueAt }) => ({
       id: String(c._id),
-      category: findCategory(c.category)?.name ?? c.category,
+      category: c.category,
+      categoryName: findCategory(c.category)?.name ?? c.category,
       address: c.address,
       status: c.status,
       committeeName: committeeName(key(c.committeeId)),

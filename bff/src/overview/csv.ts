@@ -36,7 +36,7 @@ const TABLES: Record<OverviewTable, (o: Overview) => Array<Array<string | number
   ],
   overdue: (o) => [
     ['编号', '类别', '地址', '状态', '居委', '应办时间', '超期(小时)', '催办次数'],
-    ...o.complaints.worstOverdue.map((i) => [i.id, i.category, i.address, i.status, i.committeeName, i.dueAt, i.hoursOverdue, i.urgeCount]),
+    ...o.complaints.worstOverdue.map((i) => [i.id, i.categoryName, i.address, i.status, i.committeeName, i.dueAt, i.hoursOverdue, i.urgeCount]),
   ],
   hotspots: (o) => [
     ['网格', '居委', '纬度', '经度', '30天内问题数', '类别', '出现时间'],

@@ -92,7 +92,7 @@ describe('the district overview', () => {
     expect(weifang.total.medianHoursToDispatch).toBe(2.5);
 
     expect(o.complaints.worstOverdue).toEqual([
-      expect.objectContaining({ id: ids.c2, status: 'submitted', committeeName: '潍坊四村居委会', urgeCount: 0 }),
+      expect.objectContaining({ id: ids.c2, category: 'street-occupation', categoryName: '占道经营', status: 'submitted', committeeName: '潍坊四村居委会', urgeCount: 0 }),
     ]);
     const [worst] = o.complaints.worstOverdue;
     expect(worst.hoursOverdue).toBeCloseTo((clock.now().getTime() - Date.parse(worst.dueAt)) / HOUR_MS, 2);

@@ -111,8 +111,8 @@ export function overviewFixture(): Overview {
         },
       ],
       worstOverdue: [
-        { id: OVERDUE_1, category: '占道经营', address: '潍坊路 400 号门口', status: 'dispatched', committeeName: '潍坊一村居委会', dueAt: '2026-02-27T10:00:00.000Z', hoursOverdue: 88, urgeCount: 0 },
-        { id: OVERDUE_2, category: '噪声扰民', address: '崂山路 120 弄', status: 'accepted', committeeName: '潍坊四村居委会', dueAt: '2026-03-03T22:30:00.000Z', hoursOverdue: 3.5, urgeCount: 2 },
+        { id: OVERDUE_1, category: 'street-occupation', categoryName: '占道经营', address: '潍坊路 400 号门口', status: 'dispatched', committeeName: '潍坊一村居委会', dueAt: '2026-02-27T10:00:00.000Z', hoursOverdue: 88, urgeCount: 0 },
+        { id: OVERDUE_2, category: 'noise', categoryName: '噪声扰民', address: '崂山路 120 弄', status: 'accepted', committeeName: '潍坊四村居委会', dueAt: '2026-03-03T22:30:00.000Z', hoursOverdue: 3.5, urgeCount: 2 },
       ],
       firstTimeSuccess: { total: 32, firstTime: 29, rate: 0.9063, target: 0.9 },
     },

@@ -77,7 +77,9 @@ export const complaintAreaRowSchema = z.object({
 
 export const overdueItemSchema = z.object({
   id: z.string(),
+  /** The category's code, as everywhere else, and its name for people. */
   category: z.string(),
+  categoryName: z.string(),
   address: z.string(),
   status: z.string(),
   committeeName: z.string(),

@@ -43,7 +43,7 @@ function WorstOverdue({ data, state }: { data: OverviewData; state: OverviewStat
         <View key={item.id} className="card card--overdue">
           <View onClick={() => openLink(complaintLink(item.id))}>
             <View className="card__head">
-              <Text className="card__title">{item.category}</Text>
+              <Text className="card__title">{item.categoryName}</Text>
               <Text className="tag tag--red">{overdueStep(item)}</Text>
             </View>
             <Text className="card__text">{item.address}</Text>

@@ -93,7 +93,8 @@ export function expectedComplaints(ledger: Ledger, model: ComplaintsModel, view:
     .map(({ c, due }) => ({
       id: ids[c.ref],
       // The contract does not say code or name; the BFF (and the page) give the catalogue's name, as shared categories.ts has it.
-      category: findCategory(c.category)?.name ?? c.category,
+      category: c.category,
+      categoryName: findCategory(c.category)?.name ?? c.category,
       address: c.address,
       status: c.status,
       committeeName: committeeName(c.committee),
