@@ -1,5 +1,15 @@
 import { ConfigError, loadConfig } from './config';
 
+/** Everything production requires. */
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  JWT_SECRET: 'x'.repeat(40),
+  WECHAT_API_BASE: 'https://api.weixin.qq.com',
+  WECHAT_APPID: 'wx123',
+  WECHAT_SECRET: 'secret',
+  HEALTH_CODE_KEYS: '[{"kty":"EC","crv":"P-256","kid":"k1","x":"x","y":"y","d":"d"}]',
+};
+
 describe('configuration', () => {
   it('runs in development with no settings at all', () => {
     const config = loadConfig({});
@@ -35,14 +45,7 @@ describe('configuration', () => {
   });
 
   it('starts in production when everything is given, without demo data or dev login', () => {
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      JWT_SECRET: 'x'.repeat(40),
-      WECHAT_API_BASE: 'https://api.weixin.qq.com',
-      WECHAT_APPID: 'wx123',
-      WECHAT_SECRET: 'secret',
-      HEALTH_CODE_KEYS: '[{"kty":"EC","crv":"P-256","kid":"k1","x":"x","y":"y","d":"d"}]',
-    });
+    const config = loadConfig(PRODUCTION);
     expect(config.seedDemoData).toBe(false);
     expect(config.devLogin).toBe(false);
     expect(config.jwt.secret).toBe('x'.repeat(40));
@@ -50,15 +53,7 @@ describe('configuration', () => {
   });
 
   it('refuses a simulated clock in production', () => {
-    const production = {
-      NODE_ENV: 'production',
-      JWT_SECRET: 'x'.repeat(40),
-      WECHAT_API_BASE: 'https://api.weixin.qq.com',
-      WECHAT_APPID: 'wx123',
-      WECHAT_SECRET: 'secret',
-      HEALTH_CODE_KEYS: '[{"kty":"EC","crv":"P-256","kid":"k1","x":"x","y":"y","d":"d"}]',
-    };
-    expect(() => loadConfig({ ...production, SIMULATED_CLOCK: 'true' })).toThrow(/SIMULATED_CLOCK: is refused in production/);
+    expect(() => loadConfig({ ...PRODUCTION, SIMULATED_CLOCK: 'true' })).toThrow(/SIMULATED_CLOCK: is refused in production/);
     expect(loadConfig({ SIMULATED_CLOCK: 'true' }).simulatedClock).toBe(true);
   });
 });

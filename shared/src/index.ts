@@ -30,3 +30,4 @@ export * from './filings/filing.machine';
 export * from './filings/filing.schema';
 export * from './overview/overview.schema';
 export * from './overview/weeks';
+export * from './core/random';

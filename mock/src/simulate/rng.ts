@@ -1,3 +1,4 @@
+import { mulberry32 } from '@sqtb/shared';
 /**
  * A tiny seeded PRNG (mulberry32) and the few draws the planner needs. The
  * month must come out the same for the same seed on every machine, so nothing
@@ -16,17 +17,6 @@ export interface Rng {
   weighted<K extends string>(weights: Readonly<Record<K, number>>): K;
   /** An independent stream for one part of the plan, so adding draws in one part leaves the others unchanged. */
   fork(label: string): Rng;
-}
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** FNV-1a over a label: turns (seed, label) into a fork's seed. */

@@ -1,18 +1,10 @@
+import { mulberry32 } from '../core/random';
+
 /**
  * The lottery draw, reproducible by anyone: sort the applications by id, then
  * shuffle them with a PRNG seeded by the published seed (Fisher–Yates over
  * mulberry32, both public algorithms). The first ones, up to the stock, win.
  */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A 32-bit number from the seed text (FNV-1a), so seeds can be any published string. */
 function seedNumber(seed: string): number {

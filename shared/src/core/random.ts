@@ -1,0 +1,15 @@
+/**
+ * mulberry32: a small public-domain seeded PRNG, floats in [0, 1). Used where
+ * anyone must be able to repeat a draw from its seed (the mask lottery, the
+ * simulated month); never for secrets.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
