@@ -5,10 +5,11 @@ import type { OverviewScope } from './scope';
 
 type Counts = Map<string, number>;
 
-async function countBy(model: typeof RegistrationModel | typeof ReservationModel, match: Record<string, unknown>, field: string, extra?: string): Promise<Counts> {
+/** Documents (or the sum of `sumOf`) grouped by a field, and optionally a second one. */
+async function countBy(model: typeof RegistrationModel | typeof ReservationModel, match: Record<string, unknown>, field: string, extra?: string, sumOf?: string): Promise<Counts> {
   const rows = await (model as typeof ReservationModel).aggregate<{ _id: Record<string, Types.ObjectId | string | null>; n: number }>([
     { $match: match },
-    { $group: { _id: { k: `$${field}`, ...(extra ? { e: `$${extra}` } : {}) }, n: { $sum: 1 } } },
+    { $group: { _id: { k: `$${field}`, ...(extra ? { e: `$${extra}` } : {}) }, n: { $sum: sumOf ? `$${sumOf}` : 1 } } },
   ]);
   return new Map(rows.map((r) => [`${String(r._id.k)}${extra ? `/${String(r._id.e)}` : ''}`, r.n]));
 }
@@ -20,7 +21,7 @@ async function roundByPharmacy(scope: OverviewScope, now: Date) {
   const committeeIds = scope.committees.map((c) => c.id);
   const pharmacies = await Pharmacy.find(scope.includesOutside ? {} : { committeeId: { $in: committeeIds } }, { name: 1 }).lean();
   const stocks = await StockModel.find({ roundId: round._id, pharmacyId: { $in: pharmacies.map((p) => p._id) } }).lean();
-  const byStatus = await countBy(ReservationModel, { roundId: round._id, pharmacyId: { $in: pharmacies.map((p) => p._id) } }, 'pharmacyId', 'status');
+  const byStatus = await countBy(ReservationModel, { roundId: round._id, pharmacyId: { $in: pharmacies.map((p) => p._id) } }, 'pharmacyId', 'status', 'quantity');
   const count = (pharmacyId: Types.ObjectId, status: string) => byStatus.get(`${String(pharmacyId)}/${status}`) ?? 0;
   const byPharmacy = stocks
     .map((s) => {

@@ -112,6 +112,15 @@ describe('the district overview', () => {
     expect(o.filings.firstTimeApproval.rate).toBeNull();
   });
 
+  it('counts masks, not reservations, against each pharmacy\'s stock', async () => {
+    const reserved = await post('resident-1', '/api/mask-reservations', {});
+    expect(reserved).toMatchObject({ status: 'approved', quantity: 5 });
+    const o = overviewSchema.parse((await get('district-1', '/api/dashboard/overview')).body);
+    const row = o.masks.byPharmacy.find((p) => p.pharmacyId === reserved.pharmacy.id)!;
+    expect(row).toMatchObject({ reserved: 5, pickedUp: 0, expired: 0, available: row.stock - 5 });
+    expect(o.masks.byPharmacy.filter((p) => p !== row).every((p) => p.reserved === 0 && p.available === p.stock)).toBe(true);
+  });
+
   it('turns a close contact red in their committee', async () => {
     const before = overviewSchema.parse((await get('district-1', '/api/dashboard/overview')).body);
     const response = await t.request('POST', '/api/health/cases', { token: tokens['district-1'], body: { idNumber: '310115197601230042', status: 'close_contact', date: '2026-03-09' } });

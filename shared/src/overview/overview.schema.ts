@@ -107,7 +107,7 @@ export const maskPharmacyRowSchema = z.object({
   /** Stock put into the round, and what is still free to reserve. */
   stock: z.number().int(),
   available: z.number().int(),
-  /** Reservations approved and waiting for pickup, picked up, and lapsed unclaimed. */
+  /** Masks (not reservations, so they compare with the stock) approved and waiting for pickup, picked up, and lapsed unclaimed. */
   reserved: z.number().int(),
   pickedUp: z.number().int(),
   expired: z.number().int(),

@@ -60,12 +60,16 @@ function WorstOverdue({ data, state }: { data: OverviewData; state: OverviewStat
   );
 }
 
+/** How many hotspots the overview lists before pointing to the full list, so the other services stay in reach. */
+const HOTSPOTS_SHOWN = 5;
+
 function Hotspots({ data }: { data: OverviewData }) {
   const hotspots = data.overview.complaints.openHotspots;
   if (hotspots.length === 0) return <Text className="hint">目前没有在管的乱点</Text>;
+  const busiest = [...hotspots].sort((a, b) => b.complaintsInWindow - a.complaintsInWindow).slice(0, HOTSPOTS_SHOWN);
   return (
     <View>
-      {hotspots.map((h) => (
+      {busiest.map((h) => (
         <View key={h.id} className="card" onClick={() => openLink(hotspotsLink())}>
           <View className="card__head">
             <Text className="card__title">{h.committeeName}</Text>
@@ -75,6 +79,9 @@ function Hotspots({ data }: { data: OverviewData }) {
           <Text className="card__meta">{`位置 ${h.center.lat.toFixed(4)}, ${h.center.lng.toFixed(4)} · 立点 ${formatShanghai(h.openedAt, { short: true })}`}</Text>
         </View>
       ))}
+      {hotspots.length > HOTSPOTS_SHOWN && (
+        <Text className="overview-link" onClick={() => openLink(hotspotsLink())}>{`以上为件数最多的 ${HOTSPOTS_SHOWN} 个，查看全部 ${hotspots.length} 个乱点`}</Text>
+      )}
     </View>
   );
 }

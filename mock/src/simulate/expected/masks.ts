@@ -18,7 +18,8 @@ export function expectedMasks(ledger: Ledger, model: MasksModel, view: ScopeView
         .filter(([code]) => view.has(org.pharmacies[code].committeeCode ?? null))
         .map(([code, stock]) => {
           const here = reservations.filter((r) => r.round === round.ref && r.pharmacy === code);
-          const count = (status: string) => here.filter((r) => r.status === status).length;
+          // Masks, not reservations, so they compare with the stock.
+          const count = (status: string) => here.filter((r) => r.status === status).reduce((n, r) => n + r.quantity, 0);
           return { id: org.pharmacies[code].id, name: org.pharmacies[code].name, stock, count };
         })
         .sort(byName)

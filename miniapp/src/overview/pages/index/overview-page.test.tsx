@@ -199,6 +199,20 @@ describe('the district overview page', () => {
     expect(taro.navigateTo).not.toHaveBeenCalled();
   });
 
+  it('lists the 5 busiest hotspots and points to all of them, so the other services stay in reach', async () => {
+    const overview = overviewFixture();
+    const [first] = overview.complaints.openHotspots;
+    overview.complaints.openHotspots = [3, 9, 4, 12, 5, 6, 7].map((n, i) => ({ ...first, id: `64b00000000000000000d${i}00`, complaintsInWindow: n }));
+    serveOverview({}, district, overview);
+    render(<OverviewPage />);
+    await screen.findByText('浦东新区总览');
+    const complaints = section('投诉处理（近 8 周）');
+    expect(within(complaints).getByText('在管乱点（7）')).toBeTruthy();
+    expect(within(complaints).getAllByText(/^30 天内 \d+ 件$/).map((t) => t.textContent)).toEqual(['30 天内 12 件', '30 天内 9 件', '30 天内 7 件', '30 天内 6 件', '30 天内 5 件']);
+    fireEvent.click(within(complaints).getByText('以上为件数最多的 5 个，查看全部 7 个乱点'));
+    expect(navigatedTo()).toEqual(['/complaints/pages/dashboard/index']);
+  });
+
   it('switches the area table to streets, whose names narrow the overview to that street', async () => {
     serveOverview();
     render(<OverviewPage />);
