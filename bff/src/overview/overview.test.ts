@@ -1,4 +1,5 @@
-import { overviewSchema } from '@sqtb/shared';
+import { parse } from 'csv-parse/sync';
+import { OVERVIEW_TABLES, overviewSchema } from '@sqtb/shared';
 import { HOUR_MS, ManualClock } from '../core/clock';
 import { errorCode, startTestApp, type TestApp } from '../../test/test-app';
 
@@ -164,6 +165,16 @@ describe('the district overview', () => {
     expect(lines[0].startsWith('街镇,居委,当前超期,受理,已办结')).toBe(true);
     expect(lines.find((l) => l.includes('潍坊四村居委会'))!.split(',').slice(2, 4)).toEqual(['1', '1']);
     expect(lines.at(-1)!.startsWith('合计,,1,3,2')).toBe(true);
+    // Every table reads back as a rectangle of cells with Chinese headers, as a spreadsheet would split it.
+    for (const table of OVERVIEW_TABLES) {
+      const response = await fetch(`${t.baseUrl}/api/dashboard/overview.csv?table=${table}`, { headers: { authorization: `Bearer ${tokens['district-1']}` } });
+      const bytes = Buffer.from(await response.arrayBuffer());
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const rows = parse(bytes, { bom: true }) as string[][];
+      expect(rows[0].every((cell) => cell.length > 0)).toBe(true);
+      expect(rows[0].join('')).toMatch(/[\u4e00-\u9fff]/);
+      expect(rows.every((row) => row.length === rows[0].length)).toBe(true);
+    }
     const unknown = await get('district-1', '/api/dashboard/overview.csv?table=everything');
     expect([unknown.status, errorCode(unknown)]).toEqual([400, 'VALIDATION_FAILED']);
   });
