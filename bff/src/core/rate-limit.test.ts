@@ -31,4 +31,16 @@ describe('rate limits', () => {
     expect(answers[10]).toBe(429);
     expect((await t.request('POST', '/api/mask-reservations', { token: other, body: {} })).status).not.toBe(429);
   });
+
+  it('limits overview refreshes (which read 8 weeks of complaints) per user, JSON and CSV alike', async () => {
+    clock.advance(61_000);
+    const staff = await t.login('district-1');
+    const cadre = await t.login('cadre-1');
+    const statuses = [];
+    for (let i = 0; i < 30; i++) statuses.push((await t.request('GET', i % 2 ? '/api/dashboard/overview' : '/api/dashboard/overview.csv?table=health', { token: staff })).status);
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    const limited = await t.request('GET', '/api/dashboard/overview', { token: staff });
+    expect([limited.status, limited.body.error.code]).toEqual([429, 'RATE_LIMITED']);
+    expect((await t.request('GET', '/api/dashboard/overview', { token: cadre })).status).toBe(200);
+  });
 });

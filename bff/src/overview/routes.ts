@@ -4,6 +4,9 @@ import { defineRoute, type RouteSpec } from '../core/route';
 import { CSV_FILE_NAMES, overviewCsv } from './csv';
 import { buildOverview } from './overview';
 
+/** One overview reads every complaint of 8 weeks: a refresh storm should not take the BFF's CPU from everyone else. */
+const OVERVIEW_LIMIT = { name: 'overview', perIp: { limit: 300, windowMs: 60_000 }, perUser: { limit: 30, windowMs: 60_000 } };
+
 /** District staff's one picture of the four services (a cadre's: their committee), and each of its tables as CSV. */
 export function overviewRoutes(deps: { clock: Clock }): RouteSpec[] {
   return [
@@ -14,6 +17,7 @@ export function overviewRoutes(deps: { clock: Clock }): RouteSpec[] {
       summary: 'Complaints by week, street and committee; masks per pharmacy; health codes by colour; filings; first-time success',
       access: ['district', 'cadre'],
       query: overviewQuerySchema,
+      rateLimit: OVERVIEW_LIMIT,
       responses: { 200: { description: 'The overview (every figure defined in shared overview.schema.ts)', schema: overviewSchema } },
       errors: [404],
       handler: async ({ user, query }) => ({ body: await buildOverview(user, query, deps.clock.now()) }),
@@ -25,6 +29,7 @@ export function overviewRoutes(deps: { clock: Clock }): RouteSpec[] {
       summary: 'One table of the overview as CSV (UTF-8 with BOM)',
       access: ['district', 'cadre'],
       query: overviewCsvQuerySchema,
+      rateLimit: OVERVIEW_LIMIT,
       responses: { 200: { description: 'CSV, UTF-8 with BOM', contentType: 'text/csv' } },
       errors: [404],
       handler: async ({ user, query }) => {
