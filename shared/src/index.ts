@@ -31,3 +31,4 @@ export * from './filings/filing.schema';
 export * from './overview/overview.schema';
 export * from './overview/weeks';
 export * from './core/random';
+export * from './core/date.schema';

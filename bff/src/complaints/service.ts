@@ -3,6 +3,7 @@ import {
   acceptBy,
   cellOf,
   dispatchBy,
+  endOfShanghaiDay,
   distanceMeters,
   findCategory,
   INITIAL_COMPLAINT_STATUS,
@@ -99,6 +100,13 @@ export async function listComplaints(user: AuthUser, query: ListComplaintsQuery,
   if (query.status) filter.status = query.status;
   if (query.category) filter.category = query.category;
   if (query.committeeId && user.role === 'district') filter.committeeId = new Types.ObjectId(query.committeeId);
+  if (query.streetId && user.role === 'district') filter.streetId = new Types.ObjectId(query.streetId);
+  if (query.closed) filter.closedAt = { $exists: query.closed === 'true' };
+  if (query.receivedFrom || query.receivedTo)
+    filter.createdAt = {
+      ...(query.receivedFrom ? { $gte: new Date(`${query.receivedFrom}T00:00:00+08:00`) } : {}),
+      ...(query.receivedTo ? { $lte: endOfShanghaiDay(query.receivedTo) } : {}),
+    };
   if (query.overdue === 'true') Object.assign(filter, overdueFilter(now));
   if (query.overdue === 'false') filter.$nor = overdueFilter(now).$or;
   const [items, total] = await Promise.all([

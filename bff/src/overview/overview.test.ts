@@ -154,6 +154,21 @@ describe('the district overview', () => {
     expect((await get('resident-1', '/api/dashboard/overview')).status).toBe(403);
   });
 
+  it('has a list behind each complaint figure: received in a week, closed, by street', async () => {
+    const o = overviewSchema.parse((await get('district-1', '/api/dashboard/overview')).body);
+    const list = async (query: string) => (await get('district-1', `/api/complaints?${query}`)).body.total as number;
+    const week = `receivedFrom=${o.weeks[6]}&receivedTo=${o.weeks[7]}`; // the Monday after is excluded below
+    expect(await list(`receivedFrom=${o.weeks[6]}&receivedTo=2026-03-08`)).toBe(o.complaints.byWeek[6].received);
+    expect(await list(`receivedFrom=${o.weeks[7]}`)).toBe(o.complaints.byWeek[7].received);
+    expect(await list(`receivedFrom=${o.weeks[0]}&closed=true`)).toBe(o.complaints.total.closed);
+    expect(await list(`${week}&closed=false`)).toBe(o.complaints.byWeek[6].received - o.complaints.byWeek[6].closed);
+    const weifang = o.complaints.byStreet.find((r) => r.streetId && r.total.received > 0)!;
+    expect(await list(`streetId=${weifang.streetId}&receivedFrom=${o.weeks[0]}`)).toBe(weifang.total.received);
+    expect(weifang.total.received).toBe(3);
+    const bad = await get('district-1', '/api/complaints?receivedFrom=2026-02-30');
+    expect([bad.status, errorCode(bad)]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+
   it('exports each table as CSV with a BOM and Chinese headers', async () => {
     const response = await get('district-1', '/api/dashboard/overview.csv?table=complaints-committees');
     expect(response.status).toBe(200);

@@ -1,3 +1,4 @@
+import { isCalendarDate } from './dates';
 import { addWorkingDays, createCalendar, chinaCalendar, endOfShanghaiDay, shanghaiDate } from './working-days';
 
 const at = (iso: string) => new Date(iso);
@@ -43,5 +44,12 @@ describe('addWorkingDays', () => {
     const calendar = createCalendar({ 2026: { off: ['2026-03-03'], work: [] } });
     expect(shanghaiDate(addWorkingDays(at('2026-03-02T10:00:00+08:00'), 1, calendar))).toBe('2026-03-04');
     expect(chinaCalendar.isWorkingDay('2026-03-03')).toBe(true);
+  });
+});
+
+describe('calendar dates', () => {
+  it('accepts dates that exist and refuses those that only look like one', () => {
+    expect(['2026-03-02', '2028-02-29', '2026-12-31'].map(isCalendarDate)).toEqual([true, true, true]);
+    expect(['2026-02-29', '2026-13-01', '2026-04-31', '2026-3-2', '20260302', ''].map(isCalendarDate)).toEqual([false, false, false, false, false, false]);
   });
 });

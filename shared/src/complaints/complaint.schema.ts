@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDateSchema } from '../core/date.schema';
 import { objectIdSchema } from '../core/ids';
 import { latLngSchema } from '../org/org.schema';
 import { CATEGORY_CODES } from './categories';
@@ -39,7 +40,14 @@ export const listComplaintsQuerySchema = z
     status: complaintStatusSchema.optional(),
     category: categoryCodeSchema.optional(),
     committeeId: objectIdSchema.optional(),
+    /** District staff: one street's committees. */
+    streetId: objectIdSchema.optional(),
     overdue: z.enum(['true', 'false']).optional(),
+    /** Closed at some point (closed, or archived after closing), whatever the status now. */
+    closed: z.enum(['true', 'false']).optional(),
+    /** Received on these Shanghai dates, inclusive: the overview's week cohorts. */
+    receivedFrom: calendarDateSchema.optional(),
+    receivedTo: calendarDateSchema.optional(),
     page: z.coerce.number().int().min(1).max(10_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
   })

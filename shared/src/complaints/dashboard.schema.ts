@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { calendarDateSchema } from '../core/date.schema';
 import { objectIdSchema } from '../core/ids';
 import { categoryCodeSchema } from './complaint.schema';
 import { COMPLAINT_STATUSES } from './complaint.machine';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2026-03-01');
+const isoDate = calendarDateSchema;
 
 export const complaintDashboardQuerySchema = z
   .object({

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { DATE_PATTERN } from '../calendar/dates';
+import { calendarDateSchema } from '../core/date.schema';
 import { objectIdSchema } from '../core/ids';
 import { compactJwsSchema, idNumberSchema } from '../health-code/health.schema';
 import { phoneSchema } from '../masks/mask.schema';
 import { creditCodeProblem, normaliseCreditCode } from './credit-code';
 import { FILING_STATUSES } from './filing.machine';
 
-const date = z.string().regex(DATE_PATTERN, 'a date such as 2026-03-01');
+const date = calendarDateSchema;
 
 export const creditCodeSchema = z
   .string()

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { DATE_PATTERN } from '../calendar/dates';
+import { calendarDateSchema } from '../core/date.schema';
 import { idNumberProblem, normaliseIdNumber } from '../core/id-number';
 import { objectIdSchema } from '../core/ids';
 import { MEDICAL_STATUSES, SYMPTOMS } from './health.rules';
 import { APPEAL_STATUSES } from './appeal.machine';
 
-const date = z.string().regex(DATE_PATTERN, 'a date such as 2026-03-01');
+const date = calendarDateSchema;
 export const regionCodeSchema = z.string().regex(/^[a-z0-9-]{2,60}$/, 'a region code such as hubei-wuhan');
 
 export const idNumberSchema = z
