@@ -1,4 +1,4 @@
-import type { ComplaintAreaRow, ComplaintCohort, Overview, Role } from '@sqtb/shared';
+import { addDays, type ComplaintAreaRow, type ComplaintCohort, type Overview, type Role } from '@sqtb/shared';
 import { hoursText, percent } from '../complaints/dashboard-figures';
 import { OVERDUE_LABELS } from '../complaints/status';
 import type { BarRow } from '../core/components/charts/bar-rows';
@@ -34,8 +34,10 @@ const ofTotal = (part: number, whole: number, unit: string) => `${part}/${whole}
 /** The headline complaint figures over the 8 weeks, in reading order. */
 export function complaintTiles(o: Overview): Tile[] {
   const t = o.complaints.total;
-  const all = complaintListLink(o.scope);
-  const closed = complaintListLink(o.scope, { status: 'closed' });
+  // The figures count the matters received in the 8 weeks; so do their lists (overdue: all of them, now).
+  const window = { receivedFrom: o.weeks[0] };
+  const all = complaintListLink(o.scope, window);
+  const closed = complaintListLink(o.scope, { ...window, closed: true });
   const overdue = o.complaints.overdueNow;
   return [
     { key: 'received', label: '收到反映', value: String(t.received), link: all },
@@ -62,6 +64,9 @@ export const RATE_SERIES: readonly Series[] = [
 export const weeklyVolume = (o: Overview): ColumnGroup[] =>
   o.complaints.byWeek.map((w, i) => ({ key: o.weeks[i], label: weekLabel(o.weeks[i]), values: [w.received, w.closed] }));
 
+/** Each week's matters in the list: received from that Monday to Sunday. */
+export const weekLinks = (o: Overview): Link[] => o.weeks.map((monday) => complaintListLink(o.scope, { receivedFrom: monday, receivedTo: addDays(monday, 6) }));
+
 /** Each week's cohort: on-time and satisfaction rates (null where nothing was measured). */
 export const weeklyRates = (o: Overview): ColumnGroup[] =>
   o.complaints.byWeek.map((w, i) => ({ key: o.weeks[i], label: weekLabel(o.weeks[i]), values: [w.onTimeRate, w.satisfactionRate] }));
@@ -86,22 +91,26 @@ export interface AreaRow {
 type StreetRow = Omit<ComplaintAreaRow, 'committeeId' | 'committeeName'>;
 
 /**
- * The per-area table. A committee row leads to its complaints (received, closed,
- * overdue); a street row narrows the overview to that street, where each of its
- * committees leads on (the complaint list cannot filter by street).
+ * The per-area table. Each row's counts lead to its complaints (received and
+ * closed in the 8 weeks, overdue now); a street's name narrows the overview
+ * to that street.
  */
 export function areaRows(o: Overview, mode: AreaMode, viewer: Role): AreaRow[] {
+  const window = { receivedFrom: o.weeks[0] };
   if (mode === 'streets') {
-    return o.complaints.byStreet.map((r: StreetRow) => ({
-      key: r.streetId ?? 'none',
-      name: r.streetName,
-      total: r.total,
-      overdueNow: r.overdueNow,
-      link: streetOverviewLink(viewer, r.streetId),
-      received: null,
-      closed: null,
-      overdue: null,
-    }));
+    return o.complaints.byStreet.map((r: StreetRow) => {
+      const filter = { streetId: r.streetId, streetName: r.streetName };
+      return {
+        key: r.streetId ?? 'none',
+        name: r.streetName,
+        total: r.total,
+        overdueNow: r.overdueNow,
+        link: streetOverviewLink(viewer, r.streetId),
+        received: complaintListLink(o.scope, { ...filter, ...window }),
+        closed: complaintListLink(o.scope, { ...filter, ...window, closed: true }),
+        overdue: complaintListLink(o.scope, { ...filter, overdue: true }),
+      };
+    });
   }
   return o.complaints.byCommittee.map((r) => {
     const filter = { committeeId: r.committeeId, committeeName: r.committeeName };
@@ -111,9 +120,9 @@ export function areaRows(o: Overview, mode: AreaMode, viewer: Role): AreaRow[] {
       street: r.streetName,
       total: r.total,
       overdueNow: r.overdueNow,
-      link: complaintListLink(o.scope, filter),
-      received: complaintListLink(o.scope, filter),
-      closed: complaintListLink(o.scope, { ...filter, status: 'closed' }),
+      link: complaintListLink(o.scope, { ...filter, ...window }),
+      received: complaintListLink(o.scope, { ...filter, ...window }),
+      closed: complaintListLink(o.scope, { ...filter, ...window, closed: true }),
       overdue: complaintListLink(o.scope, { ...filter, overdue: true }),
     };
   });

@@ -24,27 +24,38 @@ const committeeOf = (scope: Scope, committeeId?: string | null): string | undefi
   committeeId ?? (scope.level === 'committee' && scope.id ? scope.id : undefined);
 
 export interface ComplaintListFilter {
-  status?: 'closed';
+  /** Closed at some point (closed, or archived after closing). */
+  closed?: true;
   overdue?: true;
   /** A committee row's id; null: the row of matters outside every committee (no list filter exists for it). */
   committeeId?: string | null;
   committeeName?: string;
+  /** A street row's id (district staff); null: the row outside every street. */
+  streetId?: string | null;
+  streetName?: string;
+  /** Received on these Shanghai dates (inclusive): the weeks a figure counts. */
+  receivedFrom?: string;
+  receivedTo?: string;
 }
 
 /**
- * The complaint list (the queue page, which reads `status`, `overdue` and
- * `committeeId` from its query). A street's matters, or those outside every
- * committee, have no list filter: no link rather than a list of something else.
+ * The complaint list (the queue page, which reads these filters from its
+ * query). Matters outside every committee have no list filter: no link rather
+ * than a list of something else.
  */
 export function complaintListLink(scope: Scope, filter: ComplaintListFilter = {}): Link {
-  if (filter.committeeId === null) return null;
+  if (filter.committeeId === null || filter.streetId === null) return null;
   const committeeId = committeeOf(scope, filter.committeeId);
-  if (scope.level === 'street' && !committeeId) return null;
+  const streetId = committeeId ? undefined : (filter.streetId ?? (scope.level === 'street' && scope.id ? scope.id : undefined));
   return withQuery(ROUTES.complaintQueue, {
-    status: filter.status,
+    closed: filter.closed ? 'true' : undefined,
     overdue: filter.overdue ? 'true' : undefined,
     committeeId,
     committeeName: committeeId ? (filter.committeeName ?? (filter.committeeId ? undefined : scope.name)) : undefined,
+    streetId,
+    streetName: streetId ? (filter.streetName ?? (filter.streetId ? undefined : scope.name)) : undefined,
+    receivedFrom: filter.receivedFrom,
+    receivedTo: filter.receivedTo,
   });
 }
 

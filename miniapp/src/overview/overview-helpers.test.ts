@@ -10,14 +10,18 @@ describe('where the overview links', () => {
   it('complaints: by status, overdue and committee; the committee named for the list page', () => {
     expect(complaintListLink(district)).toBe('/complaints/pages/queue/index');
     expect(complaintListLink(district, { overdue: true })).toBe('/complaints/pages/queue/index?overdue=true');
-    expect(complaintListLink(district, { status: 'closed', committeeId: 'c1', committeeName: '一村' })).toBe(`/complaints/pages/queue/index?status=closed&committeeId=c1&committeeName=${encodeURIComponent('一村')}`);
+    expect(complaintListLink(district, { closed: true, committeeId: 'c1', committeeName: '一村', receivedFrom: '2026-01-12' })).toBe(`/complaints/pages/queue/index?closed=true&committeeId=c1&committeeName=${encodeURIComponent('一村')}&receivedFrom=2026-01-12`);
+    expect(complaintListLink(district, { receivedFrom: '2026-03-02', receivedTo: '2026-03-08' })).toBe('/complaints/pages/queue/index?receivedFrom=2026-03-02&receivedTo=2026-03-08');
     expect(complaintListLink(committee, { overdue: true })).toBe(`/complaints/pages/queue/index?overdue=true&committeeId=${COMMITTEE_A}&committeeName=${encodeURIComponent('潍坊一村居委会')}`);
   });
 
-  it('complaints: nowhere for a whole street or for matters outside every committee (the list has no such filter)', () => {
-    expect(complaintListLink(street)).toBeNull();
-    expect(complaintListLink(street, { overdue: true })).toBeNull();
+  it('complaints: a street by its id, and nowhere for matters outside every committee (the list has no such filter)', () => {
+    const named = `streetId=${STREET_W}&streetName=${encodeURIComponent('潍坊新村街道')}`;
+    expect(complaintListLink(street)).toBe(`/complaints/pages/queue/index?${named}`);
+    expect(complaintListLink(street, { overdue: true })).toBe(`/complaints/pages/queue/index?overdue=true&${named}`);
+    expect(complaintListLink(district, { streetId: 's1', streetName: '街' })).toBe(`/complaints/pages/queue/index?streetId=s1&streetName=${encodeURIComponent('街')}`);
     expect(complaintListLink(district, { committeeId: null })).toBeNull();
+    expect(complaintListLink(district, { streetId: null })).toBeNull();
     expect(complaintListLink(street, { committeeId: 'c1', committeeName: '一村' })).toBe(`/complaints/pages/queue/index?committeeId=c1&committeeName=${encodeURIComponent('一村')}`);
   });
 

@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { findCategory } from '@sqtb/shared';
 import { percent } from '../../complaints/dashboard-figures';
 import { Chips } from '../../core/components/chips';
-import { ColumnChart } from '../../core/components/charts/column-chart';
+import { ColumnChart, type ColumnGroup } from '../../core/components/charts/column-chart';
 import { formatShanghai } from '../../core/time';
-import { areaRows, complaintTiles, overdueFor, overdueStep, RATE_SERIES, VOLUME_SERIES, weeklyRates, weeklyVolume, type AreaMode } from '../figures';
-import { complaintLink, hotspotsLink } from '../links';
+import { areaRows, complaintTiles, overdueFor, overdueStep, RATE_SERIES, VOLUME_SERIES, weekLinks, weeklyRates, weeklyVolume, type AreaMode } from '../figures';
+import { complaintLink, hotspotsLink, type Link } from '../links';
 import { openLink, type OverviewData, type OverviewState } from '../use-overview';
 import { CsvButton, FigureTable, Section, Tiles } from './parts';
 
@@ -86,6 +86,13 @@ function Hotspots({ data }: { data: OverviewData }) {
   );
 }
 
+/** Each week's columns open that week's complaints. */
+const tappable = (groups: ColumnGroup[], links: Link[]): ColumnGroup[] =>
+  groups.map((g, i) => {
+    const link = links[i];
+    return link ? { ...g, onTap: () => openLink(link) } : g;
+  });
+
 /** 投诉: the 8 weeks' figures, each week, each area, the worst overdue matters and the hotspots. */
 export function ComplaintsSection({ data, state }: { data: OverviewData; state: OverviewState }) {
   const o = data.overview;
@@ -93,8 +100,8 @@ export function ComplaintsSection({ data, state }: { data: OverviewData; state: 
   return (
     <Section title="投诉处理（近 8 周）">
       <Tiles tiles={complaintTiles(o)} />
-      <ColumnChart title="每周收到与结案（件）" series={VOLUME_SERIES} groups={weeklyVolume(o)} />
-      <ColumnChart title="每周按时办结率与满意率" series={RATE_SERIES} groups={weeklyRates(o)} max={1} format={percent} />
+      <ColumnChart title="每周收到与结案（件）" series={VOLUME_SERIES} groups={tappable(weeklyVolume(o), weekLinks(o))} />
+      <ColumnChart title="每周按时办结率与满意率" series={RATE_SERIES} groups={tappable(weeklyRates(o), weekLinks(o))} max={1} format={percent} />
       <Text className="hint">按收到的周统计：每周的反映到目前为止办得怎样。</Text>
       <CsvButton table="complaints-weekly" state={state} />
 

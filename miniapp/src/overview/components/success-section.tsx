@@ -10,7 +10,7 @@ export function SuccessSection({ data }: { data: OverviewData }) {
   const o = data.overview;
   const complaints = o.complaints.firstTimeSuccess;
   const filings = o.filings.firstTimeApproval;
-  const closed = complaintListLink(o.scope, { status: 'closed' });
+  const closed = complaintListLink(o.scope, { closed: true, receivedFrom: o.weeks[0] });
   const approved = filingListLink(o.scope, data.viewer, 'approved');
   return (
     <Section title={`一次办成率（目标 ${percentText(FIRST_TIME_SUCCESS_TARGET)}）`}>

@@ -179,4 +179,15 @@ describe("a cadre's queue", () => {
     expect(await screen.findByText('路灯已修好')).toBeTruthy();
     expect(listCalls()).toEqual([{ status: 'closed', page: 1, pageSize: 20 }]);
   });
+
+  it('opened from a week of the overview lists that street\'s matters received that week and closed since, said in the subtitle', async () => {
+    setRouterParams({ streetId: '64b0000000000000000000a1', streetName: encodeURIComponent('潍坊新村街道'), closed: 'true', receivedFrom: '2026-03-02', receivedTo: '2026-03-08' });
+    serveByStatus({ all: listReply([listItem({ id: 'c1', status: 'closed', description: '路灯已修好' })]) });
+    render(<ComplaintQueuePage />);
+
+    expect(await screen.findByText('路灯已修好')).toBeTruthy();
+    expect(listCalls()).toEqual([{ streetId: '64b0000000000000000000a1', closed: 'true', receivedFrom: '2026-03-02', receivedTo: '2026-03-08', page: 1, pageSize: 20 }]);
+    expect(screen.getByText('全部', { selector: '.chip' }).className).toContain('chip--on');
+    expect(screen.getByText('潍坊新村街道辖区内的事项 · 3/2–3/8 收到 · 已结案（含归档）')).toBeTruthy();
+  });
 });

@@ -167,12 +167,14 @@ describe('the district overview page', () => {
     fireEvent.click(within(complaints).getByText('潍坊路 400 号门口'));
     fireEvent.click(within(complaints).getByText('占道经营、噪声扰民'));
     const committee = `committeeId=${COMMITTEE_A}&committeeName=${encodeURIComponent('潍坊一村居委会')}`;
+    // Received and closed count the 8 weeks' matters, so their lists start on the first Monday; overdue is now, whenever received.
+    const weeks = 'receivedFrom=2026-01-12';
     expect(navigatedTo()).toEqual([
       '/complaints/pages/queue/index?overdue=true',
-      '/complaints/pages/queue/index?status=closed',
-      '/complaints/pages/queue/index',
-      `/complaints/pages/queue/index?${committee}`,
-      `/complaints/pages/queue/index?status=closed&${committee}`,
+      `/complaints/pages/queue/index?closed=true&${weeks}`,
+      `/complaints/pages/queue/index?${weeks}`,
+      `/complaints/pages/queue/index?${committee}&${weeks}`,
+      `/complaints/pages/queue/index?closed=true&${committee}&${weeks}`,
       `/complaints/pages/queue/index?overdue=true&${committee}`,
       `/complaints/pages/detail/index?id=${OVERDUE_1}`,
       '/complaints/pages/dashboard/index',
@@ -225,7 +227,22 @@ describe('the district overview page', () => {
     expect(Array.from(street.querySelectorAll('.overview-table__cell')).map((c) => c.textContent)).toEqual(['42', '30', '3', '94%', '93%']);
     expect(within(complaints).queryByText('潍坊四村居委会', { selector: '.overview-table__name span' })).toBeNull();
     fireEvent.click(within(street).getByText('潍坊新村街道'));
-    expect(navigatedTo()).toEqual([`/overview/pages/index/index?streetId=${STREET_W}`]);
+    fireEvent.click(street.querySelector('.overview-table__cell')!);
+    expect(navigatedTo()).toEqual([
+      `/overview/pages/index/index?streetId=${STREET_W}`,
+      `/complaints/pages/queue/index?streetId=${STREET_W}&streetName=${encodeURIComponent('潍坊新村街道')}&receivedFrom=2026-01-12`,
+    ]);
+  });
+
+  it("opens a week's complaints from its columns", async () => {
+    serveOverview();
+    render(<OverviewPage />);
+    await screen.findByText('浦东新区总览');
+    const volume = screen.getByText('每周收到与结案（件）', { selector: '.chart__title' }).closest('.chart') as HTMLElement;
+    const groups = volume.querySelectorAll('.chart__group');
+    expect(groups).toHaveLength(8);
+    fireEvent.click(groups[7]);
+    expect(navigatedTo()).toEqual(['/complaints/pages/queue/index?receivedFrom=2026-03-02&receivedTo=2026-03-08']);
   });
 
   it('asks for the street in its query, and goes back to the whole district', async () => {
@@ -236,10 +253,13 @@ describe('the district overview page', () => {
 
     expect(await screen.findByText('潍坊新村街道总览')).toBeTruthy();
     expect(calls('/api/dashboard/overview')[0].data).toEqual({ streetId: STREET_W });
-    // The complaint list cannot filter by street: the street's totals open nothing, its committees do; the filing queue filters by street.
+    // The street's figures open the street's lists: complaints and filings both filter by street.
     fireEvent.click(figure('当前超期'));
     fireEvent.click(screen.getByText('退回修改', { selector: '.chart__label' }));
-    expect(navigatedTo()).toEqual([`/filings/pages/queue/index?status=returned&streetId=${STREET_W}`]);
+    expect(navigatedTo()).toEqual([
+      `/complaints/pages/queue/index?overdue=true&streetId=${STREET_W}&streetName=${encodeURIComponent('潍坊新村街道')}`,
+      `/filings/pages/queue/index?status=returned&streetId=${STREET_W}`,
+    ]);
 
     fireEvent.click(screen.getByText('返回全区总览'));
     expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/overview/pages/index/index' });
