@@ -101,6 +101,7 @@ export async function listComplaints(user: AuthUser, query: ListComplaintsQuery,
   if (query.category) filter.category = query.category;
   if (query.committeeId && user.role === 'district') filter.committeeId = new Types.ObjectId(query.committeeId);
   if (query.streetId && user.role === 'district') filter.streetId = new Types.ObjectId(query.streetId);
+  if (query.outside && user.role === 'district') filter.committeeId = { $exists: false };
   if (query.closed) filter.closedAt = { $exists: query.closed === 'true' };
   if (query.receivedFrom || query.receivedTo)
     filter.createdAt = {

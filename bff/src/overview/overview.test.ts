@@ -193,4 +193,17 @@ describe('the district overview', () => {
     const unknown = await get('district-1', '/api/dashboard/overview.csv?table=everything');
     expect([unknown.status, errorCode(unknown)]).toEqual([400, 'VALIDATION_FAILED']);
   });
+
+  it('counts a matter outside every committee in the district row, with its own list', async () => {
+    await file('resident-1', { lat: 31.2, lng: 121.49 });
+    const o = overviewSchema.parse((await get('district-1', '/api/dashboard/overview')).body);
+    const outside = o.complaints.byCommittee.at(-1)!;
+    expect([outside.committeeId, outside.total.received]).toEqual([null, 1]);
+    expect(o.complaints.byStreet.at(-1)!.total.received).toBe(1);
+    const listed = await get('district-1', `/api/complaints?outside=true&receivedFrom=${o.weeks[0]}`);
+    expect(listed.body.total).toBe(1);
+    expect(listed.body.items[0].committeeId).toBeUndefined();
+    const cadre = overviewSchema.parse((await get('cadre-1', '/api/dashboard/overview')).body);
+    expect(cadre.complaints.total.received).toBe(2);
+  });
 });

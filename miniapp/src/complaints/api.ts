@@ -17,7 +17,7 @@ export type NearbyComplaint = ReturnType<typeof nearbyComplaintsSchema.parse>['i
 export type Hotspot = ReturnType<typeof hotspotListSchema.parse>['items'][number];
 
 /** The list filters a page may set; paging is added by the list hook. `committeeId` narrows district staff's list. */
-export type ComplaintFilter = Partial<Pick<ListComplaintsQuery, 'status' | 'category' | 'overdue' | 'committeeId' | 'streetId' | 'closed' | 'receivedFrom' | 'receivedTo'>>;
+export type ComplaintFilter = Partial<Pick<ListComplaintsQuery, 'status' | 'category' | 'overdue' | 'committeeId' | 'streetId' | 'outside' | 'closed' | 'receivedFrom' | 'receivedTo'>>;
 
 export const PAGE_SIZE = 20;
 

@@ -27,7 +27,7 @@ export interface ComplaintListFilter {
   /** Closed at some point (closed, or archived after closing). */
   closed?: true;
   overdue?: true;
-  /** A committee row's id; null: the row of matters outside every committee (no list filter exists for it). */
+  /** A committee row's id; null: the row of matters outside every committee. */
   committeeId?: string | null;
   committeeName?: string;
   /** A street row's id (district staff); null: the row outside every street. */
@@ -38,13 +38,19 @@ export interface ComplaintListFilter {
   receivedTo?: string;
 }
 
-/**
- * The complaint list (the queue page, which reads these filters from its
- * query). Matters outside every committee have no list filter: no link rather
- * than a list of something else.
- */
+/** The complaint list (the queue page, which reads these filters from its query). */
 export function complaintListLink(scope: Scope, filter: ComplaintListFilter = {}): Link {
-  if (filter.committeeId === null || filter.streetId === null) return null;
+  if (filter.committeeId === null || filter.streetId === null) {
+    // Matters outside every committee: only the district's list has them.
+    if (scope.level !== 'district') return null;
+    return withQuery(ROUTES.complaintQueue, {
+      outside: 'true',
+      closed: filter.closed ? 'true' : undefined,
+      overdue: filter.overdue ? 'true' : undefined,
+      receivedFrom: filter.receivedFrom,
+      receivedTo: filter.receivedTo,
+    });
+  }
   const committeeId = committeeOf(scope, filter.committeeId);
   const streetId = committeeId ? undefined : (filter.streetId ?? (scope.level === 'street' && scope.id ? scope.id : undefined));
   return withQuery(ROUTES.complaintQueue, {

@@ -15,13 +15,14 @@ describe('where the overview links', () => {
     expect(complaintListLink(committee, { overdue: true })).toBe(`/complaints/pages/queue/index?overdue=true&committeeId=${COMMITTEE_A}&committeeName=${encodeURIComponent('潍坊一村居委会')}`);
   });
 
-  it('complaints: a street by its id, and nowhere for matters outside every committee (the list has no such filter)', () => {
+  it('complaints: a street by its id; matters outside every committee on the district list only', () => {
     const named = `streetId=${STREET_W}&streetName=${encodeURIComponent('潍坊新村街道')}`;
     expect(complaintListLink(street)).toBe(`/complaints/pages/queue/index?${named}`);
     expect(complaintListLink(street, { overdue: true })).toBe(`/complaints/pages/queue/index?overdue=true&${named}`);
     expect(complaintListLink(district, { streetId: 's1', streetName: '街' })).toBe(`/complaints/pages/queue/index?streetId=s1&streetName=${encodeURIComponent('街')}`);
-    expect(complaintListLink(district, { committeeId: null })).toBeNull();
-    expect(complaintListLink(district, { streetId: null })).toBeNull();
+    expect(complaintListLink(district, { committeeId: null, receivedFrom: '2026-01-12' })).toBe('/complaints/pages/queue/index?outside=true&receivedFrom=2026-01-12');
+    expect(complaintListLink(district, { streetId: null, overdue: true })).toBe('/complaints/pages/queue/index?outside=true&overdue=true');
+    expect(complaintListLink(street, { committeeId: null })).toBeNull();
     expect(complaintListLink(street, { committeeId: 'c1', committeeName: '一村' })).toBe(`/complaints/pages/queue/index?committeeId=c1&committeeName=${encodeURIComponent('一村')}`);
   });
 
@@ -72,11 +73,15 @@ describe('the overview in words', () => {
     expect(tiles.find((t) => t.key === 'reopen')?.detail).toBe('1/32 件');
   });
 
-  it('leads a committee row to its list, the row outside every committee nowhere, a street row to its overview', () => {
+  it('leads a committee row to its list, the row outside every committee to the district list of such matters, a street row to its overview', () => {
     const o = overviewFixture();
     const committees = areaRows(o, 'committees', 'district');
     expect(committees.map((r) => r.name)).toEqual(['潍坊一村居委会', '潍坊四村居委会', '辖区外']);
-    expect(committees[2]).toMatchObject({ link: null, received: null, closed: null, overdue: null });
+    expect(committees[2]).toMatchObject({
+      received: '/complaints/pages/queue/index?outside=true&receivedFrom=2026-01-12',
+      closed: '/complaints/pages/queue/index?outside=true&closed=true&receivedFrom=2026-01-12',
+      overdue: '/complaints/pages/queue/index?outside=true&overdue=true',
+    });
     const streets = areaRows(o, 'streets', 'district');
     expect(streets.map((r) => [r.name, r.link])).toEqual([
       ['陆家嘴街道', '/overview/pages/index/index?streetId=64b0000000000000000000b2'],

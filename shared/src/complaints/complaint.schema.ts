@@ -42,6 +42,8 @@ export const listComplaintsQuerySchema = z
     committeeId: objectIdSchema.optional(),
     /** District staff: one street's committees. */
     streetId: objectIdSchema.optional(),
+    /** District staff: the matters outside every committee's area (the district handles them). */
+    outside: z.enum(['true']).optional(),
     overdue: z.enum(['true', 'false']).optional(),
     /** Closed at some point (closed, or archived after closing), whatever the status now. */
     closed: z.enum(['true', 'false']).optional(),

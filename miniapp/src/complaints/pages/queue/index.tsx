@@ -18,12 +18,13 @@ const shortDate = (date: string) => date.slice(5).split('-').map(Number).join('/
 
 /** What a link narrowed the list to, in words: "潍坊一村居委会辖区内的事项 · 3/2–3/8 收到 · 已结案（含归档）". */
 function narrowedTo(params: Record<string, string | undefined>): string | undefined {
-  const area = params.committeeName ?? params.streetName;
+  const name = params.committeeName ?? params.streetName;
+  const area = params.outside === 'true' ? '不在任何居委范围内的事项（区直管）' : name ? `${decoded(name)}辖区内的事项` : undefined;
   const received =
     params.receivedFrom || params.receivedTo
       ? `${params.receivedFrom ? shortDate(params.receivedFrom) : ''}–${params.receivedTo ? shortDate(params.receivedTo) : '今'} 收到`
       : undefined;
-  const parts = [area ? `${decoded(area)}辖区内的事项` : undefined, received, params.closed === 'true' ? '已结案（含归档）' : undefined].filter(Boolean);
+  const parts = [area, received, params.closed === 'true' ? '已结案（含归档）' : undefined].filter(Boolean);
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
@@ -39,6 +40,7 @@ export default function ComplaintQueuePage() {
   const within: ComplaintFilter = {
     committeeId: params.committeeId,
     streetId: params.streetId,
+    outside: params.outside === 'true' ? 'true' : undefined,
     closed: params.closed === 'true' ? 'true' : undefined,
     receivedFrom: params.receivedFrom,
     receivedTo: params.receivedTo,

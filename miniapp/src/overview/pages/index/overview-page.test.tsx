@@ -194,9 +194,13 @@ describe('the district overview page', () => {
       `/filings/pages/detail/index?id=${FILING_MISSING}`,
     ]);
 
-    // Figures with no list behind them open nothing (the row outside every committee, residents by colour).
+    // The row outside every committee opens the district's list of such matters.
     taro.navigateTo.mockClear();
     fireEvent.click(tableRow(complaints, '辖区外').querySelector('.overview-table__cell')!);
+    expect(navigatedTo()).toEqual(['/complaints/pages/queue/index?outside=true&receivedFrom=2026-01-12']);
+
+    // Figures with no list behind them open nothing (residents by colour: there is no list of residents).
+    taro.navigateTo.mockClear();
     fireEvent.click(figure('绿码'));
     expect(taro.navigateTo).not.toHaveBeenCalled();
   });
