@@ -83,16 +83,18 @@ function scopeFilter(user: AuthUser): Record<string, unknown> {
   }
 }
 
+/** The step a matter waits on in each open status, and the field holding when it was due. */
+export const DUE_FIELDS = [
+  { status: 'submitted', field: 'acceptBy' },
+  { status: 'accepted', field: 'dispatchBy' },
+  { status: 'dispatched', field: 'deadline' },
+] as const;
+
 /** Matters whose red light is on at `now` (see shared sla.ts). */
 export function overdueFilter(now: Date): { $or: Record<string, unknown>[] } {
-  return {
-    $or: [
-      { status: 'submitted', acceptBy: { $lt: now } },
-      { status: 'accepted', dispatchBy: { $lt: now } },
-      { status: 'dispatched', deadline: { $lt: now } },
-    ],
-  };
+  return { $or: DUE_FIELDS.map(({ status, field }) => ({ status, [field]: { $lt: now } })) };
 }
+
 
 export async function listComplaints(user: AuthUser, query: ListComplaintsQuery, deps: ComplaintDeps) {
   const now = deps.clock.now();

@@ -3,7 +3,7 @@ import { FIRST_TIME_SUCCESS_TARGET, findCategory, OVERVIEW_WEEKS, WEEK_MS, type 
 import { HOUR_MS } from '../core/clock';
 import { ComplaintModel } from '../complaints/model';
 import { HotspotModel } from '../complaints/hotspot.model';
-import { overdueFilter } from '../complaints/service';
+import { DUE_FIELDS, overdueFilter } from '../complaints/service';
 import { addSums, cohortGroups, emptySums, toCohort, type CohortGroup, type CohortSums } from './complaint-cohorts';
 import { committeeMatch, OUTSIDE_NAME, type OverviewScope } from './scope';
 import { ratio, round2 } from './stats';
@@ -28,13 +28,6 @@ async function overdueByCommittee(match: Record<string, unknown>, now: Date): Pr
   for (const c of overdue) counts.set(key(c.committeeId), (counts.get(key(c.committeeId)) ?? 0) + 1);
   return counts;
 }
-
-/** The step now waiting, and the field holding when it was due. */
-const DUE_FIELDS = [
-  { status: 'submitted', field: 'acceptBy' },
-  { status: 'accepted', field: 'dispatchBy' },
-  { status: 'dispatched', field: 'deadline' },
-] as const;
 
 /** The 5 longest past due: the 5 earliest per waiting step (indexed), merged. */
 async function worstOverdue(match: Record<string, unknown>, now: Date, committeeName: (id: string | null) => string) {
