@@ -95,7 +95,6 @@ export function overdueFilter(now: Date): { $or: Record<string, unknown>[] } {
   return { $or: DUE_FIELDS.map(({ status, field }) => ({ status, [field]: { $lt: now } })) };
 }
 
-
 export async function listComplaints(user: AuthUser, query: ListComplaintsQuery, deps: ComplaintDeps) {
   const now = deps.clock.now();
   const filter: Record<string, unknown> = { ...scopeFilter(user) };
