@@ -40,7 +40,7 @@ export async function seedDemoData(keys: { idKey: string }, now = new Date(), op
   const pharmacyIds = new Map<string, Types.ObjectId>();
   for (const p of seedDistrict.PHARMACIES) pharmacyIds.set(p.code, await upsertByCode(Pharmacy, p.code, placeFields(p)));
   const enterpriseIds = new Map<string, Types.ObjectId>();
-  for (const e of seedDistrict.ENTERPRISES) enterpriseIds.set(e.code, await upsertByCode(Enterprise, e.code, placeFields(e)));
+  for (const e of seedDistrict.ENTERPRISES) enterpriseIds.set(e.code, await upsertByCode(Enterprise, e.code, { ...placeFields(e), creditCode: e.creditCode }));
 
   for (const a of seedDistrict.ACCOUNTS) {
     const scope = {

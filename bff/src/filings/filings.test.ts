@@ -49,6 +49,13 @@ describe('enterprise resumption filing (企业复工备案), through HTTP', () =
     expect(JSON.stringify(bad.body)).toMatch(/check character/);
   });
 
+  it("refuses a filing under another enterprise's credit code, and writes nothing", async () => {
+    const before = await as('district-1').get('/api/enterprise-filings');
+    const other = await as('enterprise-1').post('/api/enterprise-filings', filing({ creditCode: '91310115MA1K4A2B3A' }));
+    expect([other.status, other.body.error.code, other.body.error.details.field]).toEqual([403, 'FORBIDDEN', 'creditCode']);
+    expect((await as('district-1').get('/api/enterprise-filings')).body.total).toBe(before.body.total);
+  });
+
   let id: string;
   it('files, keeps one open filing per credit code, and masks the roster', async () => {
     const filed = await as('enterprise-1').post('/api/enterprise-filings', filing());

@@ -19,7 +19,7 @@ import { AppError } from '../core/app-error';
 import { readCsvRows } from '../core/csv';
 import type { Clock } from '../core/clock';
 import { colorByIdHash } from '../health-code/service';
-import { Committee } from '../org/model';
+import { Committee, Enterprise } from '../org/model';
 import { identityFields } from '../residents/identity';
 import { DailyReportModel, FilingModel } from './models';
 
@@ -39,7 +39,11 @@ function rosterOf(body: FilingBody, idKey: string) {
   return roster;
 }
 
-async function companyFields(body: FilingBody, idKey: string) {
+/** The filing's company fields; the credit code must be the enterprise's own, where its record has one. */
+async function companyFields(body: FilingBody, idKey: string, enterpriseId: unknown) {
+  const enterprise = await Enterprise.findById(enterpriseId, { creditCode: 1 }).lean();
+  if (enterprise?.creditCode && enterprise.creditCode.toUpperCase() !== body.creditCode.toUpperCase())
+    throw new AppError('FORBIDDEN', 'The credit code is not that of your enterprise', { field: 'creditCode' });
   const committee = await Committee.findById(body.committeeId);
   if (!committee) throw new AppError('VALIDATION_FAILED', 'No such committee', { field: 'committeeId' });
   const { roster: _roster, committeeId: _committeeId, ...rest } = body;
@@ -54,7 +58,7 @@ export async function fileFiling(user: AuthUser, body: FilingBody, deps: FilingD
   const now = deps.clock.now();
   try {
     const filing = await FilingModel.create({
-      ...(await companyFields(body, deps.idKey)),
+      ...(await companyFields(body, deps.idKey, user.scope.enterpriseId)),
       enterpriseId: user.scope.enterpriseId,
       filedBy: user.id,
       status: INITIAL_FILING_STATUS,
@@ -122,7 +126,7 @@ export async function review(user: AuthUser, id: string, event: 'approve' | 'ret
 export async function amend(user: AuthUser, id: string, body: FilingBody, deps: FilingDeps): Promise<FilingView> {
   const now = deps.clock.now();
   const filing = await loadVisible(user, id);
-  const updated = await move(filing, user, 'amend', { ...(await companyFields(body, deps.idKey)), submittedAt: now }, ['returnNote', 'decidedAt'], undefined, now);
+  const updated = await move(filing, user, 'amend', { ...(await companyFields(body, deps.idKey, filing.enterpriseId)), submittedAt: now }, ['returnNote', 'decidedAt'], undefined, now);
   return view(updated, user, deps);
 }
 

@@ -33,6 +33,7 @@ export const Street = model('Street', streetSchema);
 export const Committee = model('Committee', committeeSchema);
 export const Unit = model('Unit', unitSchema);
 export const Pharmacy = model('Pharmacy', new Schema(placeSchema));
-export const Enterprise = model('Enterprise', new Schema(placeSchema));
+/** An enterprise's unified social credit code (GB 32100): a filing must carry its own. */
+export const Enterprise = model('Enterprise', new Schema({ ...placeSchema, creditCode: String }));
 
 export type CommitteeRecord = InferSchemaType<typeof committeeSchema> & { _id: Types.ObjectId };
