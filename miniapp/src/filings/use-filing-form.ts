@@ -25,6 +25,7 @@ import {
 
 const sendWording = (error: ApiError) => {
   if (error.code === 'CONFLICT') return '该统一社会信用代码已有未结束的复工备案，请在「我的备案」中查看';
+  if (error.code === 'FORBIDDEN' && (error.details as { field?: string } | undefined)?.field === 'creditCode') return '该统一社会信用代码不是本企业的，请核对后再提交';
   return errorText(error);
 };
 

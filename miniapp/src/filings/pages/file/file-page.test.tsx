@@ -135,6 +135,23 @@ describe('the filing form', () => {
     expect(taro.redirectTo).not.toHaveBeenCalled();
   });
 
+  it("says so when the credit code is not the enterprise's own", async () => {
+    serveApi({
+      ...baseRoutes,
+      'POST /api/enterprise-filings': reply(403, { error: { code: 'FORBIDDEN', message: 'The credit code is not that of your enterprise', details: { field: 'creditCode' } } }),
+    });
+    taro.setStorageSync('sqtb.filing-draft', {
+      enterpriseName: '上海潍坊小笼餐饮有限公司', creditCode: CREDIT_CODE, address: '潍坊路 402 号', committeeId: 'c-1', contactName: '周经理',
+      contactPhone: '13800000009', reopenDate: '2026-03-02', planText: PLAN, suppliesDays: '30', isolationRoom: true, commitment: true,
+      roster: [{ key: 1, name: '张伟', phone: '13800000001', idNumber: ID_NUMBERS[0] }],
+    });
+    render(<FilingFormPage />);
+    fireEvent.click(await screen.findByText('3 返岗员工名单'));
+    tap('提交备案');
+    expect(await screen.findByText('该统一社会信用代码不是本企业的，请核对后再提交')).toBeTruthy();
+    expect(taro.redirectTo).not.toHaveBeenCalled();
+  });
+
   it('amends a returned filing: shows what to fix, asks again for what comes back masked, and PUTs', async () => {
     setRouterParams({ id: 'f-1' });
     const returned = filingView({ status: 'returned', returnNote: '请补充员工返岗前 14 天行程排查', actions: ['amend'] });
