@@ -43,3 +43,44 @@ export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 10) / 10;
 }
+
+export interface Row {
+  name: string;
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+/** Sends `requests` requests with `concurrency` in flight; any 4xx/5xx stops the bench. req/s to 1 place below 10. */
+export async function measure(name: string, requests: number, concurrency: number, send: () => Promise<Response>): Promise<Row> {
+  const run = await runConcurrently(
+    Array.from({ length: requests }, () => async () => {
+      const response = await send();
+      await response.arrayBuffer();
+      if (response.status >= 400) throw new Error(`${name}: ${response.status}`);
+    }),
+    concurrency,
+  );
+  const rps = requests / run.seconds;
+  return { name, requests, rps: rps >= 10 ? Math.round(rps) : Math.round(rps * 10) / 10, p50: percentile(run.latencies, 50), p99: percentile(run.latencies, 99) };
+}
+
+/**
+ * CongoDB in a process of its own (so a bench can fill it directly) and the
+ * BFF on it, in development with generous rate limits; `login` returns a token.
+ */
+export async function startBffOnCongo(root: string, env: Record<string, string | undefined>) {
+  const tsx = ['--import', 'tsx'];
+  const db = await startLogged(process.execPath, [...tsx, 'bff/bench/congo-server.ts'], env, root);
+  const uri = `mongodb://127.0.0.1:${db.port}/?serverMonitoringMode=poll`;
+  const bff = await startLogged(process.execPath, [...tsx, 'bff/src/server.ts'], { ...env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', MONGODB_URI: uri, LOG_LEVEL: 'info', STATIC_DIR: '/nonexistent', RATE_LIMIT_FACTOR: '1000' }, root);
+  const base = `http://127.0.0.1:${bff.port}`;
+  const login = async (openid: string) =>
+    ((await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: `dev:${openid}` }) })).json()) as { token: string }).token;
+  const stop = () => {
+    bff.child.kill('SIGTERM');
+    db.child.kill('SIGTERM');
+  };
+  return { uri, base, bffPid: bff.child.pid!, login, stop };
+}

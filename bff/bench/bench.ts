@@ -10,31 +10,11 @@ import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import mongoose from 'mongoose';
-import { percentile, runConcurrently, startLogged } from './bench-support';
+import { measure, startBffOnCongo, startLogged, type Row } from './bench-support';
 
 const root = path.resolve(__dirname, '../..');
 const tsx = ['--import', 'tsx'];
 const { MONGODB_URI: _external, ...env } = process.env;
-
-interface Row {
-  name: string;
-  requests: number;
-  rps: number;
-  p50: number;
-  p99: number;
-}
-
-async function measure(name: string, requests: number, concurrency: number, send: () => Promise<Response>): Promise<Row> {
-  const run = await runConcurrently(
-    Array.from({ length: requests }, () => async () => {
-      const response = await send();
-      await response.arrayBuffer();
-      if (response.status >= 400) throw new Error(`${name}: ${response.status}`);
-    }),
-    concurrency,
-  );
-  return { name, requests, rps: Math.round(requests / run.seconds), p50: percentile(run.latencies, 50), p99: percentile(run.latencies, 99) };
-}
 
 function sizeOf(dir: string): number {
   if (!existsSync(dir)) return 0;
@@ -76,12 +56,7 @@ async function main() {
   hello.child.kill('SIGTERM');
   rows.push(koa);
 
-  const db = await startLogged(process.execPath, [...tsx, 'bff/bench/congo-server.ts'], env, root);
-  const uri = `mongodb://127.0.0.1:${db.port}/?serverMonitoringMode=poll`;
-  const bff = await startLogged(process.execPath, [...tsx, 'bff/src/server.ts'], { ...env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', MONGODB_URI: uri, LOG_LEVEL: 'info', STATIC_DIR: '/nonexistent', RATE_LIMIT_FACTOR: '1000' }, root);
-  const base = `http://127.0.0.1:${bff.port}`;
-  const login = async (openid: string) =>
-    ((await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: `dev:${openid}` }) })).json()) as { token: string }).token;
+  const { uri, base, bffPid, login, stop } = await startBffOnCongo(root, env);
   const resident = await login('resident-1');
   const pharmacy = await login('pharmacy-1');
   const district = await login('district-1');
@@ -96,7 +71,7 @@ async function main() {
       await fillComplaints(uri, total);
       rows.push(await measure(`GET /api/complaints (district, page 1) with ${total.toLocaleString('en')} complaints`, total > 10_000 ? 40 : 200, 10, () => fetch(`${base}/api/complaints?pageSize=20`, { headers: auth(district) })));
     }
-    const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${bff.child.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+    const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${bffPid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 
     const rushLine = execFileSync(process.execPath, [...tsx, 'bff/bench/masks.bench.ts', '--households', '500', '--stock', '150'], { cwd: root, env: env as NodeJS.ProcessEnv, encoding: 'utf8' }).trim().split('\n').at(-1)!;
     const rush = JSON.parse(rushLine) as { rps: number; p50ms: number; p99ms: number; attempts: number; granted: number; stock: number; oversold: number; duplicates: number; errors5xx: number };
@@ -119,8 +94,7 @@ async function main() {
     process.stdout.write(`${table}\n\nweapp main package ${kb(weappTotal - weappSubpackages)}, weapp total ${kb(weappTotal)}, H5 initial JS gzipped ${kb(h5Initial)}, BFF resident memory after the run ${(rss / 1048576).toFixed(0)} MB\n`);
     process.stdout.write(`${JSON.stringify({ rows, weappMainBytes: weappTotal - weappSubpackages, weappTotalBytes: weappTotal, h5InitialJsGzipBytes: h5Initial, bffRssBytes: rss })}\n`);
   } finally {
-    bff.child.kill('SIGTERM');
-    db.child.kill('SIGTERM');
+    stop();
   }
 }
 

@@ -6,23 +6,11 @@
  */
 import path from 'node:path';
 import mongoose from 'mongoose';
-import { percentile, runConcurrently, startLogged } from './bench-support';
+import { measure, startBffOnCongo } from './bench-support';
 
 const root = path.resolve(__dirname, '../..');
 const { MONGODB_URI: _external, ...env } = process.env;
 const HOUR = 3_600_000;
-
-async function timed(name: string, requests: number, concurrency: number, send: () => Promise<Response>) {
-  const run = await runConcurrently(
-    Array.from({ length: requests }, () => async () => {
-      const response = await send();
-      await response.arrayBuffer();
-      if (response.status >= 400) throw new Error(`${name}: ${response.status}`);
-    }),
-    concurrency,
-  );
-  return { name, requests, rps: Math.round((requests / run.seconds) * 10) / 10, p50: percentile(run.latencies, 50), p99: percentile(run.latencies, 99) };
-}
 
 /** Complaints across the four committees and the last 8 weeks, a quarter in each of four statuses. */
 async function fill(uri: string, total: number) {
@@ -60,27 +48,22 @@ async function fill(uri: string, total: number) {
 }
 
 async function main() {
-  const db = await startLogged(process.execPath, ['--import', 'tsx', 'bff/bench/congo-server.ts'], env, root);
-  const uri = `mongodb://127.0.0.1:${db.port}/?serverMonitoringMode=poll`;
-  const bff = await startLogged(process.execPath, ['--import', 'tsx', 'bff/src/server.ts'], { ...env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', MONGODB_URI: uri, LOG_LEVEL: 'info', STATIC_DIR: '/nonexistent', RATE_LIMIT_FACTOR: '1000' }, root);
-  const base = `http://127.0.0.1:${bff.port}`;
-  const login = await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'dev:district-1' }) })).json();
-  const headers = { authorization: `Bearer ${(login as { token: string }).token}` };
+  const { uri, base, login, stop } = await startBffOnCongo(root, env);
+  const headers = { authorization: `Bearer ${await login('district-1')}` };
   const rows = [];
   try {
-    rows.push(await timed('GET /healthz (baseline)', 500, 10, () => fetch(`${base}/healthz`)));
-    rows.push(await timed('GET /api/dashboard/overview, demo data', 50, 1, () => fetch(`${base}/api/dashboard/overview`, { headers })));
+    rows.push(await measure('GET /healthz (baseline)', 500, 10, () => fetch(`${base}/healthz`)));
+    rows.push(await measure('GET /api/dashboard/overview, demo data', 50, 1, () => fetch(`${base}/api/dashboard/overview`, { headers })));
     for (const total of [10_000, 100_000]) {
       await fill(uri, total);
       const n = total > 10_000 ? 5 : 20;
-      rows.push(await timed(`GET /api/complaints (district, page 1), ${total.toLocaleString('en')} complaints`, n, 1, () => fetch(`${base}/api/complaints?pageSize=20`, { headers })));
-      rows.push(await timed(`GET /api/dashboard/overview, ${total.toLocaleString('en')} complaints`, n, 1, () => fetch(`${base}/api/dashboard/overview`, { headers })));
+      rows.push(await measure(`GET /api/complaints (district, page 1), ${total.toLocaleString('en')} complaints`, n, 1, () => fetch(`${base}/api/complaints?pageSize=20`, { headers })));
+      rows.push(await measure(`GET /api/dashboard/overview, ${total.toLocaleString('en')} complaints`, n, 1, () => fetch(`${base}/api/dashboard/overview`, { headers })));
     }
     const table = ['| What | Requests (one at a time) | req/s | p50 ms | p99 ms |', '| --- | ---: | ---: | ---: | ---: |', ...rows.map((r) => `| ${r.name} | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p99} |`)];
     process.stdout.write(`${table.join('\n')}\n${JSON.stringify({ rows })}\n`);
   } finally {
-    bff.child.kill('SIGTERM');
-    db.child.kill('SIGTERM');
+    stop();
   }
 }
 

@@ -1,3 +1,6 @@
+import { asApiError, errorText } from './api-error';
+import { isH5 } from './platform';
+
 /**
  * Offer text as a file download in the browser (H5 only: a mini-program has no
  * file system the user can reach). The BOM makes Excel read UTF-8 Chinese.
@@ -12,4 +15,23 @@ export function saveTextFileInBrowser(fileName: string, text: string, type = 'te
   link.click();
   document.body.removeChild(link);
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export const CSV_ON_PHONE = '导出请在电脑端浏览器打开本页（H5）进行：小程序内无法保存 CSV 文件';
+
+/**
+ * A CSV the BFF serves behind the bearer token, as a file: a plain link would
+ * carry no token, so H5 fetches it through the request wrapper and saves it
+ * from a Blob URL. WeChat can open only office documents and PDF (not CSV), so
+ * the mini-program says where to export instead of pretending. Returns what to
+ * tell the user.
+ */
+export async function exportCsv(fileName: string, fetchCsv: () => Promise<string>): Promise<string> {
+  if (!isH5()) return CSV_ON_PHONE;
+  try {
+    saveTextFileInBrowser(fileName, await fetchCsv());
+    return `已导出 ${fileName}`;
+  } catch (caught) {
+    return `导出失败：${errorText(asApiError(caught))}`;
+  }
 }

@@ -1,8 +1,5 @@
 import type { OverviewQuery, OverviewTable } from '@sqtb/shared';
-import { CSV_ON_PHONE } from '../complaints/dashboard-export';
-import { asApiError, errorText } from '../core/api-error';
-import { saveTextFileInBrowser } from '../core/download';
-import { isH5 } from '../core/platform';
+import { exportCsv } from '../core/download';
 import { fetchOverviewCsv } from './api';
 
 /** What each table is called on its export button. */
@@ -19,19 +16,6 @@ export const TABLE_TITLES: Record<OverviewTable, string> = {
 
 export const csvFileName = (table: OverviewTable) => `overview-${table}.csv`;
 
-/**
- * One table as a CSV file, as the complaint dashboard does it: H5 fetches it
- * with the bearer token and saves it from a Blob URL (the BFF's BOM is kept, so
- * spreadsheets read the Chinese). WeChat opens only office documents and PDF,
- * not CSV, so the mini-program says where to export instead of pretending.
- */
-export async function exportOverviewCsv(table: OverviewTable, query: OverviewQuery): Promise<string> {
-  if (!isH5()) return CSV_ON_PHONE;
-  try {
-    const csv = await fetchOverviewCsv(table, query);
-    saveTextFileInBrowser(csvFileName(table), csv);
-    return `已导出 ${csvFileName(table)}`;
-  } catch (caught) {
-    return `导出失败：${errorText(asApiError(caught))}`;
-  }
-}
+/** One table of the overview as a CSV file (see `exportCsv`). */
+export const exportOverviewCsv = (table: OverviewTable, query: OverviewQuery): Promise<string> =>
+  exportCsv(csvFileName(table), () => fetchOverviewCsv(table, query));

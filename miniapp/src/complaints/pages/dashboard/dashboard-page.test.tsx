@@ -4,6 +4,7 @@ import { loginReply, resident } from '../../../test-support/fixtures';
 import { fireEvent, render, screen, waitFor } from '../../../test-support/rtl';
 import { reply, resetTaro, serveApi, taro } from '../../../test-support/taro-mock';
 import ComplaintDashboardPage from './index';
+import { captureBlobDownloads } from '../../../test-support/blob-download';
 
 jest.mock('@tarojs/taro', () => require('../../../test-support/taro-mock').taroModule);
 jest.mock('@tarojs/components', () => require('../../../test-support/components-mock'));
@@ -136,14 +137,7 @@ describe('the district complaint dashboard', () => {
   });
 
   it('on H5 exports the CSV through the request wrapper (with the token) and saves it from a Blob URL', async () => {
-    process.env.TARO_ENV = 'h5';
-    const created: Blob[] = [];
-    URL.createObjectURL = jest.fn((blob: Blob) => {
-      created.push(blob);
-      return 'blob:csv';
-    });
-    URL.revokeObjectURL = jest.fn();
-    const clicked = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const { created, clicked } = captureBlobDownloads();
     serveDashboard({ 'GET /api/dashboard/complaints.csv': reply(200, '居委会,总数\n潍坊一村居委会,20\n') });
     render(<ComplaintDashboardPage />);
 

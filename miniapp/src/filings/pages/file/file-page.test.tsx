@@ -29,6 +29,14 @@ async function fillCompany() {
   fireEvent.change(document.querySelector('input[type="date"]')!, { target: { value: '2026-03-02' } });
 }
 
+/** A whole draft on the phone, as if typed earlier: the form opens on it, ready to submit. */
+const saveCompleteDraft = () =>
+  taro.setStorageSync('sqtb.filing-draft', {
+    enterpriseName: '上海潍坊小笼餐饮有限公司', creditCode: CREDIT_CODE, address: '潍坊路 402 号', committeeId: 'c-1', contactName: '周经理',
+    contactPhone: '13800000009', reopenDate: '2026-03-02', planText: PLAN, suppliesDays: '30', isolationRoom: true, commitment: true,
+    roster: [{ key: 1, name: '张伟', phone: '13800000001', idNumber: ID_NUMBERS[0] }],
+  });
+
 describe('the filing form', () => {
   it('checks the credit code as it is typed: a count while short, then the check character', async () => {
     serveApi(baseRoutes);
@@ -123,11 +131,7 @@ describe('the filing form', () => {
       ...baseRoutes,
       'POST /api/enterprise-filings': reply(409, { error: { code: 'CONFLICT', message: 'This credit code already has an open filing' } }),
     });
-    taro.setStorageSync('sqtb.filing-draft', {
-      enterpriseName: '上海潍坊小笼餐饮有限公司', creditCode: CREDIT_CODE, address: '潍坊路 402 号', committeeId: 'c-1', contactName: '周经理',
-      contactPhone: '13800000009', reopenDate: '2026-03-02', planText: PLAN, suppliesDays: '30', isolationRoom: true, commitment: true,
-      roster: [{ key: 1, name: '张伟', phone: '13800000001', idNumber: ID_NUMBERS[0] }],
-    });
+    saveCompleteDraft();
     render(<FilingFormPage />);
     fireEvent.click(await screen.findByText('3 返岗员工名单'));
     tap('提交备案');
@@ -140,11 +144,7 @@ describe('the filing form', () => {
       ...baseRoutes,
       'POST /api/enterprise-filings': reply(403, { error: { code: 'FORBIDDEN', message: 'The credit code is not that of your enterprise', details: { field: 'creditCode' } } }),
     });
-    taro.setStorageSync('sqtb.filing-draft', {
-      enterpriseName: '上海潍坊小笼餐饮有限公司', creditCode: CREDIT_CODE, address: '潍坊路 402 号', committeeId: 'c-1', contactName: '周经理',
-      contactPhone: '13800000009', reopenDate: '2026-03-02', planText: PLAN, suppliesDays: '30', isolationRoom: true, commitment: true,
-      roster: [{ key: 1, name: '张伟', phone: '13800000001', idNumber: ID_NUMBERS[0] }],
-    });
+    saveCompleteDraft();
     render(<FilingFormPage />);
     fireEvent.click(await screen.findByText('3 返岗员工名单'));
     tap('提交备案');

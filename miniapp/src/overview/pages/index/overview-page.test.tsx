@@ -5,6 +5,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '../../../test-s
 import { pullDown, reply, resetTaro, serveApi, setRouterParams, taro } from '../../../test-support/taro-mock';
 import { COMMITTEE_A, emptyOverviewFixture, FILING_MISSING, OVERDUE_1, OVERDUE_2, overviewFixture, STREET_W } from '../../overview-fixture';
 import OverviewPage from './index';
+import { captureBlobDownloads } from '../../../test-support/blob-download';
 
 jest.mock('@tarojs/taro', () => require('../../../test-support/taro-mock').taroModule);
 jest.mock('@tarojs/components', () => require('../../../test-support/components-mock'));
@@ -315,14 +316,7 @@ describe('the district overview page', () => {
   });
 
   it('on H5 exports a table as CSV with the token and saves it from a Blob', async () => {
-    process.env.TARO_ENV = 'h5';
-    const created: Blob[] = [];
-    URL.createObjectURL = jest.fn((blob: Blob) => {
-      created.push(blob);
-      return 'blob:csv';
-    });
-    URL.revokeObjectURL = jest.fn();
-    const clicked = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const { created, clicked } = captureBlobDownloads();
     serveOverview({ 'GET /api/dashboard/overview.csv': reply(200, '\ufeff街镇,居委,当前超期\n潍坊新村街道,潍坊一村居委会,2\n') });
     render(<OverviewPage />);
 
