@@ -6,6 +6,7 @@ import { Committee, Street } from '../org/model';
 import { HotspotModel } from './hotspot.model';
 import { ComplaintModel } from './model';
 import { overdueFilter } from './service';
+import { median, ratio } from '../core/stats';
 
 export interface DashboardFilter {
   streetId?: string;
@@ -32,16 +33,6 @@ export interface CommitteeRow extends ComplaintFigures {
   committeeId: string | null;
   committeeName: string;
   streetName: string;
-}
-
-const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
-
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const value = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return Math.round(value * 100) / 100;
 }
 
 /** The match for a viewer: a cadre sees only their committee, district staff anything they filter to. */

@@ -6,7 +6,7 @@ import { HotspotModel } from '../complaints/hotspot.model';
 import { DUE_FIELDS, overdueFilter } from '../complaints/service';
 import { addSums, cohortGroups, emptySums, toCohort, type CohortGroup, type CohortSums } from './complaint-cohorts';
 import { committeeMatch, OUTSIDE_NAME, type OverviewScope } from './scope';
-import { ratio, round2 } from './stats';
+import { ratio, round2 } from '../core/stats';
 
 const key = (id: Types.ObjectId | null | undefined) => (id ? String(id) : null);
 

@@ -3,7 +3,7 @@ import { DAY_MS } from '../core/clock';
 import { DailyReportModel, FilingModel } from '../filings/models';
 import { missingToday } from '../filings/service';
 import { committeeMatch, type OverviewScope } from './scope';
-import { median, ratio } from './stats';
+import { median, ratio } from '../core/stats';
 
 /** Filings by status, how long decisions take, today's missing reports, and approvals that needed no return. */
 export async function filingsOverview(scope: OverviewScope, now: Date) {

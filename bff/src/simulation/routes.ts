@@ -1,11 +1,8 @@
-import mongoose from 'mongoose';
 import { z } from 'zod';
 import { AppError } from '../core/app-error';
 import type { ManualClock } from '../core/clock';
 import { defineRoute, type RouteSpec } from '../core/route';
-import { seedDemoData } from '../dev/seed';
-import { allJobs } from '../jobs/all-jobs';
-import { runOnce } from '../jobs/scheduler';
+import { resetWorld, runAllJobs } from './service';
 
 const clockSchema = z.object({ now: z.iso.datetime({ offset: true }) }).strict();
 const clockView = z.object({ now: z.string() });
@@ -51,11 +48,7 @@ export function simulationRoutes(deps: { clock: ManualClock; idKey: string }): R
       access: 'public',
       body: z.object({}).strict(),
       responses: { 200: { description: 'What each job did', schema: z.object({ ran: z.array(z.object({ job: z.string(), result: z.unknown() })) }) } },
-      handler: async () => {
-        const ran = [];
-        for (const job of allJobs) ran.push({ job: job.name, result: (await runOnce(job, 'simulation', deps.clock.now())).result });
-        return { body: { ran } };
-      },
+      handler: async () => ({ body: { ran: await runAllJobs(deps.clock.now()) } }),
     }),
     defineRoute({
       method: 'post',
@@ -66,9 +59,8 @@ export function simulationRoutes(deps: { clock: ManualClock; idKey: string }): R
       body: clockSchema,
       responses: { 200: { description: 'The new time', schema: clockView } },
       handler: async ({ body }) => {
-        for (const model of Object.values(mongoose.models)) await model.deleteMany({});
         deps.clock.set(body.now);
-        await seedDemoData({ idKey: deps.idKey }, deps.clock.now(), { openRound: false });
+        await resetWorld(deps.clock.now(), deps.idKey);
         return { body: { now: deps.clock.now().toISOString() } };
       },
     }),

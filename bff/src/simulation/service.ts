@@ -1,0 +1,17 @@
+import mongoose from 'mongoose';
+import { seedDemoData } from '../dev/seed';
+import { allJobs } from '../jobs/all-jobs';
+import { runOnce } from '../jobs/scheduler';
+
+/** Every scheduled job once at `now`, in a fixed order, under its lease as the scheduler would. */
+export async function runAllJobs(now: Date): Promise<Array<{ job: string; result: unknown }>> {
+  const ran = [];
+  for (const job of allJobs) ran.push({ job: job.name, result: (await runOnce(job, 'simulation', now)).result });
+  return ran;
+}
+
+/** Empties every collection and seeds the demo district (without a mask round) as of `now`. */
+export async function resetWorld(now: Date, idKey: string): Promise<void> {
+  for (const model of Object.values(mongoose.models)) await model.deleteMany({});
+  await seedDemoData({ idKey }, now, { openRound: false });
+}
