@@ -1,5 +1,6 @@
 import { Schema, model, type HydratedDocument, type InferSchemaType, type Types } from 'mongoose';
 import { COMPLAINT_STATUSES, type ComplaintStatus } from '@sqtb/shared';
+import { applyStep, type StepWrite } from '../workflow/apply-step';
 
 /** One line of a complaint's own history: the audit trail, appended in the same update as the change. */
 const timelineEntrySchema = new Schema(
@@ -78,27 +79,9 @@ export const ComplaintModel = model('Complaint', complaintSchema);
 export type ComplaintRecord = HydratedDocument<InferSchemaType<typeof complaintSchema>>;
 export type TimelineEntry = InferSchemaType<typeof timelineEntrySchema>;
 
-export interface TransitionWrite {
-  set?: Record<string, unknown>;
-  unset?: string[];
-  inc?: Record<string, number>;
-  entry: TimelineEntry;
-}
+export type TransitionWrite = StepWrite<TimelineEntry>;
 
-/**
- * Moves a complaint from one status to another in one conditional update keyed
- * on the status it was read in, appending its timeline entry in the same write.
- * Returns null when someone else moved it first.
- */
+/** A complaint's step: see `applyStep`. Returns null when someone else moved it first. */
 export function applyTransition(id: Types.ObjectId | string, from: ComplaintStatus, to: ComplaintStatus, write: TransitionWrite) {
-  return ComplaintModel.findOneAndUpdate(
-    { _id: id, status: from },
-    {
-      $set: { ...write.set, status: to },
-      $push: { timeline: write.entry },
-      ...(write.inc ? { $inc: write.inc } : {}),
-      ...(write.unset?.length ? { $unset: Object.fromEntries(write.unset.map((f) => [f, 1])) } : {}),
-    },
-    { new: true },
-  );
+  return applyStep(ComplaintModel, id, from, to, write);
 }

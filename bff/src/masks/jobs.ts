@@ -1,53 +1,58 @@
-import { reservationTransition } from '@sqtb/shared';
+import { reservationTransition, type ReservationStatus } from '@sqtb/shared';
 import type { Job } from '../jobs/scheduler';
-import { ReservationModel, RoundModel, StockModel } from './models';
-import { release } from './stock';
+import { applyStep } from '../workflow/apply-step';
+import { timelineEntry } from '../workflow/timeline';
+import { ReservationModel, StockModel } from './models';
+import { HOLD_GRACE_MS, release } from './stock';
 import { drawClosedLotteries } from './lottery';
 
-/** A hold younger than this may belong to a reservation still being written. */
-const HOLD_GRACE_MS = 2 * 60_000;
-
-/** Approved reservations not picked up by `pickupBy` expire; their masks go back to the pharmacy. */
+/**
+ * Approved reservations not picked up by `pickupBy` expire; their masks go back
+ * to the pharmacy. The job returns a hold only for a reservation its own
+ * conditional step expired: one a pharmacy redeemed in between keeps its masks.
+ */
 export async function expireUnclaimed(now: Date): Promise<{ expired: number; returned: number }> {
   const decision = reservationTransition('approved', 'expire', ['system']);
   if (!decision.ok) throw new Error('the reservation table has no expiry');
-  const due = await ReservationModel.find({ status: 'approved', pickupBy: { $lt: now } }, { _id: 1, roundId: 1, pharmacyId: 1, quantity: 1 }).lean();
+  const due = await ReservationModel.find({ status: 'approved', pickupBy: { $lt: now } }, { _id: 1, roundId: 1, pharmacyId: 1, quantity: 1, holdId: 1 }).lean();
   let expired = 0;
   let returned = 0;
   for (const r of due) {
-    const moved = await ReservationModel.updateOne(
-      { _id: r._id, status: 'approved' },
-      { $set: { status: decision.to }, $push: { timeline: { at: now, action: 'expire', from: 'approved', to: decision.to, role: 'system' } } },
-    );
-    expired += moved.modifiedCount;
-    // Whoever expired it, the hold is returned once (release is conditional on the hold).
-    if (await release(r.roundId, r.pharmacyId!, r.quantity, r._id)) returned += r.quantity;
+    const moved = await applyStep(ReservationModel, r._id, 'approved', decision.to, { entry: timelineEntry(now, 'expire', 'approved', decision.to, 'system') });
+    if (!moved) continue;
+    expired += 1;
+    if (r.holdId && (await release(r.roundId, r.pharmacyId!, r.quantity, r.holdId))) returned += r.quantity;
   }
   return { expired, returned };
 }
 
+/** Statuses from which a reservation can never (again) take up a hold it does not already name. */
+const SETTLED: readonly ReservationStatus[] = ['approved', 'redeemed', 'rejected', 'lost', 'expired'];
+const HOLDING: readonly ReservationStatus[] = ['approved', 'redeemed'];
+
 /**
- * Returns holds whose reservation never got written (a crash between taking
- * stock and inserting the reservation) or no longer needs the masks.
+ * Returns holds no reservation will ever use: the reservation was never written
+ * (a crash between taking stock and inserting it, once the hold is HOLD_GRACE_MS
+ * old), or it is settled without naming this hold (rejected, lost, expired, or
+ * approved with another hold after a crashed attempt). A hold whose reservation
+ * is still under review or in a draw is left alone: that reservation may yet be
+ * approved with it, and settling it later makes the hold returnable.
  */
 export async function returnOrphanHolds(now: Date): Promise<{ returned: number }> {
   let returned = 0;
   const stocks = await StockModel.find({ 'holds.0': { $exists: true } }, { roundId: 1, pharmacyId: 1, holds: 1 }).lean();
   for (const stock of stocks) {
-    const live = await ReservationModel.find({ _id: { $in: stock.holds }, status: { $in: ['approved', 'redeemed'] } }, { _id: 1, quantity: 1 }).lean();
-    const liveIds = new Set(live.map((r) => String(r._id)));
+    const owners = await ReservationModel.find({ _id: { $in: stock.holds.map((h) => h.reservationId) } }, { _id: 1, status: 1, holdId: 1 }).lean();
+    const ownerOf = new Map(owners.map((r) => [String(r._id), r]));
     for (const hold of stock.holds) {
-      if (liveIds.has(String(hold)) || now.getTime() - hold.getTimestamp().getTime() < HOLD_GRACE_MS) continue;
-      const reservation = await ReservationModel.findById(hold, { quantity: 1 }).lean();
-      const quantity = reservation?.quantity ?? (await quantityOfRound(stock.roundId));
-      if (await release(stock.roundId, stock.pharmacyId, quantity, hold)) returned += quantity;
+      const owner = ownerOf.get(String(hold.reservationId));
+      const orphan = owner
+        ? SETTLED.includes(owner.status) && !(HOLDING.includes(owner.status) && String(owner.holdId) === String(hold._id))
+        : now.getTime() - hold.at.getTime() >= HOLD_GRACE_MS;
+      if (orphan && (await release(stock.roundId, stock.pharmacyId, hold.quantity, hold._id))) returned += hold.quantity;
     }
   }
   return { returned };
-}
-
-async function quantityOfRound(roundId: unknown): Promise<number> {
-  return (await RoundModel.findById(roundId, { masksPerHousehold: 1 }).lean())?.masksPerHousehold ?? 0;
 }
 
 export const maskJobs: Job[] = [

@@ -4,6 +4,8 @@ import { AppError } from '../core/app-error';
 import { HOUR_MS } from '../core/clock';
 import { RegistrationModel, ReservationModel, RoundModel } from './models';
 import { release, takeNearest } from './stock';
+import { applyStep } from '../workflow/apply-step';
+import { timelineEntry } from '../workflow/timeline';
 
 /**
  * Draws a closed lottery round. The seed is fixed once (a conditional update),
@@ -26,19 +28,20 @@ export async function drawRound(roundId: string, now: Date): Promise<{ seed: str
     const application = await ReservationModel.findById(id);
     if (!application || application.status !== 'applied') continue;
     const registration = await RegistrationModel.findOne({ userId: application.userId }).lean();
-    const pharmacy = registration?.location ? await takeNearest(round._id, registration.location, application.quantity, application._id) : undefined;
-    const event = pharmacy ? 'win' : 'lose';
+    const taken = registration?.location ? await takeNearest(round._id, registration.location, application.quantity, { reservationId: application._id, at: now }) : undefined;
+    const event = taken ? 'win' : 'lose';
     const decision = reservationTransition('applied', event, ['system']);
     if (!decision.ok) continue;
-    const set = pharmacy
-      ? { pharmacyId: pharmacy._id, pickupCode: String(Number.parseInt(randomBytes(4).toString('hex'), 16) % 100_000_000).padStart(8, '0'), pickupBy: new Date(now.getTime() + round.pickupWindowHours * HOUR_MS) }
+    const set = taken
+      ? { pharmacyId: taken.pharmacy._id, holdId: taken.holdId, pickupCode: String(Number.parseInt(randomBytes(4).toString('hex'), 16) % 100_000_000).padStart(8, '0'), pickupBy: new Date(now.getTime() + round.pickupWindowHours * HOUR_MS) }
       : {};
-    const moved = await ReservationModel.updateOne(
-      { _id: application._id, status: 'applied' },
-      { $set: { ...set, status: decision.to }, $push: { timeline: { at: now, action: event, from: 'applied', to: decision.to, role: 'system' } } },
-    );
-    if (moved.modifiedCount === 0 && pharmacy) await release(round._id, pharmacy._id, application.quantity, application._id);
-    if (moved.modifiedCount === 1) (pharmacy ? winners++ : losers++);
+    const moved = await applyStep(ReservationModel, application._id, 'applied', decision.to, { set, entry: timelineEntry(now, event, 'applied', decision.to, 'system') });
+    if (!moved && taken) await release(round._id, taken.pharmacy._id, application.quantity, taken.holdId);
+    if (moved) (taken ? winners++ : losers++);
+  }
+  // Finished only when no application is left undrawn: a draw cut off halfway is resumed by the next run.
+  if (!(await ReservationModel.exists({ roundId: round._id, status: 'applied', reason: 'lottery-application' }))) {
+    await RoundModel.updateOne({ _id: round._id, drawCompletedAt: { $exists: false } }, { $set: { drawCompletedAt: now } });
   }
   return { seed, winners, losers };
 }
@@ -58,9 +61,9 @@ export async function drawResult(roundId: string) {
   };
 }
 
-/** The job: draws every closed lottery round not drawn yet. */
+/** The job: draws every closed lottery round whose draw has not finished (never started, or cut off halfway). */
 export async function drawClosedLotteries(now: Date) {
-  const due = await RoundModel.find({ lottery: true, closesAt: { $lte: now }, drawSeed: { $exists: false } }, { _id: 1 }).lean();
+  const due = await RoundModel.find({ lottery: true, closesAt: { $lte: now }, drawCompletedAt: { $exists: false } }, { _id: 1 }).lean();
   let drawn = 0;
   for (const round of due) {
     await drawRound(String(round._id), now);

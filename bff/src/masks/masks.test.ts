@@ -111,12 +111,12 @@ describe('mask reservations (汇处理)', () => {
     expect((await ReservationModel.findById(reservation.id))!.status).toBe('expired');
     const after = (await StockModel.findOne({ pharmacyId: reservation.pharmacy.id }).lean())!;
     expect(after.available).toBe(before + 5);
-    expect(after.holds.map(String)).not.toContain(reservation.id);
+    expect(after.holds.map((h) => String(h.reservationId))).not.toContain(reservation.id);
   });
 
   it('returns a hold whose reservation was never written (a crash between the two writes)', async () => {
     const stock = (await StockModel.findOne({ pharmacyId: pharmacy('P4') }).lean())!;
-    const ghost = new Types.ObjectId(Math.floor((clock.now().getTime() - 10 * 60_000) / 1000));
+    const ghost = { _id: new Types.ObjectId(), reservationId: new Types.ObjectId(), quantity: 5, at: new Date(clock.now().getTime() - 10 * 60_000) };
     await StockModel.updateOne({ _id: stock._id }, { $inc: { available: -5 }, $push: { holds: ghost } });
     expect((await returnOrphanHolds(clock.now())).returned).toBe(5);
     expect((await StockModel.findById(stock._id).lean())!.available).toBe(stock.available);

@@ -39,6 +39,8 @@ const roundSchema = new Schema(
     /** Published with the result so anyone can re-run the draw (shared masks/lottery.ts). */
     drawSeed: String,
     drawnAt: Date,
+    /** Set once no application is left undrawn; until then the job resumes the draw. */
+    drawCompletedAt: Date,
     createdBy: { type: Schema.Types.ObjectId, ref: 'User' },
   },
   { timestamps: true },
@@ -48,8 +50,9 @@ export const RoundModel = model('MaskRound', roundSchema);
 
 /**
  * A pharmacy's stock in a round. Taking stock decrements `available` and
- * records the reservation id in `holds` in one update, so every mask taken
- * can be traced to a reservation and returned exactly once.
+ * records a hold in `holds` in one update, so every mask taken can be traced
+ * to a reservation and returned exactly once. Invariant: total = available +
+ * the quantities of all holds.
  */
 const stockSchema = new Schema(
   {
@@ -58,7 +61,8 @@ const stockSchema = new Schema(
     available: { type: Number, required: true, min: 0 },
     total: { type: Number, required: true },
     soldOut: { type: Boolean, default: false },
-    holds: { type: [Schema.Types.ObjectId], default: [] },
+    /** One entry per reservation holding masks here: its own id, the reservation, the quantity and when it was taken. */
+    holds: { type: [{ reservationId: { type: Schema.Types.ObjectId, required: true }, quantity: { type: Number, required: true }, at: { type: Date, required: true } }], default: [] },
   },
   { timestamps: true },
 );
@@ -76,10 +80,12 @@ const reservationSchema = new Schema(
     reason: String,
     quantity: { type: Number, required: true },
     pharmacyId: { type: Schema.Types.ObjectId, ref: 'Pharmacy' },
+    /** The stock hold this reservation's masks come from, set in the same write that approves it. */
+    holdId: Schema.Types.ObjectId,
     pickupCode: { type: String, unique: true, sparse: true },
     pickupBy: Date,
     idempotencyKey: { type: String, unique: true, sparse: true },
-    timeline: { type: [{ _id: false, at: Date, action: String, from: String, to: String, actorId: Schema.Types.ObjectId, role: String }], default: [] },
+    timeline: { type: [{ _id: false, at: Date, action: String, from: String, to: String, actorId: Schema.Types.ObjectId, actorName: String, role: String, note: String }], default: [] },
   },
   { timestamps: true },
 );

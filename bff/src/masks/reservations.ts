@@ -7,7 +7,9 @@ import type { Clock } from '../core/clock';
 import { HOUR_MS } from '../core/clock';
 import { Pharmacy } from '../org/model';
 import { RegistrationModel, ReservationModel, RoundModel } from './models';
-import { release, takeNearest } from './stock';
+import { HOLD_GRACE_MS, release, takeNearest } from './stock';
+import { applyStep, type StepWrite } from '../workflow/apply-step';
+import { timelineEntry, type TimelineEntry } from '../workflow/timeline';
 
 type ReservationRecord = InstanceType<typeof ReservationModel>;
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
@@ -46,30 +48,38 @@ export async function reserve(user: AuthUser, body: { roundId?: string; pharmacy
   if (registration?.status !== 'approved') {
     const reason = !registration ? 'household-not-registered' : registration.status === 'rejected' ? 'household-registration-rejected' : 'household-registration-pending';
     const status = RESERVATION_START.needsReview;
-    return insertOrReplay({ ...base, status, reason, timeline: [{ at: now, action: 'reserve', to: status, actorId: user.id, role: user.role }] }, key);
+    return insertOrReplay({ ...base, status, reason, timeline: [timelineEntry(now, 'reserve', undefined, status, user)] }, key);
   }
 
   if (round.lottery) {
     const status = RESERVATION_START.lotteryApplication;
-    return insertOrReplay({ ...base, status, reason: 'lottery-application', timeline: [{ at: now, action: 'apply', to: status, actorId: user.id, role: user.role }] }, key);
+    return insertOrReplay({ ...base, status, reason: 'lottery-application', timeline: [timelineEntry(now, 'apply', undefined, status, user)] }, key);
   }
 
   const id = new Types.ObjectId();
-  const pharmacy = await takeNearest(round._id, registration.location!, round.masksPerHousehold, id, body.pharmacyId);
-  if (!pharmacy) throw new AppError('OUT_OF_STOCK', 'No pharmacy has masks left in this round');
+  const taken = await takeNearest(round._id, registration.location!, round.masksPerHousehold, { reservationId: id, at: now }, body.pharmacyId);
+  if (!taken) throw new AppError('OUT_OF_STOCK', 'No pharmacy has masks left in this round');
+  const giveBack = () => release(round._id, taken.pharmacy._id, round.masksPerHousehold, taken.holdId);
+  // The orphan-hold job may return a hold with no reservation once it is HOLD_GRACE_MS old:
+  // a reserve that stalled half that long gives its hold back itself rather than race the job.
+  if (clock.now().getTime() - now.getTime() > HOLD_GRACE_MS / 2) {
+    await giveBack();
+    throw new AppError('CONFLICT', 'The reservation took too long; please try again');
+  }
   const approved = {
     _id: id,
     ...base,
     status: RESERVATION_START.autoApproved,
-    pharmacyId: pharmacy._id,
+    pharmacyId: taken.pharmacy._id,
+    holdId: taken.holdId,
     pickupCode: newPickupCode(),
     pickupBy: new Date(now.getTime() + round.pickupWindowHours * HOUR_MS),
-    timeline: [{ at: now, action: 'reserve', to: RESERVATION_START.autoApproved, actorId: user.id, role: user.role }],
+    timeline: [timelineEntry(now, 'reserve', undefined, RESERVATION_START.autoApproved, user)],
   };
   try {
     return await insertOrReplay(approved, key);
   } catch (err) {
-    await release(round._id, pharmacy._id, round.masksPerHousehold, id);
+    await giveBack();
     throw err;
   }
 }
@@ -100,33 +110,36 @@ export async function review(user: AuthUser, id: string, approve: boolean, clock
   const decision = reservationTransition(reservation.status, approve ? 'approve' : 'reject', [user.role === 'district' ? 'district' : 'committee-cadre']);
   if (!decision.ok) throw new AppError(decision.refusal, `This reservation is ${reservation.status}`, { currentStatus: reservation.status });
   const now = clock.now();
-  const entry = { at: now, action: approve ? 'approve' : 'reject', from: reservation.status, to: decision.to, actorId: user.id, role: user.role };
-  if (!approve) return view(await transitionOrConflict(reservation, decision.to, {}, entry));
+  const entry = timelineEntry(now, approve ? 'approve' : 'reject', reservation.status, decision.to, user);
+  if (!approve) return view(await stepOrConflict(reservation, decision.to, { entry }));
 
   const round = await RoundModel.findById(reservation.roundId);
   if (!round) throw new AppError('NOT_FOUND', 'The round of this reservation no longer exists');
   if (registration?.status !== 'approved') throw new AppError('REGISTRATION_NOT_APPROVED', 'The household must have an approved registration first');
-  const pharmacy = await takeNearest(round._id, registration.location!, reservation.quantity, reservation._id);
-  if (!pharmacy) throw new AppError('OUT_OF_STOCK', 'No pharmacy has masks left in this round');
+  // The hold is dated now and names this reservation; the orphan-hold job leaves it alone
+  // while the reservation can still be approved with it.
+  const taken = await takeNearest(round._id, registration.location!, reservation.quantity, { reservationId: reservation._id, at: now });
+  if (!taken) throw new AppError('OUT_OF_STOCK', 'No pharmacy has masks left in this round');
   try {
     // From now on the household's address holds the quota (the unique index refuses a second one).
     const set = {
       householdKey: registration.addressKey,
       committeeId: registration.committeeId,
-      pharmacyId: pharmacy._id,
+      pharmacyId: taken.pharmacy._id,
+      holdId: taken.holdId,
       pickupCode: newPickupCode(),
       pickupBy: new Date(now.getTime() + round.pickupWindowHours * HOUR_MS),
     };
-    return view(await transitionOrConflict(reservation, decision.to, set, entry));
+    return view(await stepOrConflict(reservation, decision.to, { set, entry }));
   } catch (err) {
-    await release(round._id, pharmacy._id, reservation.quantity, reservation._id);
+    await release(round._id, taken.pharmacy._id, reservation.quantity, taken.holdId);
     if (isDuplicate(err)) throw quotaExceeded();
     throw err;
   }
 }
 
-async function transitionOrConflict(r: ReservationRecord, to: ReservationStatus, set: Record<string, unknown>, entry: Record<string, unknown>) {
-  const updated = await ReservationModel.findOneAndUpdate({ _id: r._id, status: r.status }, { $set: { ...set, status: to }, $push: { timeline: entry } }, { new: true });
+async function stepOrConflict(r: ReservationRecord, to: ReservationStatus, write: StepWrite<TimelineEntry>) {
+  const updated = await applyStep(ReservationModel, r._id, r.status, to, write);
   if (!updated) throw new AppError('CONFLICT', 'Someone else acted on this reservation first', { currentStatus: (await ReservationModel.findById(r._id))?.status });
   return updated;
 }
@@ -140,7 +153,7 @@ export async function redeem(user: AuthUser, pickupCode: string, clock: Clock): 
   if (!decision.ok) throw new AppError(decision.refusal, `This reservation is ${reservation.status}`, { currentStatus: reservation.status });
   const now = clock.now();
   if (reservation.pickupBy && reservation.pickupBy.getTime() < now.getTime()) throw new AppError('CONFLICT', 'The pickup window has passed', { currentStatus: 'expired' });
-  return view(await transitionOrConflict(reservation, decision.to, {}, { at: now, action: 'redeem', from: reservation.status, to: decision.to, actorId: user.id, role: user.role }));
+  return view(await stepOrConflict(reservation, decision.to, { entry: timelineEntry(now, 'redeem', reservation.status, decision.to, user) }));
 }
 
 export async function mine(user: AuthUser) {
