@@ -65,6 +65,13 @@ const appealSchema = new Schema(
     correction: { status: { type: String, enum: MEDICAL_STATUSES }, date: String },
     resolvedBy: { type: Schema.Types.ObjectId, ref: 'User' },
     resolvedAt: Date,
+    /**
+     * The resident's id while the appeal is open, unset when it is resolved:
+     * sparse-unique, so a resident has at most one open appeal however many
+     * filings arrive at once. (A partial index on `userId` would say the same,
+     * but the CongoDB wrapper does not enforce partialFilterExpression.)
+     */
+    openFor: { type: Schema.Types.ObjectId, ref: 'User', unique: true, sparse: true },
   },
   { timestamps: true },
 );

@@ -194,12 +194,24 @@ export async function replaceRiskRegions(regions: Array<{ code: string; name: st
   return listRiskRegions();
 }
 
+/**
+ * One open appeal per resident. The count is for a friendly answer; what
+ * decides is the sparse-unique `openFor`, set on the open appeal and unset when
+ * it is resolved, so two filings at once make one appeal and one APPEAL_OPEN.
+ */
 export async function fileAppeal(user: AuthUser, reason: string, deps: HealthDeps) {
+  const alreadyOpen = () => new AppError('APPEAL_OPEN', 'You already have an open appeal');
   const code = await currentCode(user, deps);
   const open = await AppealModel.countDocuments({ userId: user.id, status: INITIAL_APPEAL_STATUS });
-  if (open > 0) throw new AppError('CONFLICT', 'You already have an open appeal');
-  const appeal = await AppealModel.create({ userId: user.id, colorAtFiling: code.color, reason, status: INITIAL_APPEAL_STATUS });
-  return appealView(appeal);
+  if (open > 0) throw alreadyOpen();
+  try {
+    const appeal = await AppealModel.create({ userId: user.id, colorAtFiling: code.color, reason, status: INITIAL_APPEAL_STATUS, openFor: user.id });
+    return appealView(appeal);
+  } catch (err) {
+    const e = err as { code?: number; keyPattern?: Record<string, unknown>; message?: string };
+    if (e.code === 11000 && (e.keyPattern ? 'openFor' in e.keyPattern : String(e.message).includes('index: openFor_'))) throw alreadyOpen();
+    throw err;
+  }
 }
 
 export async function listAppeals(user: AuthUser, status?: string) {
@@ -229,7 +241,7 @@ export async function resolveAppeal(
   const now = deps.clock.now();
   const updated = await AppealModel.findOneAndUpdate(
     { _id: appeal._id, status: appeal.status },
-    { $set: { status: to, resolutionNote: body.note, resolvedBy: staff.id, resolvedAt: now, ...(body.correction ? { correction: body.correction } : {}) } },
+    { $set: { status: to, resolutionNote: body.note, resolvedBy: staff.id, resolvedAt: now, ...(body.correction ? { correction: body.correction } : {}) }, $unset: { openFor: 1 } },
     { new: true },
   );
   if (!updated) throw new AppError('CONFLICT', 'Someone else resolved this appeal first');
@@ -238,7 +250,7 @@ export async function resolveAppeal(
       await MedicalCaseModel.create({ idHash: identity.idHash, idMasked: identity.idMasked, ...body.correction, note: body.note, setBy: staff.id, source: 'appeal' });
     } catch (err) {
       // Compensate: the appeal is open again rather than resolved without its correction.
-      await AppealModel.updateOne({ _id: appeal._id, status: to }, { $set: { status: appeal.status }, $unset: { resolutionNote: 1, resolvedBy: 1, resolvedAt: 1, correction: 1 } });
+      await AppealModel.updateOne({ _id: appeal._id, status: to }, { $set: { status: appeal.status, openFor: appeal.userId }, $unset: { resolutionNote: 1, resolvedBy: 1, resolvedAt: 1, correction: 1 } });
       throw err;
     }
   }

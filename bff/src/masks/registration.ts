@@ -4,7 +4,7 @@ import type { AuthUser } from '../accounts/auth-user';
 import { UserModel } from '../accounts/user.model';
 import { AppError } from '../core/app-error';
 import { Committee } from '../org/model';
-import { identityFields, recordIdentity } from '../residents/identity';
+import { claimIdentity, identityFields, releaseIdentityClaim } from '../residents/identity';
 import { ResidentIdentity } from '../residents/identity.model';
 import { RegistrationModel } from './models';
 
@@ -14,15 +14,27 @@ type RegistrationRecord = InstanceType<typeof RegistrationModel>;
 /**
  * A household registers with its committee. Inside the committee's area and at
  * an address with no household yet: approved at once. Otherwise the cadre reviews.
+ *
+ * Three writes, ordered so that every state between them is safe (issue 12):
+ * 1. claim the ID number (the unique `idHash` index picks one account when two
+ *    register one number at once; the loser gets ID_NUMBER_TAKEN and has
+ *    written nothing);
+ * 2. the registration (the unique `userId` index picks one when an account
+ *    registers twice at once); if it fails, the claim made in 1 is undone;
+ * 3. the account is marked registered. Should that write be lost, registering
+ *    again answers "registered already" and makes it.
  */
 export async function register(user: AuthUser, body: RegistrationBody, idKey: string) {
   const committee = await Committee.findById(body.committeeId);
   if (!committee) throw new AppError('VALIDATION_FAILED', 'No such committee', { field: 'committeeId' });
-  if (await RegistrationModel.exists({ userId: user.id })) throw new AppError('CONFLICT', 'You have registered already');
-  const identity = identityFields(body.idNumber, idKey);
-  if (await ResidentIdentity.exists({ idHash: identity.idHash, userId: { $ne: user.id } })) {
-    throw new AppError('CONFLICT', 'This ID number is already registered to another account; ask your committee');
+  const existing = await RegistrationModel.findOne({ userId: user.id }, { committeeId: 1 }).lean();
+  if (existing) {
+    await markRegistered(user.id, existing.committeeId);
+    throw new AppError('CONFLICT', 'You have registered already');
   }
+  const identity = identityFields(body.idNumber, idKey);
+  // Checked first for a friendly answer; the claim below is what decides.
+  if (await ResidentIdentity.exists({ idHash: identity.idHash, userId: { $ne: user.id } })) throw idNumberTaken();
   const addressKey = normaliseAddress(body.address);
   const inside = isInsideArea(body.location, { center: committee.area!.center!, radiusMeters: committee.area!.radiusMeters });
   const taken = await RegistrationModel.exists({ approvedAddressKey: addressKey });
@@ -38,21 +50,53 @@ export async function register(user: AuthUser, body: RegistrationBody, idKey: st
     location: body.location,
     householdSize: body.householdSize,
   };
+
+  const claim = await claimIdentity(user.id, body.name, identity);
+  if (claim.outcome === 'taken') throw idNumberTaken();
+  if (claim.outcome === 'yours-differs') throw new AppError('CONFLICT', 'Your account has another ID number on record; ask your committee');
+
   let registration: RegistrationRecord;
   try {
-    registration = reason
+    registration = await createRegistration(fields, reason, addressKey);
+  } catch (err) {
+    const registeredAlready = isDuplicateOn(err, 'userId');
+    // A registration of this account exists (a second tap won): it stands on this claim, so the claim stays.
+    if (claim.outcome === 'claimed' && !registeredAlready) await releaseIdentityClaim(claim.claimId, user.id, identity.idHash);
+    if (registeredAlready) throw new AppError('CONFLICT', 'You have registered already');
+    throw err;
+  }
+  await markRegistered(user.id, committee._id, committee.streetId);
+  return registrationView(registration, false);
+}
+
+function idNumberTaken() {
+  return new AppError('ID_NUMBER_TAKEN', 'This ID number is already registered to another account; ask your committee');
+}
+
+/** MongoDB's duplicate-key error, on the unique index of the given field. */
+function isDuplicateOn(err: unknown, field: string): boolean {
+  const e = err as { code?: number; keyPattern?: Record<string, unknown>; message?: string };
+  if (e?.code !== 11000) return false;
+  if (e.keyPattern) return field in e.keyPattern;
+  return String(e.message).includes(`index: ${field}_`);
+}
+
+async function createRegistration(fields: Record<string, unknown>, reason: string | undefined, addressKey: string): Promise<RegistrationRecord> {
+  try {
+    return reason
       ? await RegistrationModel.create({ ...fields, status: REGISTRATION_START.needsReview, reason })
       : await RegistrationModel.create({ ...fields, status: REGISTRATION_START.autoApproved, approvedAddressKey: addressKey });
   } catch (err) {
-    const e = err as { code?: number; keyPattern?: Record<string, unknown>; message?: string };
-    if (e.code !== 11000) throw err;
-    if (String(e.message).includes('userId')) throw new AppError('CONFLICT', 'You have registered already');
+    if (reason || !isDuplicateOn(err, 'approvedAddressKey')) throw err;
     // Someone registered this address a moment ago: the cadre decides.
-    registration = await RegistrationModel.create({ ...fields, status: REGISTRATION_START.needsReview, reason: 'address-already-registered' });
+    return RegistrationModel.create({ ...fields, status: REGISTRATION_START.needsReview, reason: 'address-already-registered' });
   }
-  await recordIdentity(user.id, body.name, body.idNumber, idKey);
-  await UserModel.updateOne({ _id: user.id }, { $set: { registered: true, 'scope.committeeId': committee._id, 'scope.streetId': committee.streetId } });
-  return registrationView(registration, false);
+}
+
+/** Idempotent: the same values however often it runs. */
+async function markRegistered(userId: string, committeeId: unknown, streetId?: unknown) {
+  const street = streetId ?? (await Committee.findById(committeeId, { streetId: 1 }).lean())?.streetId;
+  await UserModel.updateOne({ _id: userId }, { $set: { registered: true, 'scope.committeeId': committeeId, 'scope.streetId': street } });
 }
 
 export async function myRegistration(user: AuthUser) {
