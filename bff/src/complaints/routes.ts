@@ -53,6 +53,7 @@ export function complaintRoutes(deps: ComplaintDeps): RouteSpec[] {
       summary: 'A resident reports a neighbourhood problem',
       access: ['resident'],
       body: createComplaintSchema,
+      idempotent: true,
       responses: { 201: { description: 'Filed', schema: complaintViewSchema } },
       handler: async ({ user, body }) => ({ status: 201, body: await fileComplaint(user, body, deps) }),
     }),

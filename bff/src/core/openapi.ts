@@ -1,5 +1,6 @@
 import { z, type ZodType } from 'zod';
 import { errorBodySchema } from '@sqtb/shared';
+import { IDEMPOTENCY_HEADER } from './idempotency';
 import type { RouteSpec } from './route';
 
 /**
@@ -32,7 +33,7 @@ function operation(spec: RouteSpec): Record<string, unknown> {
       ...(response.schema ? { content: { [response.contentType ?? 'application/json']: { schema: jsonSchema(response.schema, 'output') } } } : {}),
     };
   }
-  const refusals = new Set([...(spec.errors ?? []), ...(spec.body || spec.query || spec.params ? [400] : []), ...(spec.access === 'public' ? [] : [401]), ...(Array.isArray(spec.access) ? [403] : [])]);
+  const refusals = new Set([...(spec.errors ?? []), ...(spec.idempotent ? [409] : []), ...(spec.body || spec.query || spec.params ? [400] : []), ...(spec.access === 'public' ? [] : [401]), ...(Array.isArray(spec.access) ? [403] : [])]);
   for (const status of [...refusals].sort()) {
     responses[String(status)] = { description: 'Refused', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
   }
@@ -42,7 +43,7 @@ function operation(spec: RouteSpec): Record<string, unknown> {
     operationId: `${spec.method}${spec.path.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
     ...(spec.access === 'public' ? {} : { security: [{ bearer: [] }] }),
     'x-roles': spec.access,
-    parameters: [...parameters(spec.params, 'path'), ...parameters(spec.query, 'query')],
+    parameters: [...parameters(spec.params, 'path'), ...parameters(spec.query, 'query'), ...(spec.idempotent ? [idempotencyKeyParameter] : [])],
     ...(spec.multipart
       ? {
           requestBody: {
@@ -55,6 +56,15 @@ function operation(spec: RouteSpec): Record<string, unknown> {
     responses,
   };
 }
+
+const idempotencyKeyParameter = {
+  name: IDEMPOTENCY_HEADER,
+  in: 'header',
+  required: false,
+  description:
+    'A fresh key per new request (1–128 visible ASCII characters). A repeat with the same key from the same user gets the first successful answer again (with the header Idempotent-Replayed: true), kept 24 hours; the same key with another request is 409 IDEMPOTENCY_KEY_REUSED; a repeat while the first is still running may get 409 CONFLICT.',
+  schema: { type: 'string', minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7E]+$' },
+};
 
 function parameters(schema: ZodType | undefined, where: 'path' | 'query'): unknown[] {
   if (!schema) return [];

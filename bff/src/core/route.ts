@@ -43,6 +43,12 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
   bodyType?: string;
   /** Requests allowed per IP and per logged-in user; over it: 429 with Retry-After. */
   rateLimit?: { name: string; perIp: RateLimit; perUser?: RateLimit };
+  /**
+   * A create a phone may retry: the optional `Idempotency-Key` header makes a
+   * repeat from the same user get the first 2xx answer instead of running
+   * again (see idempotency.ts). Only for routes with a user and a JSON reply.
+   */
+  idempotent?: boolean;
   /** A multipart upload instead of a JSON body: the file's field name, for the document. */
   multipart?: { field: string };
   /** Success responses by status, for the OpenAPI document. */

@@ -43,6 +43,7 @@ export function filingRoutes(deps: { clock: Clock; idKey: string; keys: KeyRing 
       summary: 'An enterprise files to reopen (企业复工备案): company, plan, commitment, roster',
       access: ['enterprise'],
       body: filingBodySchema,
+      idempotent: true,
       responses: { 201: { description: 'Filed', schema: filingViewSchema } },
       errors: [409],
       handler: async ({ user, body }) => ({ status: 201, body: await fileFiling(user, body, deps) }),
