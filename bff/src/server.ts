@@ -13,6 +13,9 @@ import { ManualClock, systemClock } from './core/clock';
 import { loadKeyRing } from './health-code/keys';
 import type { JWK } from 'jose';
 
+/** How long a graceful stop may take before the process exits anyway. */
+const STOP_WITHIN_MS = 10_000;
+
 /** Connects the database, serves, and stops gracefully on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   let config;
@@ -49,7 +52,7 @@ async function main(): Promise<void> {
   const clock = config.simulatedClock ? new ManualClock(new Date()) : systemClock;
   const { app, drain } = createApp({ config, log, wechat, database, healthKeys, clock });
   const jobs = allJobs.map((job) => (config.jobIntervalMs ? { ...job, everyMs: config.jobIntervalMs } : job));
-  const scheduler = config.simulatedClock ? { stop: () => undefined } : startScheduler(jobs, { clock, log });
+  const scheduler = config.simulatedClock ? { stop: async () => undefined } : startScheduler(jobs, { clock, log });
   if (config.simulatedClock) log.warn('SIMULATED_CLOCK: the clock stands still until /api/simulation moves it; scheduled jobs run only when asked');
   const server: Server = app.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo;
@@ -60,18 +63,20 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'stopping: refusing new requests, finishing those in flight');
-    scheduler.stop();
+    log.info({ signal }, 'stopping: refusing new requests and new job runs, finishing those in flight');
     setTimeout(() => {
-      log.error('requests did not finish within 10 s; exiting');
+      log.error(`requests or jobs did not finish within ${STOP_WITHIN_MS / 1000} s; exiting`);
       process.exit(1);
-    }, 10_000).unref();
+    }, STOP_WITHIN_MS).unref();
+    // Running jobs end (or are told to stop) and release their leases while the database is still open.
+    const jobsStopped = scheduler.stop({ timeoutMs: STOP_WITHIN_MS - 2_000 });
     await drain();
     // A short grace in which late arrivals are answered 503 rather than cut off mid-connection.
     await new Promise((resolve) => setTimeout(resolve, 500));
     await drain();
     server.close();
     server.closeAllConnections();
+    await jobsStopped;
     await database.close();
     await stopWechatMock();
     log.info('stopped');
