@@ -21,8 +21,9 @@ export type ComplaintFilter = Partial<Pick<ListComplaintsQuery, 'status' | 'cate
 
 export const PAGE_SIZE = 20;
 
-export const fileComplaint = (body: CreateComplaint) =>
-  request<ComplaintView>('/api/complaints', { method: 'POST', data: { ...body } });
+/** `key` names this attempt: a retry with the same key gets the same complaint back. */
+export const fileComplaint = (body: CreateComplaint, key: string) =>
+  request<ComplaintView>('/api/complaints', { method: 'POST', data: { ...body }, header: { 'Idempotency-Key': key } });
 
 export const listComplaints = (filter: ComplaintFilter, page: number, pageSize = PAGE_SIZE) =>
   request<ComplaintList>('/api/complaints', { data: { ...filter, page, pageSize } });

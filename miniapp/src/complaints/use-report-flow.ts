@@ -6,6 +6,7 @@ import { complaintDetailUrl } from '../core/routes';
 import { fetchNearby, fileComplaint, meToo, type NearbyComplaint } from './api';
 import { createBody, draftProblems, emptyDraft, type ReportDraft } from './report-draft';
 import { usePhotoUploads, type PhotoUploads } from './use-photo-uploads';
+import { useRetryKey } from '../core/retry-key';
 
 export type ReportStep = 'form' | 'duplicates';
 
@@ -58,11 +59,12 @@ export function useReportFlow(): ReportFlow {
     setError(wording(failure));
   };
 
+  const withKey = useRetryKey();
   const submit = async () => {
     setPending('submitting');
     setError(null);
     try {
-      const filed = await fileComplaint(createBody(draft, photos.ids));
+      const filed = await withKey((key) => fileComplaint(createBody(draft, photos.ids), key));
       void Taro.showToast({ title: '已提交', icon: 'success' });
       void Taro.redirectTo({ url: complaintDetailUrl(filed.id) });
     } catch (caught) {

@@ -1,4 +1,4 @@
-import { errorBodySchema } from '@sqtb/shared';
+import { errorBodySchema, type ErrorCode } from '@sqtb/shared';
 
 /** Code for a request that never got an HTTP answer (offline, DNS, timeout). */
 export const NETWORK = 'NETWORK';
@@ -42,20 +42,30 @@ export function networkError(cause: unknown): ApiError {
 export const asApiError = (error: unknown): ApiError =>
   isApiError(error) ? error : new ApiError(0, 'UNEXPECTED', '出了点问题，请稍后重试');
 
-/** Chinese wording per stable code, for replies whose message is not written for residents. */
-const CODE_TEXT: Record<string, string> = {
+/** Chinese wording per stable code, for replies whose message is not written for residents: a code without wording fails the type check. */
+const CODE_TEXT: Record<ErrorCode, string> = {
   VALIDATION_FAILED: '填写的内容不符合要求，请检查后重试',
   MALFORMED_JSON: '填写的内容不符合要求，请检查后重试',
   UNAUTHENTICATED: '登录已失效，请重新登录',
+  WECHAT_LOGIN_FAILED: '微信登录失败，请稍后重试',
   FORBIDDEN: '您没有权限进行此操作',
   NOT_FOUND: '内容不存在或已被删除',
+  METHOD_NOT_ALLOWED: '暂不支持此操作',
   CONFLICT: '该事项状态已变化，请刷新后重试',
+  QUOTA_EXCEEDED: '本轮已预约：每户每轮只能预约一次',
+  OUT_OF_STOCK: '附近药店均已无货，请等待药店补货或下一轮预约',
+  ROUND_CLOSED: '当前没有开放的预约，请关注下一轮',
+  REGISTRATION_NOT_APPROVED: '请先通过该家庭的登记，再审核预约',
+  ID_NUMBER_TAKEN: '该身份证号已被其他账号登记，如有疑问请联系居委',
+  APPEAL_OPEN: '您已有一件申诉正在处理，处理完成后才能再次申诉',
+  IDEMPOTENCY_KEY_REUSED: '重复提交的内容与首次不同，请刷新后重新填写',
   PAYLOAD_TOO_LARGE: '文件过大，照片请不要超过 2 MB',
   UNSUPPORTED_MEDIA_TYPE: '仅支持 JPEG、PNG 或 WebP 格式的照片',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   INTERNAL: '服务暂时不可用，请稍后重试',
   UPSTREAM_UNAVAILABLE: '服务暂时不可用，请稍后重试',
   DATABASE_UNAVAILABLE: '服务暂时不可用，请稍后重试',
+  SHUTTING_DOWN: '服务正在重启，请稍后重试',
 };
 
 const HAS_CHINESE = /[\u4e00-\u9fff]/;
@@ -67,5 +77,5 @@ const HAS_CHINESE = /[\u4e00-\u9fff]/;
  */
 export function errorText(error: ApiError): string {
   if (HAS_CHINESE.test(error.message)) return error.message;
-  return CODE_TEXT[error.code] ?? (error.status >= 500 ? CODE_TEXT.INTERNAL : error.message);
+  return CODE_TEXT[error.code as ErrorCode] ?? (error.status >= 500 ? CODE_TEXT.INTERNAL : error.message);
 }

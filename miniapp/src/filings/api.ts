@@ -56,7 +56,8 @@ export const listFilings = (filter: FilingListFilter, page: number) =>
 
 export const fetchFiling = (id: string) => request<FilingView>(one(id));
 
-export const createFiling = (body: FilingBody) => request<FilingView>(base, { method: 'POST', data: { ...body } });
+/** `key` names this attempt: a retry with the same key gets the same filing back. */
+export const createFiling = (body: FilingBody, key: string) => request<FilingView>(base, { method: 'POST', data: { ...body }, header: { 'Idempotency-Key': key } });
 
 export const amendFiling = (id: string, body: FilingBody) => request<FilingView>(one(id), { method: 'PUT', data: { ...body } });
 

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorText, type ApiError } from '../core/api-error';
 import { ROUTES } from '../core/routes';
+import { useRetryKey } from '../core/retry-key';
 import { useSend } from '../core/use-send';
 import { amendFiling, createFiling, type FilingBody, type FilingView } from './api';
 import {
@@ -69,7 +70,8 @@ export function useFilingForm(filingId: string | undefined, initial: { view?: Fi
   const [problems, setProblems] = useState<string[]>([]);
   const [tried, setTried] = useState(false);
   const nextKey = useRef(Math.max(0, ...draft.roster.map((r) => r.key)) + 1);
-  const sending = useSend((body: FilingBody) => (filingId ? amendFiling(filingId, body) : createFiling(body)), sendWording);
+  const withKey = useRetryKey();
+  const sending = useSend((body: FilingBody) => (filingId ? amendFiling(filingId, body) : withKey((key) => createFiling(body, key))), sendWording);
   const sent = useRef(false);
 
   // A returned filing without a copy on this phone: start from what the BFF shows.

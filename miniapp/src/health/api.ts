@@ -57,8 +57,9 @@ export interface ResolveAppealBody {
 
 export const fetchHealthCode = () => request<HealthCodeResponse>('/api/health-code');
 
-export const declareHealth = (body: DeclarationBody) =>
-  request<HealthCodeResponse>('/api/health/declarations', { method: 'POST', data: { ...body } });
+/** `key` names this attempt: a retry with the same key gets the first answer back. */
+export const declareHealth = (body: DeclarationBody, key: string) =>
+  request<HealthCodeResponse>('/api/health/declarations', { method: 'POST', data: { ...body }, header: { 'Idempotency-Key': key } });
 
 export const verifyCode = (token: string, place?: string) =>
   request<VerifyResponse>('/api/health-code/verify', { method: 'POST', data: { token, place } });
@@ -77,8 +78,8 @@ export const setCase = (body: { idNumber: string; status: MedicalStatus; date: s
 export const importCases = (csv: string) =>
   request<ImportReport>('/api/health/cases/import', { method: 'POST', data: csv, contentType: 'text/csv' });
 
-export const fileAppeal = (reason: string) =>
-  request<HealthAppeal>('/api/health-code/appeals', { method: 'POST', data: { reason } });
+export const fileAppeal = (reason: string, key: string) =>
+  request<HealthAppeal>('/api/health-code/appeals', { method: 'POST', data: { reason }, header: { 'Idempotency-Key': key } });
 
 export const listAppeals = async (status?: AppealStatus): Promise<HealthAppeal[]> =>
   (await request<{ items: HealthAppeal[] }>('/api/health-code/appeals', { data: { status } })).items;

@@ -1,10 +1,11 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { useSignedInRequest } from '../accounts/use-signed-in-request';
-import { errorText, type ApiError } from '../core/api-error';
+import { errorText } from '../core/api-error';
 import { useReloadOnShowAndPull } from '../core/page-events';
 import { useSend } from '../core/use-send';
 import { fileAppeal, listAppeals } from './api';
+import { useRetryKey } from '../core/retry-key';
 
 export const REASON_MIN = 5;
 export const REASON_MAX = 500;
@@ -17,15 +18,14 @@ export function appealReasonProblem(reason: string): string | null {
   return null;
 }
 
-const appealErrorText = (error: ApiError) =>
-  error.code === 'CONFLICT' ? '您已有一件申诉正在处理，处理完成后才能再次申诉' : errorText(error);
 
 /** A resident's appeals (reloaded on show and pull-down) and the form to file a new one. */
 export function useAppeal() {
   const appeals = useSignedInRequest(() => listAppeals());
   useReloadOnShowAndPull(appeals.run);
   const [reason, setReason] = useState('');
-  const filing = useSend(fileAppeal, appealErrorText);
+  const withKey = useRetryKey();
+  const filing = useSend((text: string) => withKey((key) => fileAppeal(text, key)), errorText);
 
   const submit = async () => {
     const problem = appealReasonProblem(reason);

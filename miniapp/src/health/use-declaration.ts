@@ -2,8 +2,9 @@ import { shanghaiDate, type HealthCodeResponse } from '@sqtb/shared';
 import Taro from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
 import { useSend } from '../core/use-send';
-import { declareHealth } from './api';
+import { declareHealth, type DeclarationBody } from './api';
 import { declarationBody, declarationProblems, emptyDeclaration, type DeclarationDraft, type TripDraft } from './declaration-draft';
+import { useRetryKey } from '../core/retry-key';
 
 export interface Declaration {
   draft: DeclarationDraft;
@@ -25,7 +26,8 @@ export function useDeclaration(): Declaration {
   const [draft, setDraft] = useState<DeclarationDraft>(emptyDeclaration);
   const [problems, setProblems] = useState<string[]>([]);
   const [result, setResult] = useState<HealthCodeResponse>();
-  const sending = useSend(declareHealth);
+  const withKey = useRetryKey();
+  const sending = useSend((body: DeclarationBody) => withKey((key) => declareHealth(body, key)));
   const nextKey = useRef(1);
   const today = shanghaiDate(new Date());
 

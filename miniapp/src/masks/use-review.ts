@@ -11,8 +11,6 @@ const REVIEW_CONFLICTS: Record<string, string> = {
 };
 function reviewErrorText(error: ApiError): string {
   if (REVIEW_CONFLICTS[error.code]) return REVIEW_CONFLICTS[error.code];
-  // The BFF refuses a reservation whose household is not approved yet: say what to do.
-  if (error.code === 'CONFLICT' && /approved registration/i.test(error.message)) return '请先通过该家庭的登记，再审核预约';
   return errorText(error);
 }
 

@@ -69,7 +69,7 @@ describe('the resident appeal page', () => {
   it('says an appeal is already open when the BFF answers 409', async () => {
     serveApi({
       'GET /api/health-code/appeals': reply(200, { items: [] }),
-      'POST /api/health-code/appeals': reply(409, { error: { code: 'CONFLICT', message: 'You already have an open appeal' } }),
+      'POST /api/health-code/appeals': reply(409, { error: { code: 'APPEAL_OPEN', message: 'You already have an open appeal' } }),
     });
     render(<AppealPage />);
     await screen.findByText('您还没有提交过申诉');

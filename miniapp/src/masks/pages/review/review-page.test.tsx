@@ -57,7 +57,7 @@ describe('the cadre review page', () => {
     serveApi({
       'GET /api/residents/registrations': reply(200, { items: [] }),
       'GET /api/mask-reservations': reply(200, { items: [pendingReservation] }),
-      'POST /api/mask-reservations/resv-7/approve': reply(409, { error: { code: 'CONFLICT', message: 'The household must have an approved registration first' } }),
+      'POST /api/mask-reservations/resv-7/approve': reply(409, { error: { code: 'REGISTRATION_NOT_APPROVED', message: 'The household must have an approved registration first' } }),
     });
     render(<MaskReviewPage />);
 
