@@ -15,18 +15,24 @@ import type { Job } from '../jobs/scheduler';
 import { Committee } from '../org/model';
 import { applyTransition, ComplaintModel } from './model';
 import { HotspotModel } from './hotspot.model';
+import { timelineEntry } from '../workflow/timeline';
 
 const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
 
-/** Moves every matching complaint by a system step; the conditional update makes a rerun a no-op. */
+/**
+ * Moves every matching complaint by a system step; the conditional update makes a rerun a no-op.
+ * The filter is checked again in the write: a matter reopened and resolved again between the read
+ * and the write has its status back but is no longer due.
+ */
 async function systemStep(filter: Record<string, unknown>, from: ComplaintStatus, event: ComplaintEvent, now: Date, set: Record<string, unknown>, note: string) {
   const decision = transition(from, event, ['system']);
   if (!decision.ok) throw new Error(`the workflow table has no ${event} from ${from}`);
   const due = await ComplaintModel.find({ ...filter, status: from }, { _id: 1 }).lean();
   let moved = 0;
   for (const { _id } of due) {
-    const entry = { at: now, role: 'system', action: event, from, to: decision.to, note };
-    if (await applyTransition(_id, from, decision.to, { set, entry })) moved += 1;
+    // The one builder; from and to restated so they keep the status type the complaint schema declares.
+    const entry = { ...timelineEntry(now, event, from, decision.to, 'system', note), from, to: decision.to };
+    if (await applyTransition(_id, from, decision.to, { set, entry, also: filter })) moved += 1;
   }
   return moved;
 }

@@ -26,6 +26,7 @@ import { assertOwnPhotos } from '../files/service';
 import type { Notifier } from '../notifications/service';
 import { Committee, Unit } from '../org/model';
 import { applyTransition, ComplaintModel, type ComplaintRecord, type TransitionWrite } from './model';
+import { timelineEntry } from '../workflow/timeline';
 import { ME_TOO_STATUSES, toComplaintView } from './view';
 import { STATUS_WORDS } from './wording';
 
@@ -56,7 +57,7 @@ export async function fileComplaint(user: AuthUser, input: CreateComplaint, deps
     streetId: committee?.streetId,
     status: INITIAL_COMPLAINT_STATUS,
     acceptBy: acceptBy(now),
-    timeline: [{ at: now, actorId: user.id, actorName: user.displayName, role: user.role, action: 'submit', to: INITIAL_COMPLAINT_STATUS }],
+    timeline: [timelineEntry(now, 'submit', undefined, INITIAL_COMPLAINT_STATUS, user)],
     createdAt: now,
     updatedAt: now,
   });
@@ -167,16 +168,8 @@ async function effectsOf(
   now: Date,
 ): Promise<TransitionWrite> {
   const limit = findCategory(c.category)?.timeLimitWorkingDays ?? 5;
-  const entry = (note?: unknown) => ({
-    at: now,
-    actorId: new Types.ObjectId(user.id),
-    actorName: user.displayName,
-    role: user.role,
-    action: event,
-    from: c.status,
-    to,
-    note: typeof note === 'string' ? note : undefined,
-  });
+  // The one builder; from and to restated so they keep the status type the complaint schema declares.
+  const entry = (note?: unknown) => ({ ...timelineEntry(now, event, c.status, to, user, typeof note === 'string' ? note : undefined), from: c.status, to });
   switch (event) {
     case 'accept':
       return { set: { acceptedAt: now, dispatchBy: dispatchBy(now) }, entry: entry(body.note) };
@@ -225,9 +218,12 @@ export async function urge(user: AuthUser, id: string, note: string | undefined,
   const now = deps.clock.now();
   const c = await loadVisible(user, id);
   const reason = overdueReason({ status: c.status, acceptBy: c.acceptBy, dispatchBy: c.dispatchBy, deadline: c.deadline }, now);
-  if (!reason) throw new AppError('CONFLICT', 'Only an overdue matter can be urged', { currentStatus: c.status });
+  const due = DUE_FIELDS.find((d) => d.status === c.status);
+  if (!reason || !due) throw new AppError('CONFLICT', 'Only an overdue matter can be urged', { currentStatus: c.status });
   const updated = await ComplaintModel.findOneAndUpdate(
-    { _id: c._id, status: c.status },
+    // Still red when the write lands: the status alone would let an urge through on a matter
+    // resolved and reopened in between (same status, fresh deadline).
+    { _id: c._id, status: c.status, [due.field]: { $lt: now } },
     {
       $inc: { urgeCount: 1 },
       $push: { timeline: { at: now, actorId: new Types.ObjectId(user.id), actorName: user.displayName, role: user.role, action: 'urge', note } },

@@ -7,6 +7,7 @@ import { identityFields, recordIdentity } from '../residents/identity';
 import { normaliseAddress, REGISTRATION_START } from '@sqtb/shared';
 import { RegistrationModel, RoundModel, StockModel } from '../masks/models';
 import { RiskRegionModel } from '../health-code/models';
+import { timelineEntry } from '../workflow/timeline';
 
 /**
  * Loads the demo district from mock/ into the database. Every write is an
@@ -70,8 +71,9 @@ export async function seedDemoData(keys: { idKey: string }, now = new Date(), op
             approvedAddressKey: addressKey,
             location: a.household.location,
             householdSize: a.household.size,
-            status: REGISTRATION_START.autoApproved,
           },
+          // A re-seed keeps whatever the workflow made of it since; a new one starts approved, with its first entry.
+          $setOnInsert: { status: REGISTRATION_START.autoApproved, timeline: [timelineEntry(now, 'register', undefined, REGISTRATION_START.autoApproved, 'system')] },
         },
         { upsert: true },
       );

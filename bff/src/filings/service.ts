@@ -10,6 +10,7 @@ import {
   shanghaiDate,
   type FilingActor,
   type FilingBody,
+  type FilingContext,
   type FilingEvent,
   type FilingSummary,
   type FilingView,
@@ -21,6 +22,8 @@ import type { Clock } from '../core/clock';
 import { colorByIdHash } from '../health-code/service';
 import { Committee, Enterprise } from '../org/model';
 import { identityFields } from '../residents/identity';
+import { applyStep } from '../workflow/apply-step';
+import { timelineEntry } from '../workflow/timeline';
 import { DailyReportModel, FilingModel } from './models';
 
 export interface FilingDeps {
@@ -63,7 +66,7 @@ export async function fileFiling(user: AuthUser, body: FilingBody, deps: FilingD
       filedBy: user.id,
       status: INITIAL_FILING_STATUS,
       submittedAt: now,
-      timeline: [{ at: now, actorId: user.id, actorName: user.displayName, role: user.role, action: 'submit', to: INITIAL_FILING_STATUS }],
+      timeline: [timelineEntry(now, 'submit', undefined, INITIAL_FILING_STATUS, user)],
     });
     return view(filing, user, deps);
   } catch (err) {
@@ -86,19 +89,26 @@ async function loadVisible(user: AuthUser, id: string) {
   return filing;
 }
 
-async function move(filing: FilingRecord, user: AuthUser, event: FilingEvent, set: Record<string, unknown>, unset: string[], note: string | undefined, now: Date) {
-  const decision = filingTransition(filing.status, event, actorsOf(user, filing));
-  if (!decision.ok) throw new AppError(decision.refusal, `A ${filing.status} filing cannot be sent "${event}" by you`, { currentStatus: filing.status });
+/**
+ * One step of the filing table, applied by `applyStep` on the status it was
+ * read in. The table decides (who, from where, the named guard); a refusal
+ * keeps its code, a failed guard is a 409 carrying `guardDetails`.
+ */
+async function move(
+  filing: FilingRecord,
+  user: AuthUser,
+  event: FilingEvent,
+  write: { set?: Record<string, unknown>; unset?: string[]; note?: string; context?: FilingContext; guardDetails?: Record<string, unknown> },
+  now: Date,
+) {
+  const decision = filingTransition(filing.status, event, actorsOf(user, filing), write.context);
+  if (!decision.ok) {
+    if (decision.refusal === 'GUARD_FAILED') throw new AppError('CONFLICT', decision.message, { currentStatus: filing.status, ...write.guardDetails });
+    throw new AppError(decision.refusal, decision.message, { currentStatus: filing.status });
+  }
   try {
-    const updated = await FilingModel.findOneAndUpdate(
-      { _id: filing._id, status: filing.status },
-      {
-        $set: { ...set, status: decision.to },
-        $push: { timeline: { at: now, actorId: user.id, actorName: user.displayName, role: user.role, action: event, from: filing.status, to: decision.to, note } },
-        ...(unset.length ? { $unset: Object.fromEntries(unset.map((f) => [f, 1])) } : {}),
-      },
-      { new: true },
-    );
+    const entry = timelineEntry(now, event, decision.from, decision.to, user, write.note);
+    const updated = await applyStep(FilingModel, filing._id, decision.from, decision.to, { set: write.set, unset: write.unset, entry });
     if (!updated) throw new AppError('CONFLICT', 'Someone else acted on this filing first', { currentStatus: (await FilingModel.findById(filing._id))?.status });
     return updated;
   } catch (err) {
@@ -107,18 +117,19 @@ async function move(filing: FilingRecord, user: AuthUser, event: FilingEvent, se
   }
 }
 
-/** The reviewer decides; approval is refused while any returning employee's code is red. */
+/** The reviewer decides; approval needs every returning employee off red (the table's guard). */
 export async function review(user: AuthUser, id: string, event: 'approve' | 'return' | 'reject', note: string | undefined, deps: FilingDeps): Promise<FilingView> {
   const now = deps.clock.now();
   const filing = await loadVisible(user, id);
+  let approval: { context: FilingContext; guardDetails: Record<string, unknown> } | undefined;
   if (event === 'approve' && filing.status === 'submitted') {
     const colors = await Promise.all(filing.roster.map((e) => colorByIdHash(e.idHash, now)));
     const red = filing.roster.filter((_, i) => colors[i] === 'red').map((e) => ({ name: maskName(e.name), idMasked: e.idMasked }));
-    if (red.length) throw new AppError('CONFLICT', 'Some returning employees have a red health code', { redEmployees: red });
+    approval = { context: { redEmployees: red.length }, guardDetails: { redEmployees: red } };
   }
   const set = event === 'return' ? { returnNote: note, decidedAt: now } : event === 'reject' ? { rejectReason: note, decidedAt: now } : { decidedAt: now };
   // A rejected filing is closed: its credit code may file again.
-  const updated = await move(filing, user, event, set, event === 'reject' ? ['openCreditCode'] : [], note, now);
+  const updated = await move(filing, user, event, { set, unset: event === 'reject' ? ['openCreditCode'] : [], note, ...approval }, now);
   return view(updated, user, deps);
 }
 
@@ -126,7 +137,8 @@ export async function review(user: AuthUser, id: string, event: 'approve' | 'ret
 export async function amend(user: AuthUser, id: string, body: FilingBody, deps: FilingDeps): Promise<FilingView> {
   const now = deps.clock.now();
   const filing = await loadVisible(user, id);
-  const updated = await move(filing, user, 'amend', { ...(await companyFields(body, deps.idKey, filing.enterpriseId)), submittedAt: now }, ['returnNote', 'decidedAt'], undefined, now);
+  const set = { ...(await companyFields(body, deps.idKey, filing.enterpriseId)), submittedAt: now };
+  const updated = await move(filing, user, 'amend', { set, unset: ['returnNote', 'decidedAt'] }, now);
   return view(updated, user, deps);
 }
 
@@ -188,6 +200,7 @@ export async function reportDay(user: AuthUser, id: string, body: { date: string
   if (!actorsOf(user, filing).includes('owner')) throw new AppError('FORBIDDEN', 'Only the enterprise reports for itself');
   if (filing.status !== 'approved') throw new AppError('CONFLICT', 'Daily reports start once the filing is approved', { currentStatus: filing.status });
   if (body.date > shanghaiDate(deps.clock.now())) throw new AppError('VALIDATION_FAILED', 'The date cannot be in the future', { field: 'date' });
+  if (filing.decidedAt && body.date < shanghaiDate(filing.decidedAt)) throw new AppError('VALIDATION_FAILED', 'The date is before the filing was approved', { field: 'date' });
   try {
     const report = await DailyReportModel.create({ filingId: filing._id, ...body, reportedBy: user.id });
     return { id: String(report._id), date: report.date, onSite: report.onSite, feverCases: report.feverCases, note: report.note ?? undefined };

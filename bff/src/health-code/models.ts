@@ -72,6 +72,11 @@ const appealSchema = new Schema(
      * but the CongoDB wrapper does not enforce partialFilterExpression.)
      */
     openFor: { type: Schema.Types.ObjectId, ref: 'User', unique: true, sparse: true },
+    /** Its history: filed, resolved, reopened; each step appended in the same write as the step (applyStep). */
+    timeline: {
+      type: [new Schema({ at: Date, action: String, from: String, to: String, actorId: Schema.Types.ObjectId, actorName: String, role: String, note: String }, { _id: false })],
+      default: [],
+    },
   },
   { timestamps: true },
 );

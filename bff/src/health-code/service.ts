@@ -2,10 +2,12 @@ import { Types } from 'mongoose';
 import {
   caseBodySchema,
   evaluate,
+  APPEAL_RESOLUTION_EVENT,
+  appealTransition,
   INITIAL_APPEAL_STATUS,
   maskName,
-  resolveAppealTransition,
   shanghaiDate,
+  type AppealStatus,
   type HealthCodeResponse,
   type HealthColor,
   type HealthInputs,
@@ -21,6 +23,8 @@ import type { Logger } from '../core/logger';
 import { identityFields, identityOf } from '../residents/identity';
 import { ResidentIdentity } from '../residents/identity.model';
 import type { KeyRing } from './keys';
+import { applyStep } from '../workflow/apply-step';
+import { timelineEntry } from '../workflow/timeline';
 import { AppealModel, DeclarationModel, MedicalCaseModel, RiskRegionModel, ScanLogModel } from './models';
 import { pseudonym, signHealthToken, verifyHealthToken } from './token';
 
@@ -205,7 +209,14 @@ export async function fileAppeal(user: AuthUser, reason: string, deps: HealthDep
   const open = await AppealModel.countDocuments({ userId: user.id, status: INITIAL_APPEAL_STATUS });
   if (open > 0) throw alreadyOpen();
   try {
-    const appeal = await AppealModel.create({ userId: user.id, colorAtFiling: code.color, reason, status: INITIAL_APPEAL_STATUS, openFor: user.id });
+    const appeal = await AppealModel.create({
+      userId: user.id,
+      colorAtFiling: code.color,
+      reason,
+      status: INITIAL_APPEAL_STATUS,
+      openFor: user.id,
+      timeline: [timelineEntry(deps.clock.now(), 'file', undefined, INITIAL_APPEAL_STATUS, user)],
+    });
     return appealView(appeal);
   } catch (err) {
     const e = err as { code?: number; keyPattern?: Record<string, unknown>; message?: string };
@@ -224,7 +235,14 @@ export async function listAppeals(user: AuthUser, status?: string) {
   };
 }
 
-/** District staff correct the status (a new case record) or explain why it stands. */
+/**
+ * District staff correct the status (a new case record) or explain why it
+ * stands: a step of the appeal table. The step is claimed first, so two staff
+ * resolving at once cannot both add a correction; should the correction then
+ * fail to be written, the table's `reopen` step (the system's) takes the
+ * appeal back to open, with its `openFor` key, rather than leave it corrected
+ * without its correction.
+ */
 export async function resolveAppeal(
   staff: AuthUser,
   id: string,
@@ -233,28 +251,46 @@ export async function resolveAppeal(
 ) {
   const appeal = await AppealModel.findById(id);
   if (!appeal) throw new AppError('NOT_FOUND', 'No such appeal');
-  const to = resolveAppealTransition(appeal.status, body.outcome);
-  if (!to) throw new AppError('CONFLICT', 'This appeal is already resolved', { currentStatus: appeal.status });
+  const event = APPEAL_RESOLUTION_EVENT[body.outcome];
+  const decision = appealTransition(appeal.status, event, staff.role === 'district' ? ['district'] : []);
+  if (!decision.ok) {
+    if (decision.refusal === 'FORBIDDEN') throw new AppError('FORBIDDEN', decision.message);
+    throw new AppError('CONFLICT', 'This appeal is already resolved', { currentStatus: appeal.status });
+  }
   const identity = body.outcome === 'corrected' ? await identityOf(String(appeal.userId)) : undefined;
   if (body.outcome === 'corrected' && !identity) throw new AppError('CONFLICT', 'This resident has no ID number on record to correct');
-  // Claim the appeal first, so two staff resolving at once cannot both add a correction.
   const now = deps.clock.now();
-  const updated = await AppealModel.findOneAndUpdate(
-    { _id: appeal._id, status: appeal.status },
-    { $set: { status: to, resolutionNote: body.note, resolvedBy: staff.id, resolvedAt: now, ...(body.correction ? { correction: body.correction } : {}) }, $unset: { openFor: 1 } },
-    { new: true },
-  );
+  const updated = await applyStep(AppealModel, appeal._id, decision.from, decision.to, {
+    set: { resolutionNote: body.note, resolvedBy: staff.id, resolvedAt: now, ...(body.correction ? { correction: body.correction } : {}) },
+    // Resolved: the resident may file again.
+    unset: ['openFor'],
+    entry: timelineEntry(now, event, decision.from, decision.to, staff, body.note),
+  });
   if (!updated) throw new AppError('CONFLICT', 'Someone else resolved this appeal first');
   if (identity && body.correction) {
     try {
       await MedicalCaseModel.create({ idHash: identity.idHash, idMasked: identity.idMasked, ...body.correction, note: body.note, setBy: staff.id, source: 'appeal' });
     } catch (err) {
-      // Compensate: the appeal is open again rather than resolved without its correction.
-      await AppealModel.updateOne({ _id: appeal._id, status: to }, { $set: { status: appeal.status, openFor: appeal.userId }, $unset: { resolutionNote: 1, resolvedBy: 1, resolvedAt: 1, correction: 1 } });
+      await reopen(appeal._id, appeal.userId, decision.to, deps.clock.now(), deps.log).catch((reopenErr: unknown) =>
+        // E.g. the resident filed a new appeal in between, which now holds `openFor`: the caller still learns the first failure.
+        deps.log.error({ appealId: String(appeal._id), err: reopenErr }, 'a corrected appeal whose correction failed could not be reopened'),
+      );
       throw err;
     }
   }
   return appealView(updated);
+}
+
+/** The compensation: the appeal is open again, as it was before the step, because its correction was not recorded. */
+async function reopen(id: Types.ObjectId, userId: Types.ObjectId, from: AppealStatus, now: Date, log: Logger) {
+  const decision = appealTransition(from, 'reopen', ['system'], { correctionRecorded: false });
+  if (!decision.ok) throw new Error(`the appeal table cannot reopen a ${from} appeal: ${decision.message}`);
+  const reopened = await applyStep(AppealModel, id, decision.from, decision.to, {
+    set: { openFor: userId },
+    unset: ['resolutionNote', 'resolvedBy', 'resolvedAt', 'correction'],
+    entry: timelineEntry(now, 'reopen', decision.from, decision.to, 'system', 'the correction could not be recorded'),
+  });
+  if (!reopened) log.warn({ appealId: String(id) }, 'a corrected appeal whose correction failed had moved on before it could be reopened');
 }
 
 function appealView(a: {

@@ -14,11 +14,11 @@ import { drawClosedLotteries } from './lottery';
 export async function expireUnclaimed(now: Date): Promise<{ expired: number; returned: number }> {
   const decision = reservationTransition('approved', 'expire', ['system']);
   if (!decision.ok) throw new Error('the reservation table has no expiry');
-  const due = await ReservationModel.find({ status: 'approved', pickupBy: { $lt: now } }, { _id: 1, roundId: 1, pharmacyId: 1, quantity: 1, holdId: 1 }).lean();
+  const due = await ReservationModel.find({ status: decision.from, pickupBy: { $lt: now } }, { _id: 1, roundId: 1, pharmacyId: 1, quantity: 1, holdId: 1 }).lean();
   let expired = 0;
   let returned = 0;
   for (const r of due) {
-    const moved = await applyStep(ReservationModel, r._id, 'approved', decision.to, { entry: timelineEntry(now, 'expire', 'approved', decision.to, 'system') });
+    const moved = await applyStep(ReservationModel, r._id, decision.from, decision.to, { entry: timelineEntry(now, decision.event, decision.from, decision.to, 'system') });
     if (!moved) continue;
     expired += 1;
     if (r.holdId && (await release(r.roundId, r.pharmacyId!, r.quantity, r.holdId))) returned += r.quantity;

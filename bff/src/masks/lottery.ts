@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { drawOrder, reservationTransition } from '@sqtb/shared';
+import { drawOrder, RESERVATION_START, reservationTransition } from '@sqtb/shared';
 import { AppError } from '../core/app-error';
 import { HOUR_MS } from '../core/clock';
 import { RegistrationModel, ReservationModel, RoundModel } from './models';
@@ -30,17 +30,17 @@ export async function drawRound(roundId: string, now: Date): Promise<{ seed: str
     const registration = await RegistrationModel.findOne({ userId: application.userId }).lean();
     const taken = registration?.location ? await takeNearest(round._id, registration.location, application.quantity, { reservationId: application._id, at: now }) : undefined;
     const event = taken ? 'win' : 'lose';
-    const decision = reservationTransition('applied', event, ['system']);
+    const decision = reservationTransition(application.status, event, ['system']);
     if (!decision.ok) continue;
     const set = taken
       ? { pharmacyId: taken.pharmacy._id, holdId: taken.holdId, pickupCode: String(Number.parseInt(randomBytes(4).toString('hex'), 16) % 100_000_000).padStart(8, '0'), pickupBy: new Date(now.getTime() + round.pickupWindowHours * HOUR_MS) }
       : {};
-    const moved = await applyStep(ReservationModel, application._id, 'applied', decision.to, { set, entry: timelineEntry(now, event, 'applied', decision.to, 'system') });
+    const moved = await applyStep(ReservationModel, application._id, decision.from, decision.to, { set, entry: timelineEntry(now, event, decision.from, decision.to, 'system') });
     if (!moved && taken) await release(round._id, taken.pharmacy._id, application.quantity, taken.holdId);
     if (moved) (taken ? winners++ : losers++);
   }
   // Finished only when no application is left undrawn: a draw cut off halfway is resumed by the next run.
-  if (!(await ReservationModel.exists({ roundId: round._id, status: 'applied', reason: 'lottery-application' }))) {
+  if (!(await ReservationModel.exists({ roundId: round._id, status: RESERVATION_START.lotteryApplication, reason: 'lottery-application' }))) {
     await RoundModel.updateOne({ _id: round._id, drawCompletedAt: { $exists: false } }, { $set: { drawCompletedAt: now } });
   }
   return { seed, winners, losers };

@@ -1,6 +1,12 @@
 import { Schema, model, type Types } from 'mongoose';
 import { REGISTRATION_STATUSES, RESERVATION_STATUSES } from '@sqtb/shared';
 
+/** One line of a record's history, as `timelineEntry` (workflow/timeline.ts) builds it. */
+const timelineEntrySchema = new Schema(
+  { at: Date, action: String, from: String, to: String, actorId: Schema.Types.ObjectId, actorName: String, role: String, note: String },
+  { _id: false },
+);
+
 /**
  * A household's registration with its committee (居民信息登记). One approved
  * household per address: `approvedAddressKey` is set only on approval and is
@@ -22,6 +28,8 @@ const registrationSchema = new Schema(
     householdSize: { type: Number, required: true },
     status: { type: String, enum: REGISTRATION_STATUSES, required: true },
     reason: String,
+    /** Its history: the registration, then each review step, appended in the same write as the step (applyStep). */
+    timeline: { type: [timelineEntrySchema], default: [] },
   },
   { timestamps: true },
 );
@@ -85,7 +93,7 @@ const reservationSchema = new Schema(
     pickupCode: { type: String, unique: true, sparse: true },
     pickupBy: Date,
     idempotencyKey: { type: String, unique: true, sparse: true },
-    timeline: { type: [{ _id: false, at: Date, action: String, from: String, to: String, actorId: Schema.Types.ObjectId, actorName: String, role: String, note: String }], default: [] },
+    timeline: { type: [timelineEntrySchema], default: [] },
   },
   { timestamps: true },
 );

@@ -1,11 +1,14 @@
 import type { z } from 'zod';
-import { isInsideArea, maskPhone, normaliseAddress, REGISTRATION_START, registrationTransition, type registrationBodySchema } from '@sqtb/shared';
+import { isInsideArea, maskPhone, normaliseAddress, REGISTRATION_START, registrationTransition, type RegistrationActor, type registrationBodySchema, type RegistrationStatus } from '@sqtb/shared';
 import type { AuthUser } from '../accounts/auth-user';
 import { UserModel } from '../accounts/user.model';
 import { AppError } from '../core/app-error';
+import { systemClock, type Clock } from '../core/clock';
 import { Committee } from '../org/model';
 import { claimIdentity, identityFields, releaseIdentityClaim } from '../residents/identity';
 import { ResidentIdentity } from '../residents/identity.model';
+import { applyStep } from '../workflow/apply-step';
+import { timelineEntry } from '../workflow/timeline';
 import { RegistrationModel } from './models';
 
 type RegistrationBody = z.infer<typeof registrationBodySchema>;
@@ -24,7 +27,7 @@ type RegistrationRecord = InstanceType<typeof RegistrationModel>;
  * 3. the account is marked registered. Should that write be lost, registering
  *    again answers "registered already" and makes it.
  */
-export async function register(user: AuthUser, body: RegistrationBody, idKey: string) {
+export async function register(user: AuthUser, body: RegistrationBody, idKey: string, clock: Clock = systemClock) {
   const committee = await Committee.findById(body.committeeId);
   if (!committee) throw new AppError('VALIDATION_FAILED', 'No such committee', { field: 'committeeId' });
   const existing = await RegistrationModel.findOne({ userId: user.id }, { committeeId: 1 }).lean();
@@ -57,7 +60,7 @@ export async function register(user: AuthUser, body: RegistrationBody, idKey: st
 
   let registration: RegistrationRecord;
   try {
-    registration = await createRegistration(fields, reason, addressKey);
+    registration = await createRegistration(fields, reason, addressKey, user, clock.now());
   } catch (err) {
     const registeredAlready = isDuplicateOn(err, 'userId');
     // A registration of this account exists (a second tap won): it stands on this claim, so the claim stays.
@@ -81,15 +84,17 @@ function isDuplicateOn(err: unknown, field: string): boolean {
   return String(e.message).includes(`index: ${field}_`);
 }
 
-async function createRegistration(fields: Record<string, unknown>, reason: string | undefined, addressKey: string): Promise<RegistrationRecord> {
+/** The registration, in the status the automatic rules give it, its timeline opened by the household. */
+async function createRegistration(fields: Record<string, unknown>, reason: string | undefined, addressKey: string, user: AuthUser, now: Date): Promise<RegistrationRecord> {
+  const opened = (status: RegistrationStatus) => ({ status, timeline: [timelineEntry(now, 'register', undefined, status, user, reason)] });
   try {
     return reason
-      ? await RegistrationModel.create({ ...fields, status: REGISTRATION_START.needsReview, reason })
-      : await RegistrationModel.create({ ...fields, status: REGISTRATION_START.autoApproved, approvedAddressKey: addressKey });
+      ? await RegistrationModel.create({ ...fields, ...opened(REGISTRATION_START.needsReview), reason })
+      : await RegistrationModel.create({ ...fields, ...opened(REGISTRATION_START.autoApproved), approvedAddressKey: addressKey });
   } catch (err) {
     if (reason || !isDuplicateOn(err, 'approvedAddressKey')) throw err;
     // Someone registered this address a moment ago: the cadre decides.
-    return RegistrationModel.create({ ...fields, status: REGISTRATION_START.needsReview, reason: 'address-already-registered' });
+    return createRegistration(fields, 'address-already-registered', addressKey, user, now);
   }
 }
 
@@ -113,17 +118,27 @@ export async function listRegistrations(user: AuthUser, status?: string) {
   return { items: items.map((r) => registrationView(r, user.role === 'cadre')) };
 }
 
-/** The cadre settles a registration under review. */
-export async function reviewRegistration(user: AuthUser, id: string, approve: boolean, reason?: string) {
+/** The cadre (or district staff) settles a registration under review: one step of the registration table. */
+export async function reviewRegistration(user: AuthUser, id: string, approve: boolean, reason?: string, clock: Clock = systemClock) {
   const registration = await RegistrationModel.findById(id);
   if (!registration) throw new AppError('NOT_FOUND', 'No such registration');
   if (user.role === 'cadre' && String(registration.committeeId) !== user.scope.committeeId) throw new AppError('FORBIDDEN', 'This registration belongs to another committee');
-  const to = registrationTransition(registration.status, approve ? 'approve' : 'reject');
-  if (!to) throw new AppError('CONFLICT', 'This registration is not waiting for review', { currentStatus: registration.status });
-  const set = approve ? { status: to, approvedAddressKey: registration.addressKey, reason: undefined } : { status: to, reason: reason ?? 'rejected-by-cadre' };
+  const actors: RegistrationActor[] = user.role === 'district' ? ['district'] : user.role === 'cadre' ? ['committee-cadre'] : [];
+  const event = approve ? 'approve' : 'reject';
+  const decision = registrationTransition(registration.status, event, actors);
+  if (!decision.ok) {
+    if (decision.refusal === 'FORBIDDEN') throw new AppError('FORBIDDEN', decision.message);
+    throw new AppError('CONFLICT', 'This registration is not waiting for review', { currentStatus: registration.status });
+  }
+  // Approval takes the address (sparse-unique `approvedAddressKey`): one approved household per address.
+  const note = approve ? undefined : (reason ?? 'rejected-by-cadre');
+  const write = approve
+    ? { set: { approvedAddressKey: registration.addressKey }, unset: ['reason'] }
+    : { set: { reason: note } };
   try {
-    const updated = await RegistrationModel.findOneAndUpdate({ _id: id, status: registration.status }, { $set: set }, { new: true });
-    if (!updated) throw new AppError('CONFLICT', 'This registration is not waiting for review', { currentStatus: registration.status });
+    const entry = timelineEntry(clock.now(), event, decision.from, decision.to, user, note);
+    const updated = await applyStep(RegistrationModel, registration._id, decision.from, decision.to, { ...write, entry });
+    if (!updated) throw new AppError('CONFLICT', 'This registration is not waiting for review', { currentStatus: (await RegistrationModel.findById(id, { status: 1 }).lean())?.status });
     return registrationView(updated, true);
   } catch (err) {
     if ((err as { code?: number }).code === 11000) throw new AppError('CONFLICT', 'Another household is already approved at this address');

@@ -97,6 +97,10 @@ async function insertOrReplay(doc: Record<string, unknown>, key: string | undefi
   }
 }
 
+/** The table's refusal as an answer (no reservation step has a guard, so none fails one). */
+const refused = (refusal: 'FORBIDDEN' | 'CONFLICT' | 'GUARD_FAILED', status: ReservationStatus) =>
+  new AppError(refusal === 'FORBIDDEN' ? 'FORBIDDEN' : 'CONFLICT', `This reservation is ${status}`, { currentStatus: status });
+
 const quotaExceeded = () => new AppError('QUOTA_EXCEEDED', 'Your household already has a reservation in this round');
 
 /** The cadre approves a reservation under review (stock is taken now) or rejects it. */
@@ -108,7 +112,7 @@ export async function review(user: AuthUser, id: string, approve: boolean, clock
   const committeeId = String(registration?.committeeId ?? reservation.committeeId ?? '');
   if (user.role === 'cadre' && committeeId !== user.scope.committeeId) throw new AppError('FORBIDDEN', 'This reservation belongs to another committee');
   const decision = reservationTransition(reservation.status, approve ? 'approve' : 'reject', [user.role === 'district' ? 'district' : 'committee-cadre']);
-  if (!decision.ok) throw new AppError(decision.refusal, `This reservation is ${reservation.status}`, { currentStatus: reservation.status });
+  if (!decision.ok) throw refused(decision.refusal, reservation.status);
   const now = clock.now();
   const entry = timelineEntry(now, approve ? 'approve' : 'reject', reservation.status, decision.to, user);
   if (!approve) return view(await stepOrConflict(reservation, decision.to, { entry }));
@@ -150,7 +154,7 @@ export async function redeem(user: AuthUser, pickupCode: string, clock: Clock): 
   if (!reservation) throw new AppError('NOT_FOUND', 'No reservation has this pickup code');
   if (String(reservation.pharmacyId) !== user.scope.pharmacyId) throw new AppError('FORBIDDEN', 'This pickup code is for another pharmacy');
   const decision = reservationTransition(reservation.status, 'redeem', ['the-pharmacy']);
-  if (!decision.ok) throw new AppError(decision.refusal, `This reservation is ${reservation.status}`, { currentStatus: reservation.status });
+  if (!decision.ok) throw refused(decision.refusal, reservation.status);
   const now = clock.now();
   if (reservation.pickupBy && reservation.pickupBy.getTime() < now.getTime()) throw new AppError('CONFLICT', 'The pickup window has passed', { currentStatus: 'expired' });
   return view(await stepOrConflict(reservation, decision.to, { entry: timelineEntry(now, 'redeem', reservation.status, decision.to, user) }));

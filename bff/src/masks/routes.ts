@@ -35,7 +35,7 @@ export function maskRoutes(deps: { clock: Clock; idKey: string }): RouteSpec[] {
       body: z.object({ reason: z.string().trim().min(2).max(200).optional() }).strict(),
       responses: { 200: { description: 'Settled', schema: registrationViewSchema } },
       errors: [403, 404, 409],
-      handler: async ({ user, params, body }) => ({ body: await reviewRegistration(user, params.id, approve, body.reason) }),
+      handler: async ({ user, params, body }) => ({ body: await reviewRegistration(user, params.id, approve, body.reason, deps.clock) }),
     });
   const reservationReview = (approve: boolean) =>
     defineRoute({
@@ -61,7 +61,7 @@ export function maskRoutes(deps: { clock: Clock; idKey: string }): RouteSpec[] {
       body: registrationBodySchema,
       responses: { 201: { description: 'Registered', schema: registrationViewSchema } },
       errors: [409],
-      handler: async ({ user, body }) => ({ status: 201, body: await register(user, body, deps.idKey) }),
+      handler: async ({ user, body }) => ({ status: 201, body: await register(user, body, deps.idKey, deps.clock) }),
     }),
     defineRoute({
       method: 'get',

@@ -3,6 +3,8 @@
  * 受理 → 研判 → 办理 → 反馈 → 归档. `transition` is the only place a status
  * is decided; the BFF applies its answer with one conditional update.
  */
+import { defineWorkflow, guard, type Step } from '../core/workflow';
+
 export const COMPLAINT_STATUSES = ['submitted', 'accepted', 'rejected', 'dispatched', 'resolved', 'closed', 'archived'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
@@ -20,74 +22,39 @@ export interface TransitionContext {
   stars?: number;
 }
 
-interface Guard {
-  name: string;
-  test(context: TransitionContext): boolean;
-}
-
-interface Rule {
-  event: ComplaintEvent;
-  from: ComplaintStatus;
-  to: ComplaintStatus;
-  by: readonly Relation[];
-  guard?: Guard;
-}
-
-const satisfied: Guard = { name: 'rated 3 to 5 stars', test: (c) => c.stars !== undefined && c.stars >= 3 && c.stars <= 5 };
-const dissatisfied: Guard = { name: 'rated 1 or 2 stars', test: (c) => c.stars !== undefined && c.stars >= 1 && c.stars <= 2 };
+const satisfied = guard<TransitionContext>('rated 3 to 5 stars', (c) => c.stars !== undefined && c.stars >= 3 && c.stars <= 5);
+const dissatisfied = guard<TransitionContext>('rated 1 or 2 stars', (c) => c.stars !== undefined && c.stars >= 1 && c.stars <= 2);
 
 const CADRE_OR_DISTRICT = ['committee-cadre', 'district'] as const;
 
-export const COMPLAINT_RULES: readonly Rule[] = [
-  { event: 'accept', from: 'submitted', to: 'accepted', by: CADRE_OR_DISTRICT },
-  { event: 'reject', from: 'submitted', to: 'rejected', by: CADRE_OR_DISTRICT },
-  { event: 'dispatch', from: 'accepted', to: 'dispatched', by: CADRE_OR_DISTRICT },
-  { event: 'resolve', from: 'dispatched', to: 'resolved', by: ['assigned-unit'] },
-  { event: 'rate', from: 'resolved', to: 'closed', by: ['reporter'], guard: satisfied },
-  // A bad rating sends the matter back to the same unit: counted as a reopen.
-  { event: 'rate', from: 'resolved', to: 'dispatched', by: ['reporter'], guard: dissatisfied },
-  { event: 'autoClose', from: 'resolved', to: 'closed', by: ['system'] },
-  { event: 'archive', from: 'closed', to: 'archived', by: CADRE_OR_DISTRICT },
-  { event: 'archive', from: 'rejected', to: 'archived', by: CADRE_OR_DISTRICT },
-  { event: 'autoArchive', from: 'closed', to: 'archived', by: ['system'] },
-  { event: 'autoArchive', from: 'rejected', to: 'archived', by: ['system'] },
-];
+export const COMPLAINT_WORKFLOW = defineWorkflow<ComplaintStatus, ComplaintEvent, Relation, TransitionContext>({
+  name: 'complaint',
+  statuses: COMPLAINT_STATUSES,
+  rules: [
+    { event: 'accept', from: 'submitted', to: 'accepted', by: CADRE_OR_DISTRICT },
+    { event: 'reject', from: 'submitted', to: 'rejected', by: CADRE_OR_DISTRICT },
+    { event: 'dispatch', from: 'accepted', to: 'dispatched', by: CADRE_OR_DISTRICT },
+    { event: 'resolve', from: 'dispatched', to: 'resolved', by: ['assigned-unit'] },
+    { event: 'rate', from: 'resolved', to: 'closed', by: ['reporter'], guard: satisfied },
+    // A bad rating sends the matter back to the same unit: counted as a reopen.
+    { event: 'rate', from: 'resolved', to: 'dispatched', by: ['reporter'], guard: dissatisfied },
+    { event: 'autoClose', from: 'resolved', to: 'closed', by: ['system'] },
+    { event: 'archive', from: 'closed', to: 'archived', by: CADRE_OR_DISTRICT },
+    { event: 'archive', from: 'rejected', to: 'archived', by: CADRE_OR_DISTRICT },
+    { event: 'autoArchive', from: 'closed', to: 'archived', by: ['system'] },
+    { event: 'autoArchive', from: 'rejected', to: 'archived', by: ['system'] },
+  ],
+});
 
-export type TransitionResult =
-  | { ok: true; from: ComplaintStatus; to: ComplaintStatus; event: ComplaintEvent }
-  | { ok: false; refusal: 'FORBIDDEN' | 'CONFLICT' | 'GUARD_FAILED'; message: string };
+export const COMPLAINT_RULES = COMPLAINT_WORKFLOW.rules;
 
-/**
- * The next status, or why not: FORBIDDEN when the actor may never take this
- * step here, CONFLICT when the step does not leave the current status,
- * GUARD_FAILED when the step's condition is not met.
- */
-export function transition(
-  status: ComplaintStatus,
-  event: ComplaintEvent,
-  relations: readonly Relation[],
-  context: TransitionContext = {},
-): TransitionResult {
-  const mayAct = (rule: Rule) => rule.by.some((r) => relations.includes(r));
-  const fromHere = COMPLAINT_RULES.filter((r) => r.event === event && r.from === status);
-  if (fromHere.length === 0) {
-    const everAllowed = COMPLAINT_RULES.some((r) => r.event === event && mayAct(r));
-    return everAllowed
-      ? { ok: false, refusal: 'CONFLICT', message: `A ${status} complaint cannot be sent "${event}"` }
-      : { ok: false, refusal: 'FORBIDDEN', message: `You may not ${event} this complaint` };
-  }
-  const allowed = fromHere.filter(mayAct);
-  if (allowed.length === 0) return { ok: false, refusal: 'FORBIDDEN', message: `You may not ${event} this complaint` };
-  const rule = allowed.find((r) => !r.guard || r.guard.test(context));
-  if (!rule) return { ok: false, refusal: 'GUARD_FAILED', message: `"${event}" needs: ${allowed.map((r) => r.guard?.name).join(' or ')}` };
-  return { ok: true, from: status, to: rule.to, event };
-}
+export type TransitionResult = Step<ComplaintStatus, ComplaintEvent>;
+
+/** A complaint's next status, or why not (see `defineWorkflow`). */
+export const transition = COMPLAINT_WORKFLOW.transition;
 
 /** The steps these relations may take from a status: the buttons a page shows. */
-export function availableEvents(status: ComplaintStatus, relations: readonly Relation[]): ComplaintEvent[] {
-  const events = COMPLAINT_RULES.filter((r) => r.from === status && r.by.some((b) => b !== 'system' && relations.includes(b))).map((r) => r.event);
-  return [...new Set(events)];
-}
+export const availableEvents = COMPLAINT_WORKFLOW.available;
 
 /** Statuses in which a matter still waits on someone. */
 export const OPEN_STATUSES: readonly ComplaintStatus[] = ['submitted', 'accepted', 'dispatched', 'resolved'];

@@ -14,26 +14,35 @@ describe('household addresses', () => {
 
 describe('the reservation workflow', () => {
   it('lets the cadre approve or reject a pending reservation', () => {
-    expect(reservationTransition('pending_review', 'approve', ['committee-cadre'])).toEqual({ ok: true, to: 'approved' });
-    expect(reservationTransition('pending_review', 'reject', ['district'])).toEqual({ ok: true, to: 'rejected' });
+    expect(reservationTransition('pending_review', 'approve', ['committee-cadre'])).toEqual({ ok: true, event: 'approve', from: 'pending_review', to: 'approved' });
+    expect(reservationTransition('pending_review', 'reject', ['district'])).toEqual({ ok: true, event: 'reject', from: 'pending_review', to: 'rejected' });
   });
   it('redeems an approved reservation once, at its own pharmacy', () => {
-    expect(reservationTransition('approved', 'redeem', ['the-pharmacy'])).toEqual({ ok: true, to: 'redeemed' });
-    expect(reservationTransition('redeemed', 'redeem', ['the-pharmacy'])).toEqual({ ok: false, refusal: 'CONFLICT' });
-    expect(reservationTransition('approved', 'redeem', [])).toEqual({ ok: false, refusal: 'FORBIDDEN' });
+    expect(reservationTransition('approved', 'redeem', ['the-pharmacy'])).toEqual({ ok: true, event: 'redeem', from: 'approved', to: 'redeemed' });
+    expect(reservationTransition('redeemed', 'redeem', ['the-pharmacy'])).toMatchObject({ ok: false, refusal: 'CONFLICT' });
+    expect(reservationTransition('approved', 'redeem', [])).toMatchObject({ ok: false, refusal: 'FORBIDDEN' });
   });
   it('expires only an approved, unredeemed reservation, and only by the system', () => {
-    expect(reservationTransition('approved', 'expire', ['system'])).toEqual({ ok: true, to: 'expired' });
-    expect(reservationTransition('redeemed', 'expire', ['system'])).toEqual({ ok: false, refusal: 'CONFLICT' });
-    expect(reservationTransition('approved', 'expire', ['district'])).toEqual({ ok: false, refusal: 'FORBIDDEN' });
+    expect(reservationTransition('approved', 'expire', ['system'])).toEqual({ ok: true, event: 'expire', from: 'approved', to: 'expired' });
+    expect(reservationTransition('redeemed', 'expire', ['system'])).toMatchObject({ ok: false, refusal: 'CONFLICT' });
+    expect(reservationTransition('approved', 'expire', ['district'])).toMatchObject({ ok: false, refusal: 'FORBIDDEN' });
+  });
+  it('draws a lottery application by the system only', () => {
+    expect(reservationTransition('applied', 'win', ['system'])).toMatchObject({ ok: true, to: 'approved' });
+    expect(reservationTransition('applied', 'lose', ['system'])).toMatchObject({ ok: true, to: 'lost' });
+    expect(reservationTransition('applied', 'win', ['district'])).toMatchObject({ ok: false, refusal: 'FORBIDDEN' });
+    expect(reservationTransition('lost', 'win', ['system'])).toMatchObject({ ok: false, refusal: 'CONFLICT' });
   });
 });
 
 describe('the registration workflow', () => {
-  it('lets the cadre settle a registration under review, once', () => {
-    expect(registrationTransition('pending_review', 'approve')).toBe('approved');
-    expect(registrationTransition('pending_review', 'reject')).toBe('rejected');
-    expect(registrationTransition('approved', 'reject')).toBeUndefined();
-    expect(registrationTransition('rejected', 'approve')).toBeUndefined();
+  it('lets the cadre or district staff settle a registration under review, once', () => {
+    expect(registrationTransition('pending_review', 'approve', ['committee-cadre'])).toEqual({ ok: true, event: 'approve', from: 'pending_review', to: 'approved' });
+    expect(registrationTransition('pending_review', 'reject', ['district'])).toEqual({ ok: true, event: 'reject', from: 'pending_review', to: 'rejected' });
+    expect(registrationTransition('approved', 'reject', ['committee-cadre'])).toMatchObject({ ok: false, refusal: 'CONFLICT' });
+    expect(registrationTransition('rejected', 'approve', ['district'])).toMatchObject({ ok: false, refusal: 'CONFLICT' });
+  });
+  it('lets no one else review', () => {
+    expect(registrationTransition('pending_review', 'approve', [])).toMatchObject({ ok: false, refusal: 'FORBIDDEN' });
   });
 });
