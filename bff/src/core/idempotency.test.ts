@@ -15,7 +15,7 @@ describe('Idempotency-Key on the creates a phone may retry', () => {
   let t: TestApp;
   const clock = new ManualClock(new Date('2026-03-02T09:00:00+08:00'));
   const tokens: Record<string, string> = {};
-  let committeeA: string;
+  const committeeIds: Record<string, string> = {};
   let keyCount = 0;
   /** A fresh key for each test, so the tests do not lean on each other. */
   const newKey = () => `test-key-${Date.now().toString(36)}-${++keyCount}`;
@@ -24,7 +24,7 @@ describe('Idempotency-Key on the creates a phone may retry', () => {
     t = await startTestApp({ LOG_LEVEL: 'error' }, { clock });
     for (const openid of ['resident-1', 'resident-2', 'resident-3', 'enterprise-3', 'district-1']) tokens[openid] = await t.login(openid);
     const org = (await t.request('GET', '/api/org', { token: tokens['district-1'] })).body;
-    committeeA = org.committees.find((c: { code: string }) => c.code === 'A').id;
+    for (const c of org.committees as Array<{ code: string; id: string }>) committeeIds[c.code] = c.id;
   });
   afterAll(() => t.close());
   afterEach(() => jest.restoreAllMocks());
@@ -48,11 +48,13 @@ describe('Idempotency-Key on the creates a phone may retry', () => {
     'enterprise-6': '91310115MA1K8J3K9K',
     'enterprise-7': '91310115MA1K9L4M2U',
   };
+  /** Each enterprise files to its own committee. */
+  const COMMITTEE_OF: Record<string, string> = { 'enterprise-1': 'A', 'enterprise-2': 'A', 'enterprise-3': 'B', 'enterprise-4': 'B', 'enterprise-5': 'C', 'enterprise-6': 'C', 'enterprise-7': 'D' };
   const filing = (enterprise: string, overrides: Record<string, unknown> = {}) => ({
     enterpriseName: '上海潍坊小笼餐饮有限公司',
     creditCode: CREDIT_CODES[enterprise],
     address: '潍坊路 402 号',
-    committeeId: committeeA,
+    committeeId: committeeIds[COMMITTEE_OF[enterprise]],
     contactName: '周经理',
     contactPhone: '13600000000',
     reopenDate: '2026-03-03',

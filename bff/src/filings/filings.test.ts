@@ -56,6 +56,15 @@ describe('enterprise resumption filing (企业复工备案), through HTTP', () =
     expect((await as('district-1').get('/api/enterprise-filings')).body.total).toBe(before.body.total);
   });
 
+  it('refuses a filing sent to another committee than the enterprise\'s own (its cadre would review it), and writes nothing', async () => {
+    const org = (await as('district-1').get('/api/org')).body;
+    const committeeB = org.committees.find((c: { code: string }) => c.code === 'B').id;
+    const before = await as('district-1').get('/api/enterprise-filings');
+    const elsewhere = await as('enterprise-1').post('/api/enterprise-filings', filing({ committeeId: committeeB }));
+    expect([elsewhere.status, elsewhere.body.error.code, elsewhere.body.error.details]).toEqual([403, 'FORBIDDEN', { field: 'committeeId', committeeId: committeeA }]);
+    expect((await as('district-1').get('/api/enterprise-filings')).body.total).toBe(before.body.total);
+  });
+
   let id: string;
   it('files, keeps one open filing per credit code, and masks the roster', async () => {
     const filed = await as('enterprise-1').post('/api/enterprise-filings', filing());

@@ -42,11 +42,17 @@ function rosterOf(body: FilingBody, idKey: string) {
   return roster;
 }
 
-/** The filing's company fields; the credit code must be the enterprise's own, where its record has one. */
+/**
+ * The filing's company fields. The credit code must be the enterprise's own, and
+ * the reviewing committee the enterprise's own, where its record has them: an
+ * enterprise may not send its filing to a committee of its choosing.
+ */
 async function companyFields(body: FilingBody, idKey: string, enterpriseId: unknown) {
-  const enterprise = await Enterprise.findById(enterpriseId, { creditCode: 1 }).lean();
+  const enterprise = await Enterprise.findById(enterpriseId, { creditCode: 1, committeeId: 1 }).lean();
   if (enterprise?.creditCode && enterprise.creditCode.toUpperCase() !== body.creditCode.toUpperCase())
     throw new AppError('FORBIDDEN', 'The credit code is not that of your enterprise', { field: 'creditCode' });
+  if (enterprise?.committeeId && String(enterprise.committeeId) !== body.committeeId)
+    throw new AppError('FORBIDDEN', 'Your enterprise is reviewed by its own committee', { field: 'committeeId', committeeId: String(enterprise.committeeId) });
   const committee = await Committee.findById(body.committeeId);
   if (!committee) throw new AppError('VALIDATION_FAILED', 'No such committee', { field: 'committeeId' });
   const { roster: _roster, committeeId: _committeeId, ...rest } = body;
