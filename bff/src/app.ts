@@ -30,7 +30,6 @@ import { notificationRoutes } from './notifications/routes';
 import { createNotifier } from './notifications/service';
 import { ManualClock, systemClock, type Clock } from './core/clock';
 import { simulationRoutes } from './simulation/routes';
-import { deriveKey, idNumberKey } from './core/keys';
 import { healthCodeRoutes } from './health-code/routes';
 import { maskRoutes } from './masks/routes';
 import { filingRoutes } from './filings/routes';
@@ -54,7 +53,7 @@ const DEFAULT_STATIC_DIR = path.resolve(__dirname, '../../miniapp/dist/h5');
 export function createApp(deps: AppDeps): { app: Koa; routes: RouteSpec[]; drain: () => Promise<void> } {
   const { config, log } = deps;
   const clock = deps.clock ?? systemClock;
-  const urlSecret = deriveKey(config.jwt.secret, 'signed-file-urls');
+  const urlSecret = config.keys.urlSigning;
   const notifier = createNotifier({ wechat: deps.wechat, templateId: config.wechat.subscribeTemplateId, log, now: () => clock.now() });
   const complaintDeps = { clock, notifier, urlSecret };
   const routes: RouteSpec[] = [
@@ -67,19 +66,19 @@ export function createApp(deps: AppDeps): { app: Koa; routes: RouteSpec[]; drain
     ...oversightRoutes({ clock }),
     ...overviewRoutes({ clock }),
     ...open311Routes({ ...complaintDeps, apiKeys: config.open311Keys }),
-    ...maskRoutes({ clock, idKey: idNumberKey(config.jwt.secret) }),
-    ...filingRoutes({ clock, idKey: idNumberKey(config.jwt.secret), keys: deps.healthKeys }),
+    ...maskRoutes({ clock, idKey: config.keys.idHash }),
+    ...filingRoutes({ clock, idKey: config.keys.idHash, keys: deps.healthKeys }),
     ...healthCodeRoutes({
       clock,
       keys: deps.healthKeys,
-      idKey: idNumberKey(config.jwt.secret),
-      subjectKey: deriveKey(config.jwt.secret, 'health-code-subject'),
+      idKey: config.keys.idHash,
+      subjectKey: config.keys.healthCodeSubject,
       log,
     }),
   ];
   if (config.simulatedClock) {
     if (!(clock instanceof ManualClock)) throw new Error('SIMULATED_CLOCK=true needs a ManualClock');
-    routes.push(...simulationRoutes({ clock, idKey: idNumberKey(config.jwt.secret) }));
+    routes.push(...simulationRoutes({ clock, idKey: config.keys.idHash }));
   }
   const openApi = buildOpenApi(routes, { version: '0.1.0' });
 

@@ -3,7 +3,10 @@ import { ConfigError, loadConfig } from './config';
 /** Everything production requires. */
 const PRODUCTION = {
   NODE_ENV: 'production',
+  MONGODB_URI: 'mongodb://db-1.internal:27017,db-2.internal:27017/?replicaSet=rs0',
   JWT_SECRET: 'x'.repeat(40),
+  ID_HASH_KEY: 'i'.repeat(40),
+  URL_SIGNING_KEY: 'u'.repeat(40),
   WECHAT_API_BASE: 'https://api.weixin.qq.com',
   WECHAT_APPID: 'wx123',
   WECHAT_SECRET: 'secret',
@@ -32,7 +35,26 @@ describe('configuration', () => {
     } catch (err) {
       message = (err as Error).message;
     }
-    for (const key of ['JWT_SECRET', 'WECHAT_API_BASE', 'WECHAT_APPID', 'WECHAT_SECRET', 'HEALTH_CODE_KEYS']) expect(message).toContain(key);
+    for (const key of ['MONGODB_URI', 'JWT_SECRET', 'ID_HASH_KEY', 'URL_SIGNING_KEY', 'WECHAT_API_BASE', 'WECHAT_APPID', 'WECHAT_SECRET', 'HEALTH_CODE_KEYS']) expect(message).toContain(key);
+  });
+
+  it('refuses production on the in-memory database: MONGODB_URI is named', () => {
+    const { MONGODB_URI: _uri, ...withoutDatabase } = PRODUCTION;
+    expect(() => loadConfig(withoutDatabase)).toThrow(/MONGODB_URI: is required in production/);
+  });
+
+  it('keeps one secret per purpose: the ID-number hash and photo links do not move with the session secret', () => {
+    const config = loadConfig(PRODUCTION);
+    expect(config.keys.idHash).toBe('i'.repeat(40));
+    expect(config.keys.urlSigning).toBe('u'.repeat(40));
+    expect(loadConfig({ ...PRODUCTION, JWT_SECRET: 'y'.repeat(40) }).keys).toEqual(config.keys);
+  });
+
+  it('reads TRUST_PROXY as a hop count or a list of proxy addresses, and refuses anything else', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toEqual({ hops: 1 });
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5,10.0.0.6' }).trustProxy).toEqual({ addresses: ['10.0.0.5', '10.0.0.6'] });
+    expect(loadConfig({}).trustProxy).toBeUndefined();
+    expect(() => loadConfig({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
   });
 
   it('refuses health-code keys that are not a JSON array', () => {

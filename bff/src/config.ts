@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deriveKey } from './core/keys';
 
 /**
  * Every setting the BFF reads, validated once at start. A bad value stops the
@@ -15,7 +16,17 @@ const envSchema = z
     MONGODB_DB_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/).default('sqtb'),
     /** Which embedded database to run when MONGODB_URI is unset. */
     EMBEDDED_DB: z.enum(['auto', 'mongodb-memory-server', 'congodb']).default('auto'),
+    /** Signs session tokens only: rotating it signs everyone out, nothing else. */
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Keys the stored hash of ID numbers (and health-code subjects): never rotated without re-hashing (README). */
+    ID_HASH_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Signs photo links (valid one hour): rotating it only expires the links handed out. */
+    URL_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** How the client address is read behind reverse proxies: a hop count, or a comma list of proxy addresses. Unset: no proxy, the socket address. */
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(\d{1,2}|[0-9a-fA-F:.]+(,[0-9a-fA-F:.]+)*)$/, 'must be a hop count or a comma list of proxy IP addresses')
+      .optional(),
     JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(7200),
     WECHAT_API_BASE: z.url().optional(),
     WECHAT_APPID: z.string().min(1).optional(),
@@ -52,7 +63,7 @@ const envSchema = z
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
     if (env.SIMULATED_CLOCK === 'true') ctx.addIssue({ code: 'custom', path: ['SIMULATED_CLOCK'], message: 'is refused in production' });
-    for (const key of ['JWT_SECRET', 'WECHAT_API_BASE', 'WECHAT_APPID', 'WECHAT_SECRET', 'HEALTH_CODE_KEYS'] as const) {
+    for (const key of ['MONGODB_URI', 'JWT_SECRET', 'ID_HASH_KEY', 'URL_SIGNING_KEY', 'WECHAT_API_BASE', 'WECHAT_APPID', 'WECHAT_SECRET', 'HEALTH_CODE_KEYS'] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
     }
   });
@@ -66,6 +77,10 @@ export interface Config {
   mongodbDbName: string;
   embeddedDb: 'auto' | 'mongodb-memory-server' | 'congodb';
   jwt: { secret: string; ttlSeconds: number; issuer: string; audience: string };
+  /** One secret per purpose, so each can rotate on its own (README, "Secrets"). */
+  keys: { idHash: string; urlSigning: string; healthCodeSubject: string };
+  /** Unset: no proxy. A number: that many proxies in front. A list: the proxies' own addresses. */
+  trustProxy?: { hops: number } | { addresses: string[] };
   /** Unset in development and test: the WeChat stand-in from mock/ is started instead. */
   wechat: { apiBase?: string; appId: string; secret: string; subscribeTemplateId: string };
   corsOrigins: string[];
@@ -98,6 +113,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   }
   const env = parsed.data;
   const dev = env.NODE_ENV !== 'production';
+  // Development and test keep the keys they always had, derived from the dev-only secret.
+  const idHashKey = env.ID_HASH_KEY ?? deriveKey(DEV_ONLY_JWT_SECRET, 'id-number-hash');
   return {
     env: env.NODE_ENV,
     port: env.PORT,
@@ -112,6 +129,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       issuer: 'sqtb-bff',
       audience: 'sqtb-miniapp',
     },
+    keys: {
+      idHash: idHashKey,
+      urlSigning: env.URL_SIGNING_KEY ?? deriveKey(DEV_ONLY_JWT_SECRET, 'signed-file-urls'),
+      healthCodeSubject: deriveKey(idHashKey, 'health-code-subject'),
+    },
+    trustProxy: !env.TRUST_PROXY ? undefined : /^\d+$/.test(env.TRUST_PROXY) ? { hops: Number(env.TRUST_PROXY) } : { addresses: env.TRUST_PROXY.split(',') },
     wechat: {
       apiBase: env.WECHAT_API_BASE,
       appId: env.WECHAT_APPID ?? 'wx-dev-appid',

@@ -6,7 +6,6 @@ import { connectDatabase } from './db/database';
 import { createApp } from './app';
 import { createWechatClient } from './accounts/wechat-client';
 import { seedDemoData } from './dev/seed';
-import { idNumberKey } from './core/keys';
 import { startScheduler } from './jobs/scheduler';
 import { allJobs } from './jobs/all-jobs';
 import { ManualClock, systemClock } from './core/clock';
@@ -42,7 +41,7 @@ async function main(): Promise<void> {
 
   const database = await connectDatabase(config, log);
   if (config.seedDemoData) {
-    const seeded = await seedDemoData({ idKey: idNumberKey(config.jwt.secret) });
+    const seeded = await seedDemoData({ idKey: config.keys.idHash });
     log.info(seeded, 'demo district seeded');
   }
 

@@ -9,7 +9,6 @@ import { createLogger } from '../src/core/logger';
 import { ensureIndexes } from '../src/db/database';
 import { createWechatClient } from '../src/accounts/wechat-client';
 import { seedDemoData } from '../src/dev/seed';
-import { idNumberKey } from '../src/core/keys';
 import type { RouteSpec } from '../src/core/route';
 import type { Clock } from '../src/core/clock';
 import { generatePrivateJwk, keyRingFromJwks } from '../src/health-code/keys';
@@ -67,7 +66,7 @@ async function startWith(wechat: WechatMock, uri: string, dbName: string, env: R
   const log = createLogger(config.logLevel);
   await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000, heartbeatFrequencyMS: 1000, autoIndex: false });
   await ensureIndexes();
-  await seedDemoData({ idKey: idNumberKey(config.jwt.secret) }, options.clock?.now());
+  await seedDemoData({ idKey: config.keys.idHash }, options.clock?.now());
   const database = {
     kind: process.env.TEST_DATABASE_KIND ?? 'unknown',
     ping: async () => mongoose.connection.readyState === 1 && !!(await mongoose.connection.db?.admin().ping().then(() => true, () => false)),

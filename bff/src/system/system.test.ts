@@ -93,6 +93,8 @@ describe('the BFF in production mode', () => {
       NODE_ENV: 'production',
       LOG_LEVEL: 'silent',
       JWT_SECRET: 'a-production-secret-of-enough-length-1234',
+      ID_HASH_KEY: 'a-production-id-hash-key-of-enough-length-1234',
+      URL_SIGNING_KEY: 'a-production-url-signing-key-of-enough-length',
       WECHAT_APPID: 'wx1',
       WECHAT_SECRET: 's',
       HEALTH_CODE_KEYS: JSON.stringify([key]),
