@@ -21,7 +21,7 @@ export function fileRoutes(deps: { clock: Clock; urlSecret: string }): RouteSpec
       errors: [400, 413, 415],
       handler: async ({ ctx, user }) => {
         const upload = await readSingleFile(ctx, { field: 'file', maxBytes: MAX_PHOTO_BYTES });
-        const saved = await savePhoto(user, upload);
+        const saved = await savePhoto(user, upload, deps.clock.now());
         return { status: 201, body: { ...saved, url: signedPhotoUrl(saved.id, deps.urlSecret, deps.clock.now()) } };
       },
     }),
@@ -37,7 +37,8 @@ export function fileRoutes(deps: { clock: Clock; urlSecret: string }): RouteSpec
       errors: [403, 404],
       handler: async ({ params, query }) => {
         const photo = await readSignedPhoto(params.id, query.expires, query.sig, deps.urlSecret, deps.clock.now());
-        return { body: photo.data, headers: { 'Content-Type': photo.contentType, 'Cache-Control': 'private, max-age=3600' } };
+        // Streamed out of GridFS; the length is known from the files document, as it was from the Buffer.
+        return { body: photo.stream, headers: { 'Content-Type': photo.contentType, 'Content-Length': String(photo.size), 'Cache-Control': 'private, max-age=3600' } };
       },
     }),
   ];

@@ -454,7 +454,7 @@ describe('one-field fuzz from valid requests, on every route that takes input', 
         valid: async () => ({ as: 'resident-1', body: [{ field: 'file', filename: 'photo.png', type: 'image/png', data: Buffer.from(PNG) }] }),
         verify: async (r) => {
           const doc = await stored(FileModel, r.body.id);
-          return doc && doc.size === r.body.size && doc.data.buffer.byteLength === r.body.size ? undefined : `file ${r.body.id}: stored ${doc?.size}, answered ${r.body.size}`;
+          return doc && doc.length === r.body.size && doc.metadata?.contentType === r.body.contentType ? undefined : `file ${r.body.id}: stored ${doc?.length} bytes of ${doc?.metadata?.contentType}, answered ${r.body.size} of ${r.body.contentType}`;
         },
       },
       'GET /api/files/:id': {
