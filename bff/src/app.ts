@@ -5,7 +5,6 @@ import Router from '@koa/router';
 import cors from '@koa/cors';
 import { bodyParser } from '@koa/bodyparser';
 import helmet from 'koa-helmet';
-import serve from 'koa-static';
 import type { Config } from './config';
 import { AppError } from './core/app-error';
 import { errorMiddleware } from './core/error-middleware';
@@ -15,6 +14,7 @@ import { RateLimiter } from './core/rate-limit';
 import { buildOpenApi } from './core/openapi';
 import type { RouteSpec } from './core/route';
 import { requestLog } from './core/request-log';
+import { compression, staticFiles } from './core/serving';
 import { createDrain } from './core/drain';
 import { inlineScriptHashes } from './core/inline-script-hashes';
 import { accountRoutes } from './accounts/routes';
@@ -47,6 +47,7 @@ export interface AppDeps {
   healthKeys: KeyRing;
 }
 
+// From bff/src (tsx) and from bff/dist (the compiled bundle) alike: both sit two levels below the root.
 const DEFAULT_STATIC_DIR = path.resolve(__dirname, '../../miniapp/dist/h5');
 
 /** Builds the Koa app without listening, so tests drive it in process. */
@@ -84,14 +85,16 @@ export function createApp(deps: AppDeps): { app: Koa; routes: RouteSpec[]; drain
 
   const router = new Router();
   mountRoutes(router, routes, (ctx) => authenticate(ctx.get('Authorization') || undefined, config.jwt), {
-    limiter: new RateLimiter(() => clock.now().getTime()),
+    limiter: new RateLimiter({ now: () => clock.now().getTime(), log, trustProxy: config.trustProxy }),
     factor: config.rateLimitFactor,
   });
 
   const staticDir = config.staticDir ?? DEFAULT_STATIC_DIR;
-  const app = new Koa({ proxy: false });
+  // Behind TRUST_PROXY=<hops>, Koa reads ctx.ip from X-Forwarded-For (see core/client-ip.ts for the address-list form).
+  const app = new Koa({ proxy: !!config.trustProxy && 'hops' in config.trustProxy && config.trustProxy.hops > 0, maxIpsCount: config.trustProxy && 'hops' in config.trustProxy ? config.trustProxy.hops : 0 });
   const shutdown = createDrain();
   app.use(requestLog(log));
+  app.use(compression());
   app.use(errorMiddleware());
   app.use(shutdown.middleware);
   app.use(
@@ -126,7 +129,7 @@ export function createApp(deps: AppDeps): { app: Koa; routes: RouteSpec[]; drain
   app.use(router.routes());
   app.use(router.allowedMethods({ throw: true }));
 
-  if (existsSync(staticDir)) app.use(serve(staticDir, { index: 'index.html', maxage: 0 }));
+  if (existsSync(staticDir)) app.use(staticFiles(staticDir));
   else log.warn({ staticDir }, 'the H5 build is missing: run `npm run build:h5` to serve the mini-program at /');
   return { app, routes, drain: shutdown.drain };
 }
