@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { AppError } from '../core/app-error';
 import type { Logger } from '../core/logger';
+import { WechatAccessToken } from './wechat-token.model';
 
 export interface WechatSession {
   openid: string;
@@ -13,53 +16,203 @@ export interface WechatClient {
   sendSubscribeMessage(message: { openid: string; templateId: string; page?: string; data: Record<string, string> }): Promise<boolean>;
 }
 
+/** A token is refreshed this long before WeChat expires it; until then every instance reuses it. */
+const RENEW_BEFORE_MS = 5 * 60_000;
+/** A token this close to its expiry is no longer handed out, even while another instance refreshes it. */
+const STILL_GOOD_MARGIN_MS = 30_000;
+/** How long one instance may take to fetch and store a new token (the fetch itself times out at 5 s). */
+const LEASE_MS = 15_000;
+/** How long an instance waits for another's refresh when it has no token to use meanwhile. */
+const WAIT_FOR_REFRESH_MS = 8_000;
+const POLL_MS = 150;
+
+/** WeChat's answers to a request made with a bad or expired access token. */
+const TOKEN_REFUSED = new Set([40001, 42001]);
+
+interface AccessToken {
+  value: string;
+  /** When WeChat stops accepting it (ms). */
+  expiresAt: number;
+}
+
 /**
- * Exchanges a `wx.login` code at WeChat's jscode2session API. WeChat answers
- * HTTP 200 even for a bad code, with an `errcode` in the body.
+ * Talks to the WeChat open API. WeChat answers HTTP 200 even for a bad code,
+ * with an `errcode` in the body.
+ *
+ * The access token (for subscribe messages) is shared by every instance
+ * through the database (wechat-token.model.ts): read from there, refreshed by
+ * one instance under a lease 5 minutes before it expires while the others keep
+ * using the stored one, dropped when WeChat refuses it. When the database does
+ * not answer, this instance fetches and keeps its own meanwhile. The token is
+ * never logged.
  */
-export function createWechatClient(options: { apiBase: string; appId: string; secret: string; log: Logger }): WechatClient {
-  // One access token for the whole app, renewed a little before WeChat expires it.
-  let accessToken: { value: string; renewAt: number } | undefined;
-  const getAccessToken = async (): Promise<string | undefined> => {
-    if (accessToken && accessToken.renewAt > Date.now()) return accessToken.value;
+export function createWechatClient(options: {
+  apiBase: string;
+  appId: string;
+  secret: string;
+  log: Logger;
+  /** The real clock unless a test moves it (ms). Token expiry is judged by it. */
+  now?: () => number;
+  /** Names this instance on the lease, for people reading the collection. */
+  instance?: string;
+}): WechatClient {
+  const { appId, log } = options;
+  const now = options.now ?? Date.now;
+  const owner = options.instance ?? `${hostname()}:${process.pid}`;
+  const fresh = (t: AccessToken) => now() < t.expiresAt - RENEW_BEFORE_MS;
+  const alive = (t: AccessToken) => now() < t.expiresAt - STILL_GOOD_MARGIN_MS;
+  let cached: AccessToken | undefined;
+  let pending: Promise<string | undefined> | undefined;
+
+  const fetchToken = async (): Promise<AccessToken | undefined> => {
     const url = new URL('/cgi-bin/token', options.apiBase);
-    url.search = new URLSearchParams({ grant_type: 'client_credential', appid: options.appId, secret: options.secret }).toString();
+    url.search = new URLSearchParams({ grant_type: 'client_credential', appid: appId, secret: options.secret }).toString();
     const body = (await (await fetch(url, { signal: AbortSignal.timeout(5000) })).json()) as { access_token?: string; expires_in?: number; errcode?: number };
     if (!body.access_token) {
-      options.log.warn({ errcode: body.errcode }, 'WeChat refused an access token');
+      log.warn({ errcode: body.errcode }, 'WeChat refused an access token');
       return undefined;
     }
-    accessToken = { value: body.access_token, renewAt: Date.now() + Math.max(60, (body.expires_in ?? 7200) - 300) * 1000 };
-    return accessToken.value;
+    return { value: body.access_token, expiresAt: now() + (body.expires_in ?? 7200) * 1000 };
+  };
+
+  /**
+   * Takes the refresh lease when it is free (released or run out) and the
+   * stored token is due (missing, refused, or within 5 minutes of expiry): one
+   * conditional update, so of several instances finding the token due, one
+   * fetches. Returns the lease id of this take, or null.
+   */
+  const takeLease = async (): Promise<string | null> => {
+    const leaseId = randomUUID();
+    const at = now();
+    try {
+      const taken = await WechatAccessToken.findOneAndUpdate(
+        {
+          appId,
+          $and: [
+            { $or: [{ leaseUntil: { $lte: new Date(at) } }, { leaseId: { $exists: false } }] },
+            { $or: [{ expiresAt: { $lte: new Date(at + RENEW_BEFORE_MS) } }, { token: { $exists: false } }] },
+          ],
+        },
+        { $set: { leaseId, leaseOwner: owner, leaseUntil: new Date(at + LEASE_MS) } },
+        { upsert: true, new: true, lean: true },
+      );
+      return taken?.leaseId === leaseId ? leaseId : null;
+    } catch (err) {
+      // The document exists and is not ours to refresh: the upsert's insert hit the unique appId.
+      if ((err as { code?: number }).code === 11000) return null;
+      throw err;
+    }
+  };
+
+  const refreshUnderLease = async (leaseId: string, stored: AccessToken | undefined): Promise<AccessToken | undefined> => {
+    let token: AccessToken | undefined;
+    try {
+      token = await fetchToken();
+    } catch (err) {
+      log.warn({ err: (err as Error).message }, 'WeChat access token not fetched');
+    }
+    if (!token) {
+      // Let another instance (or the next message) try; the stored token serves while it is good.
+      await WechatAccessToken.updateOne({ appId, leaseId }, { $set: { leaseUntil: new Date(now()) }, $unset: { leaseId: 1 } });
+      return stored && alive(stored) ? stored : undefined;
+    }
+    const saved = await WechatAccessToken.updateOne(
+      { appId, leaseId },
+      { $set: { token: token.value, expiresAt: new Date(token.expiresAt), refreshedAt: new Date(now()), leaseUntil: new Date(now()) }, $unset: { leaseId: 1 } },
+    ).catch((err: Error) => {
+      // Fetched but not stored: use it here rather than fetch again; the lease runs out and another instance refreshes.
+      log.warn({ appId, err: err.name }, 'a new WeChat access token was not stored'); // the name only: a write error could quote the document
+      return { matchedCount: -1 };
+    });
+    if (saved.matchedCount === -1) return token;
+    if (saved.matchedCount === 1) log.info({ appId, expiresAt: new Date(token.expiresAt).toISOString() }, 'WeChat access token refreshed and shared');
+    else log.warn({ appId }, 'the WeChat access-token lease ran out before the new token was stored; this instance uses it alone');
+    return token;
+  };
+
+  /** The stored token when it is fresh; else a refresh by this instance or, while another refreshes, the stored one. */
+  const sharedToken = async (): Promise<AccessToken | undefined> => {
+    const deadline = Date.now() + WAIT_FOR_REFRESH_MS;
+    for (;;) {
+      const stored = await WechatAccessToken.findOne({ appId }).lean();
+      const storedToken = stored?.token && stored.expiresAt ? { value: stored.token, expiresAt: new Date(stored.expiresAt).getTime() } : undefined;
+      if (storedToken && fresh(storedToken)) return storedToken;
+      const leaseId = await takeLease();
+      if (leaseId) return refreshUnderLease(leaseId, storedToken);
+      // Another instance is fetching a new one: the stored token, refreshed early for this, serves meanwhile.
+      if (storedToken && alive(storedToken)) return storedToken;
+      if (Date.now() >= deadline) {
+        log.warn({ appId }, 'no WeChat access token: another instance holds the refresh lease and has stored none');
+        return undefined;
+      }
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  };
+
+  const getAccessToken = (): Promise<string | undefined> => {
+    if (cached && fresh(cached)) return Promise.resolve(cached.value);
+    // One look-up at a time in this instance; concurrent messages share it.
+    pending ??= (async () => {
+      try {
+        const token = await sharedToken();
+        if (token) cached = token;
+        return token?.value;
+      } catch (err) {
+        log.warn({ err: (err as Error).message }, "the shared WeChat access token could not be read; this instance uses its own until the database answers");
+        if (cached && alive(cached)) return cached.value;
+        const token = await fetchToken();
+        if (token) cached = token;
+        return token?.value;
+      } finally {
+        pending = undefined;
+      }
+    })();
+    return pending;
+  };
+
+  /** WeChat refused this token: nobody uses it again, and the next look-up refreshes it. */
+  const dropToken = async (value: string) => {
+    if (cached?.value === value) cached = undefined;
+    await WechatAccessToken.updateOne({ appId, token: value }, { $set: { expiresAt: new Date(0) } }).catch(() => undefined);
+  };
+
+  const send = async (token: string, message: { openid: string; templateId: string; page?: string; data: Record<string, string> }) => {
+    const url = new URL('/cgi-bin/message/subscribe/send', options.apiBase);
+    url.search = new URLSearchParams({ access_token: token }).toString();
+    const data = Object.fromEntries(Object.entries(message.data).map(([k, v]) => [k, { value: v }]));
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ touser: message.openid, template_id: message.templateId, page: message.page, data }),
+      signal: AbortSignal.timeout(5000),
+    });
+    return (await response.json()) as { errcode?: number };
   };
 
   return {
     async sendSubscribeMessage(message) {
       try {
-        const token = await getAccessToken();
-        if (!token) return false;
-        const url = new URL('/cgi-bin/message/subscribe/send', options.apiBase);
-        url.search = new URLSearchParams({ access_token: token }).toString();
-        const data = Object.fromEntries(Object.entries(message.data).map(([k, v]) => [k, { value: v }]));
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ touser: message.openid, template_id: message.templateId, page: message.page, data }),
-          signal: AbortSignal.timeout(5000),
-        });
-        const body = (await response.json()) as { errcode?: number };
-        if (body.errcode === 40001) accessToken = undefined;
-        if (body.errcode) options.log.info({ errcode: body.errcode }, 'WeChat refused a subscribe message');
-        return !body.errcode;
+        // A refused token is dropped and the message tried once more with a new one: it was not delivered.
+        for (let attempt = 0; ; attempt++) {
+          const token = await getAccessToken();
+          if (!token) return false;
+          const body = await send(token, message);
+          if (body.errcode && TOKEN_REFUSED.has(body.errcode)) {
+            await dropToken(token);
+            if (attempt === 0) continue;
+          }
+          if (body.errcode) log.info({ errcode: body.errcode }, 'WeChat refused a subscribe message');
+          return !body.errcode;
+        }
       } catch (err) {
-        options.log.warn({ err: (err as Error).message }, 'WeChat subscribe message not sent');
+        log.warn({ err: (err as Error).message }, 'WeChat subscribe message not sent');
         return false;
       }
     },
 
     async exchangeCode(code) {
       const url = new URL('/sns/jscode2session', options.apiBase);
-      url.search = new URLSearchParams({ appid: options.appId, secret: options.secret, js_code: code, grant_type: 'authorization_code' }).toString();
+      url.search = new URLSearchParams({ appid: appId, secret: options.secret, js_code: code, grant_type: 'authorization_code' }).toString();
       let body: { openid?: string; session_key?: string; errcode?: number; errmsg?: string };
       try {
         const response = await fetch(url, { signal: AbortSignal.timeout(5000) });

@@ -33,6 +33,10 @@ export function open311Routes(deps: ComplaintDeps & { clock: Clock; apiKeys: Map
       summary: 'Open311 GeoReport v2: post a service request (application/x-www-form-urlencoded, with api_key)',
       access: 'public',
       body: open311PostSchema,
+      // Partner systems (a hotline, a city platform) post from their own servers, one address
+      // each and no user: 120 a minute lets a backlog through at 2 a second, and keeps a
+      // leaked api_key or a looping client from burying the committees' queues.
+      rateLimit: { name: 'open311-post', perIp: { limit: 120, windowMs: 60_000 } },
       responses: { 201: { description: 'Accepted', schema: z.array(z.object({ service_request_id: z.string(), service_notice: z.string(), account_id: z.null() })) } },
       errors: [403],
       handler: async ({ body }) => ({ status: 201, body: await postRequest(body, deps.apiKeys, deps) }),

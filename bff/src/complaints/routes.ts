@@ -54,6 +54,11 @@ export function complaintRoutes(deps: ComplaintDeps): RouteSpec[] {
       access: ['resident'],
       body: createComplaintSchema,
       idempotent: true,
+      // A resident walking the neighbourhood may file a handful in a row, never dozens: 10 per
+      // 10 minutes each stops a script flooding the cadres' queue. Per address it is generous,
+      // because a carrier's NAT puts a whole compound behind one IP and an incident (a burst
+      // pipe, a power cut) brings many residents at once: 300 per 10 minutes.
+      rateLimit: { name: 'complaint-file', perIp: { limit: 300, windowMs: 600_000 }, perUser: { limit: 10, windowMs: 600_000 } },
       responses: { 201: { description: 'Filed', schema: complaintViewSchema } },
       handler: async ({ user, body }) => ({ status: 201, body: await fileComplaint(user, body, deps) }),
     }),

@@ -17,10 +17,10 @@ export type Authenticate = (ctx: Koa.Context) => Promise<AuthUser>;
  * Registers each declared route: check access, parse input, call the handler
  * (once per Idempotency-Key on an idempotent route), shape the reply.
  */
-export function mountRoutes(router: Router, specs: RouteSpec[], authenticate: Authenticate, limits: { limiter: RateLimiter; factor: number } = { limiter: new RateLimiter(), factor: 1 }): void {
+export function mountRoutes(router: Router, specs: RouteSpec[], authenticate: Authenticate, limits: { limiter: RateLimiter; factor: number } = { limiter: new RateLimiter({ store: 'memory' }), factor: 1 }): void {
   for (const spec of specs) {
     if (spec.idempotent && spec.access === 'public') throw new Error(`${spec.method} ${spec.path}: an idempotent route needs a user to key its Idempotency-Key by`);
-    const scale = (r: RateLimit) => ({ limit: Math.round(r.limit * limits.factor), windowMs: r.windowMs });
+    const scale = (r: RateLimit) => ({ limit: Math.max(1, Math.round(r.limit * limits.factor)), windowMs: r.windowMs });
     const limit = spec.rateLimit && rateLimited(limits.limiter, spec.rateLimit.name, scale(spec.rateLimit.perIp), scale(spec.rateLimit.perUser ?? spec.rateLimit.perIp));
     router[spec.method](spec.path, async (ctx) => {
       let user = undefined as unknown as AuthUser;
@@ -31,7 +31,7 @@ export function mountRoutes(router: Router, specs: RouteSpec[], authenticate: Au
         }
         ctx.state.user = user;
       }
-      limit?.(ctx, spec.access === 'public' ? undefined : user.id);
+      await limit?.(ctx, spec.access === 'public' ? undefined : user.id);
       const idempotencyKey = spec.idempotent ? idempotencyKeyOf(ctx) : undefined;
       const hasBody = Number(ctx.get('content-length') || 0) > 0 || !!ctx.get('transfer-encoding');
       const accepted = spec.bodyType ? [spec.bodyType] : ['json', 'urlencoded'];

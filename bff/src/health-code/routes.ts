@@ -73,6 +73,10 @@ export function healthCodeRoutes(deps: HealthDeps): RouteSpec[] {
       access: ['resident'],
       body: declarationBodySchema,
       idempotent: true,
+      // One declaration a day is the norm, a few corrections at most: 10 per 10 minutes each.
+      // Everyone declares in the same morning hour, many behind one carrier NAT: 600 per
+      // 10 minutes (one a second) per address still slows a script that recomputes codes.
+      rateLimit: { name: 'health-declare', perIp: { limit: 600, windowMs: 600_000 }, perUser: { limit: 10, windowMs: 600_000 } },
       responses: { 201: { description: 'Declared', schema: healthCodeResponseSchema } },
       handler: async ({ user, body }) => ({ status: 201, body: await declare(user, body, deps) }),
     }),
@@ -135,6 +139,9 @@ export function healthCodeRoutes(deps: HealthDeps): RouteSpec[] {
       access: ['resident'],
       body: appealBodySchema,
       idempotent: true,
+      // One appeal is open at a time (409 otherwise) and district staff read each one: 5 an hour
+      // per resident covers a refused one and its retry; 120 an hour per address is a crowd.
+      rateLimit: { name: 'health-appeal', perIp: { limit: 120, windowMs: 3_600_000 }, perUser: { limit: 5, windowMs: 3_600_000 } },
       responses: { 201: { description: 'Filed', schema: appealSchema } },
       errors: [409],
       handler: async ({ user, body }) => ({ status: 201, body: await fileAppeal(user, body.reason, deps) }),
