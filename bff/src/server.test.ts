@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -9,6 +11,7 @@ import { createInterface } from 'node:readline';
 describe('the BFF process', () => {
   let child: ChildProcess;
   const lines: Array<Record<string, unknown>> = [];
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'sqtb-server-test-'));
 
   const waitFor = (test: (line: Record<string, unknown>) => boolean, ms = 30_000) =>
     new Promise<Record<string, unknown>>((resolve, reject) => {
@@ -32,7 +35,7 @@ describe('the BFF process', () => {
     const { MONGODB_URI: _shared, ...env } = process.env;
     child = spawn(process.execPath, ['--import', 'tsx', 'bff/src/server.ts'], {
       cwd: root,
-      env: { ...env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', EMBEDDED_DB: 'congodb', LOG_LEVEL: 'info', STATIC_DIR: '/nonexistent' },
+      env: { ...env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', EMBEDDED_DB: 'congodb', LOG_LEVEL: 'info', STATIC_DIR: '/nonexistent', DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     for (const stream of [child.stdout!, child.stderr!]) {
@@ -47,12 +50,13 @@ describe('the BFF process', () => {
   });
   afterAll(() => {
     if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('says which database runs and that its data does not survive a restart', async () => {
+  it('says which database runs and that development keeps its data as a snapshot', async () => {
     const line = await waitFor((l) => l.database === 'congodb');
-    expect(line).toMatchObject({ persistent: false });
-    expect(String(line.msg)).toMatch(/data is lost/);
+    expect(line).toMatchObject({ persistent: true, persistence: 'snapshot' });
+    expect(String(line.msg)).toMatch(/kept as a snapshot/);
   });
 
   it('serves, finishes the requests in flight on SIGTERM, refuses new ones, and exits cleanly', async () => {

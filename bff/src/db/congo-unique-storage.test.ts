@@ -86,4 +86,63 @@ describe('unique indexes on the embedded CongoDB server', () => {
     await Household().updateOne({ _id: doc._id }, { $set: { round: 10 } });
     expect((await Household().findById(doc._id).lean())!.round).toBe(10);
   });
+
+  describe('building a unique index over documents already there, as mongod does', () => {
+    const raw = () => connection.db!.collection('prebuilt');
+    beforeEach(() => raw().drop().catch(() => undefined));
+
+    it('fails with E11000 naming the index when duplicates exist, and builds nothing', async () => {
+      await raw().insertMany([{ code: 'a' }, { code: 'a' }, { code: 'b' }]);
+      await expect(raw().createIndex({ code: 1 }, { unique: true })).rejects.toMatchObject({ code: 11000, codeName: 'DuplicateKey', message: expect.stringContaining('index: code_1') });
+      expect((await raw().indexes()).map((i) => i.name)).toEqual(['_id_']);
+      // All or nothing: a good index sent with a failing one is not built either.
+      await expect(raw().createIndexes([{ key: { other: 1 } }, { key: { code: 1 }, unique: true }])).rejects.toMatchObject({ code: 11000 });
+      expect((await raw().indexes()).map((i) => i.name)).toEqual(['_id_']);
+      await raw().insertOne({ code: 'a' }); // nothing enforced
+    });
+
+    it('counts missing fields as null unless the index is sparse', async () => {
+      await raw().insertMany([{ code: 'a' }, { other: 1 }, { other: 2 }]);
+      await expect(raw().createIndex({ ticket: 1 }, { unique: true })).rejects.toMatchObject({ code: 11000 });
+      await expect(raw().createIndex({ ticket: 1 }, { unique: true, sparse: true })).resolves.toBe('ticket_1');
+    });
+
+    it('builds it over distinct values and enforces it from then on', async () => {
+      await raw().insertMany([{ code: 'a' }, { code: 'b' }]);
+      await raw().createIndex({ code: 1 }, { unique: true });
+      await expect(raw().insertOne({ code: 'a' })).rejects.toMatchObject({ code: 11000 });
+      // The same index again is a no-op; the same name over another key is refused, as on mongod.
+      await expect(raw().createIndex({ code: 1 }, { unique: true })).resolves.toBe('code_1');
+      await expect(raw().createIndex({ other: 1 }, { name: 'code_1' })).rejects.toMatchObject({ code: 86 });
+      await expect(raw().createIndex({ code: 1 }, { name: 'code_1' })).rejects.toMatchObject({ code: 85 });
+    });
+
+    it('keeps enforcing an index built again after the database was dropped', async () => {
+      // CongoDB's own index handler cached the definition per collection name for the
+      // whole process: after dropDatabase, the index was reported built but not enforced.
+      await raw().createIndex({ code: 1 }, { unique: true });
+      await connection.db!.dropDatabase();
+      await raw().createIndex({ code: 1 }, { unique: true });
+      await raw().insertOne({ code: 'x' });
+      await expect(raw().insertOne({ code: 'x' })).rejects.toMatchObject({ code: 11000 });
+      await Household().createIndexes(); // the suite's own collection is back for the tests after this one
+    });
+
+    it('lists and drops indexes from the storage itself', async () => {
+      await raw().insertOne({ code: 'a', n: 1 });
+      await raw().createIndexes([{ key: { code: 1 }, unique: true }, { key: { n: -1 }, name: 'by_n', sparse: true }]);
+      expect(await raw().indexes()).toEqual([
+        { v: 2, key: { _id: 1 }, name: '_id_' },
+        { v: 2, key: { code: 1 }, name: 'code_1', unique: true },
+        { v: 2, key: { n: -1 }, name: 'by_n', sparse: true },
+      ]);
+      await raw().dropIndex('code_1');
+      await raw().insertOne({ code: 'a' }); // no longer unique
+      await expect(raw().dropIndex('code_1')).rejects.toMatchObject({ code: 27 });
+      await expect(raw().dropIndex('_id_')).rejects.toMatchObject({ code: 72 });
+      await raw().dropIndexes();
+      expect((await raw().indexes()).map((i) => i.name)).toEqual(['_id_']);
+      await expect(connection.db!.collection('never-made').indexes()).rejects.toMatchObject({ code: 26 });
+    });
+  });
 });
