@@ -72,18 +72,19 @@ export async function interleave<T>(scheduler: fc.Scheduler, operations: Array<O
   const callsBefore = calls;
   try {
     for (let idle = 0; ; ) {
-      const made = calls - callsBefore;
-      const waiting = ops.map((op, i) => ({ op, i })).filter(({ i }) => !started[i]);
-      const nothingElse = scheduler.count() === 0;
-      for (const { op, i } of waiting) {
-        if (op.startAfter <= made || nothingElse) {
-          started[i] = op.run();
-          if (nothingElse) break;
-        }
-      }
+      // Every running operation has reached its next gate (or its end) before anything is decided.
       await settle();
-      const all = started.every(Boolean);
-      if (all && scheduler.count() === 0 && inFlight === 0) {
+      const made = calls - callsBefore;
+      const nothingElse = scheduler.count() === 0;
+      let startedNow = false;
+      for (const [i, op] of ops.entries()) {
+        if (started[i] || !(op.startAfter <= made || nothingElse)) continue;
+        started[i] = op.run();
+        startedNow = true;
+        if (nothingElse) break;
+      }
+      if (startedNow) continue;
+      if (started.every(Boolean) && scheduler.count() === 0 && inFlight === 0) {
         const results = await Promise.race([Promise.allSettled(started as Array<Promise<T>>), tick().then(() => undefined)]);
         if (results) return results;
         if (++idle > 1000) throw new Error('interleave: operations are waiting on something that is not a database call');

@@ -35,6 +35,8 @@ const filingSchema = new Schema(
     isolationRoom: { type: Boolean, required: true },
     commitment: { type: Boolean, required: true },
     roster: { type: [employeeSchema], default: [] },
+    /** Goes up with every change of content; decisions and uploads are conditional on the one they read. */
+    revision: { type: Number, default: 1 },
     status: { type: String, enum: FILING_STATUSES, required: true },
     submittedAt: { type: Date, required: true },
     decidedAt: Date,

@@ -32,7 +32,7 @@ export function filingRoutes(deps: { clock: Clock; idKey: string; keys: KeyRing 
       body: event === 'approve' ? filingOptionalNoteSchema : filingNoteSchema,
       responses: viewResponse,
       errors: [403, 404, 409],
-      handler: async ({ user, params, body }) => ({ body: await review(user, params.id, event, body.note, deps) }),
+      handler: async ({ user, params, body }) => ({ body: await review(user, params.id, event, { note: body.note, revision: body.revision }, deps) }),
     });
 
   return [

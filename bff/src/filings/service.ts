@@ -104,7 +104,7 @@ async function move(
   filing: FilingRecord,
   user: AuthUser,
   event: FilingEvent,
-  write: { set?: Record<string, unknown>; unset?: string[]; note?: string; context?: FilingContext; guardDetails?: Record<string, unknown> },
+  write: { set?: Record<string, unknown>; unset?: string[]; inc?: Record<string, number>; note?: string; context?: FilingContext; guardDetails?: Record<string, unknown> },
   now: Date,
 ) {
   const decision = filingTransition(filing.status, event, actorsOf(user, filing), write.context);
@@ -114,7 +114,9 @@ async function move(
   }
   try {
     const entry = timelineEntry(now, event, decision.from, decision.to, user, write.note);
-    const updated = await applyStep(FilingModel, filing._id, decision.from, decision.to, { set: write.set, unset: write.unset, entry });
+    // Conditional on the revision it read too: a decision never lands on content that changed under it.
+    const also = { revision: filing.revision };
+    const updated = await applyStep(FilingModel, filing._id, decision.from, decision.to, { set: write.set, unset: write.unset, inc: write.inc, entry, also });
     if (!updated) throw new AppError('CONFLICT', 'Someone else acted on this filing first', { currentStatus: (await FilingModel.findById(filing._id))?.status });
     return updated;
   } catch (err) {
@@ -124,9 +126,13 @@ async function move(
 }
 
 /** The reviewer decides; approval needs every returning employee off red (the table's guard). */
-export async function review(user: AuthUser, id: string, event: 'approve' | 'return' | 'reject', note: string | undefined, deps: FilingDeps): Promise<FilingView> {
+export async function review(user: AuthUser, id: string, event: 'approve' | 'return' | 'reject', decision: { note?: string; revision?: number }, deps: FilingDeps): Promise<FilingView> {
   const now = deps.clock.now();
+  const { note, revision } = decision;
   const filing = await loadVisible(user, id);
+  if (revision !== undefined && revision !== filing.revision) {
+    throw new AppError('CONFLICT', 'The filing has changed since you opened it: read it again before deciding', { currentStatus: filing.status, currentRevision: filing.revision });
+  }
   let approval: { context: FilingContext; guardDetails: Record<string, unknown> } | undefined;
   if (event === 'approve' && filing.status === 'submitted') {
     const colors = await Promise.all(filing.roster.map((e) => colorByIdHash(e.idHash, now)));
@@ -144,7 +150,7 @@ export async function amend(user: AuthUser, id: string, body: FilingBody, deps: 
   const now = deps.clock.now();
   const filing = await loadVisible(user, id);
   const set = { ...(await companyFields(body, deps.idKey, filing.enterpriseId)), submittedAt: now };
-  const updated = await move(filing, user, 'amend', { set, unset: ['returnNote', 'decidedAt'] }, now);
+  const updated = await move(filing, user, 'amend', { set, unset: ['returnNote', 'decidedAt'], inc: { revision: 1 } }, now);
   return view(updated, user, deps);
 }
 
@@ -173,8 +179,16 @@ export async function importRoster(user: AuthUser, id: string, csv: string, deps
   }
   if (additions.length) {
     // One update for every good line: they are added together or not at all.
-    const updated = await FilingModel.updateOne({ _id: filing._id, status: { $in: ['submitted', 'returned'] } }, { $push: { roster: { $each: additions } } });
-    if (updated.modifiedCount === 0) throw new AppError('CONFLICT', 'The roster of a decided filing cannot change', { currentStatus: filing.status });
+    // Conditional on the revision the duplicate check read: two uploads at once, or an upload and an amendment, cannot both land.
+    const updated = await FilingModel.updateOne(
+      { _id: filing._id, status: { $in: ['submitted', 'returned'] }, revision: filing.revision },
+      { $push: { roster: { $each: additions } }, $inc: { revision: 1 } },
+    );
+    if (updated.modifiedCount === 0) {
+      const current = await FilingModel.findById(filing._id, { status: 1 }).lean();
+      const decided = current?.status !== 'submitted' && current?.status !== 'returned';
+      throw new AppError('CONFLICT', decided ? 'The roster of a decided filing cannot change' : 'The filing changed while the roster was being read: upload it again', { currentStatus: current?.status });
+    }
   }
   return { added: additions.length, refused: lines.length - additions.length, lines };
 }
@@ -253,6 +267,7 @@ async function view(f: FilingRecord, user: AuthUser, deps: FilingDeps): Promise<
   const colors = await Promise.all(f.roster.map((e) => colorByIdHash(e.idHash, now)));
   return {
     ...(await summary(f, now)),
+    revision: f.revision,
     address: f.address,
     contactName: f.contactName,
     contactPhoneMasked: maskPhone(f.contactPhone),

@@ -34,6 +34,9 @@ interface FlowState {
 }
 const flowOf = new AsyncLocalStorage<FlowState>();
 let scheduler: fc.Scheduler | undefined;
+/** Runs per property: `INTERLEAVINGS=1000` (npm run test:stress) asks more than the default, and gets the time it needs (unset: jest's own timeout). */
+const runs = (byDefault: number) => Number(process.env.INTERLEAVINGS ?? byDefault);
+const stressTimeout = process.env.INTERLEAVINGS ? Number(process.env.INTERLEAVINGS) * 300 : undefined;
 
 function gateCollections() {
   const restore: Array<() => void> = [];
@@ -138,9 +141,9 @@ describe('appeal races (issue 12, finding 5)', () => {
         expect((results.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<{ id: string }>).value.id).toBe(String(open[0]._id));
         expect(await AppealModel.countDocuments({ userId: resident.id })).toBe(1);
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
-  });
+  }, stressTimeout);
 
   it('keeps at most one open appeal while staff resolve one and the resident files twice, all at once', async () => {
     await fc.assert(
@@ -169,9 +172,9 @@ describe('appeal races (issue 12, finding 5)', () => {
           expect(appeal.openFor ? String(appeal.openFor) : undefined).toBe(appeal.status === 'open' ? resident.id : undefined);
         }
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
-  });
+  }, stressTimeout);
 
   it('lets a resident file a new appeal once the open one is resolved', async () => {
     const resident = await newResident();

@@ -36,6 +36,9 @@ interface FlowState {
 }
 const flowOf = new AsyncLocalStorage<FlowState>();
 let scheduler: fc.Scheduler | undefined;
+/** Runs per property: `INTERLEAVINGS=1000` (npm run test:stress) asks more than the default, and gets the time it needs (unset: jest's own timeout). */
+const runs = (byDefault: number) => Number(process.env.INTERLEAVINGS ?? byDefault);
+const stressTimeout = process.env.INTERLEAVINGS ? Number(process.env.INTERLEAVINGS) * 300 : undefined;
 
 function gateCollections() {
   const restore: Array<() => void> = [];
@@ -156,9 +159,9 @@ describe('registration races (issue 12, finding 4)', () => {
         expect(String((await ResidentIdentity.findOne({ idHash }).lean())!.userId)).toBe(winner.id);
         expect((await UserModel.findById(winner.id).lean())!).toMatchObject({ registered: true, scope: { committeeId: committee._id } });
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
-  });
+  }, stressTimeout);
 
   it('gives one account registering twice at once (a double tap) one registration, one identity and one 409 CONFLICT', async () => {
     await fc.assert(
@@ -182,9 +185,9 @@ describe('registration races (issue 12, finding 4)', () => {
         expect(await ResidentIdentity.countDocuments({ userId: a.id, idHash })).toBe(1);
         expect((await UserModel.findById(a.id).lean())!.registered).toBe(true);
       }),
-      { numRuns: 50 },
+      { numRuns: runs(50) },
     );
-  });
+  }, stressTimeout);
 
   it('undoes the ID-number claim when the registration cannot be written, so the number stays free', async () => {
     serial++;

@@ -66,8 +66,9 @@ export const importRoster = (id: string, csv: string) =>
   request<RosterImportReport>(`${one(id)}/roster`, { method: 'POST', data: csv, contentType: 'text/csv' });
 
 export type ReviewAction = Exclude<FilingAction, 'amend'>;
-export const reviewFiling = (id: string, action: ReviewAction, note?: string) =>
-  request<FilingView>(`${one(id)}/${action}`, { method: 'POST', data: { note } });
+/** `revision` is the one the reviewer read: a filing changed since is refused (409), so nobody approves what they did not see. */
+export const reviewFiling = (id: string, action: ReviewAction, revision: number | undefined, note?: string) =>
+  request<FilingView>(`${one(id)}/${action}`, { method: 'POST', data: { note, revision } });
 
 export const fetchCertificate = (id: string) => request<Certificate>(`${one(id)}/certificate`);
 

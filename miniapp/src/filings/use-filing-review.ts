@@ -23,7 +23,7 @@ const redEmployeesOf = (details: unknown): RedEmployee[] | undefined => {
  * An approval refused because employees hold a red code says who; any other 409
  * means someone decided first: say so and reload.
  */
-export function useFilingReview(id: string, onUpdated: (view: FilingView) => void, reload: () => Promise<void>): FilingReview {
+export function useFilingReview(id: string, revision: number | undefined, onUpdated: (view: FilingView) => void, reload: () => Promise<void>): FilingReview {
   const [pending, setPending] = useState<ReviewAction | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -32,7 +32,7 @@ export function useFilingReview(id: string, onUpdated: (view: FilingView) => voi
       setPending(action);
       setError(null);
       try {
-        onUpdated(await reviewFiling(id, action, note));
+        onUpdated(await reviewFiling(id, action, revision, note));
         void Taro.showToast({ title: DONE[action], icon: 'success' });
         return true;
       } catch (caught) {
@@ -43,7 +43,7 @@ export function useFilingReview(id: string, onUpdated: (view: FilingView) => voi
           setError(redEmployeesText(red));
           await reload();
         } else if (failure.code === 'CONFLICT') {
-          setError('该备案已被他人处理，已为您刷新');
+          setError('该备案已被他人处理或刚有改动，已为您刷新，请查看后再决定');
           await reload();
         } else {
           setError(errorText(failure));
@@ -53,7 +53,7 @@ export function useFilingReview(id: string, onUpdated: (view: FilingView) => voi
         setPending(null);
       }
     },
-    [id, onUpdated, reload],
+    [id, revision, onUpdated, reload],
   );
 
   return { pending, error, send };

@@ -33,6 +33,7 @@ export function filingSummary(overrides: Partial<FilingSummary> = {}): FilingSum
 export function filingView(overrides: Partial<FilingView> = {}): FilingView {
   return {
     ...filingSummary(),
+    revision: 1,
     address: '潍坊路 402 号',
     contactName: '周经理',
     contactPhoneMasked: '138****0009',

@@ -38,8 +38,10 @@ export const filingBodySchema = z
   .strict();
 export type FilingBody = z.infer<typeof filingBodySchema>;
 
-export const filingNoteSchema = z.object({ note: z.string().trim().min(2).max(500) }).strict();
-export const filingOptionalNoteSchema = z.object({ note: z.string().trim().min(2).max(500).optional() }).strict();
+/** The revision the reviewer read (FilingView.revision): a decision on content that has changed since is refused. */
+const seenRevision = z.number().int().min(1).optional();
+export const filingNoteSchema = z.object({ note: z.string().trim().min(2).max(500), revision: seenRevision }).strict();
+export const filingOptionalNoteSchema = z.object({ note: z.string().trim().min(2).max(500).optional(), revision: seenRevision }).strict();
 export const dailyReportBodySchema = z
   .object({ date, onSite: z.number().int().min(0).max(100_000), feverCases: z.number().int().min(0).max(100_000), note: z.string().trim().max(500).optional() })
   .strict();
@@ -72,6 +74,8 @@ export const filingSummarySchema = z.object({
   feverToday: z.boolean(),
 });
 export const filingViewSchema = filingSummarySchema.extend({
+  /** Goes up with every change of content (amendment, roster upload); a review names the one it read. */
+  revision: z.number(),
   address: z.string(),
   contactName: z.string(),
   contactPhoneMasked: z.string(),

@@ -47,6 +47,8 @@ describe('the filing detail page (reviewer)', () => {
       await screen.findByText('以下 1 名员工当前为红码，暂不能通过：李*（3101**********0026）。请待其转码后再审核，或退回企业调整名单。'),
     ).toBeTruthy();
     expect(posts('approve')).toHaveLength(1);
+    // It names the revision it showed, so a filing changed since is refused rather than approved unseen.
+    expect(posts('approve')[0][0].data).toMatchObject({ revision: waiting.revision });
   });
 
   it('returns the filing with what to fix, and shows the filing as the BFF answers', async () => {
@@ -64,7 +66,7 @@ describe('the filing detail page (reviewer)', () => {
     fireEvent.click(screen.getByRole('button', { name: '确认退回' }));
 
     expect(await screen.findByText('已退回修改：请补充行程排查')).toBeTruthy();
-    expect(posts('return')[0][0].data).toEqual({ note: '请补充行程排查' });
+    expect(posts('return')[0][0].data).toEqual({ note: '请补充行程排查', revision: 1 });
     expect(screen.queryByRole('button', { name: '审核通过' })).toBeNull();
   });
 
@@ -85,7 +87,7 @@ describe('the filing detail page (reviewer)', () => {
     fireEvent.input(screen.getByPlaceholderText('例如：经营场所不具备复工条件'), { target: { value: '场所不合格' } });
     fireEvent.click(screen.getByRole('button', { name: '确认不予通过' }));
 
-    expect(await screen.findByText('该备案已被他人处理，已为您刷新')).toBeTruthy();
+    expect(await screen.findByText('该备案已被他人处理或刚有改动，已为您刷新，请查看后再决定')).toBeTruthy();
     expect(await screen.findByText('已通过')).toBeTruthy();
   });
 });

@@ -20,7 +20,7 @@ import '../../filings.css';
 export default function FilingDetailPage() {
   const id = useRouter().params.id ?? '';
   const detail = useFiling(id);
-  const review = useFilingReview(id, detail.mutate, detail.run);
+  const review = useFilingReview(id, detail.data?.revision, detail.mutate, detail.run);
   useReloadOnShowAndPull(detail.run);
   const org = useSignedInRequest(fetchOrg);
   const { run: loadOrg } = org;
