@@ -5,6 +5,7 @@ import type { AuthUser } from './auth-user';
 import { signToken, verifyToken, type TokenSettings } from './tokens';
 import { UserModel, type UserRecord } from './user.model';
 import type { WechatClient } from './wechat-client';
+import { isDuplicateKey } from '../db/duplicate-key';
 
 export interface AccountsDeps {
   wechat: WechatClient;
@@ -34,7 +35,7 @@ async function findOrCreateByOpenid(openid: string, now: Date): Promise<UserReco
     return (await UserModel.findOneAndUpdate({ openid }, update, { upsert: true, new: true }))!;
   } catch (err) {
     // Two first logins at once: the unique openid index lets one insert win; the other reads it.
-    if ((err as { code?: number }).code !== 11000) throw err;
+    if (!isDuplicateKey(err)) throw err;
     return (await UserModel.findOneAndUpdate({ openid }, { $set: { lastLoginAt: now } }, { new: true }))!;
   }
 }

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { AppError } from '../core/app-error';
 import type { Logger } from '../core/logger';
 import { WechatAccessToken } from './wechat-token.model';
+import { isDuplicateKey } from '../db/duplicate-key';
 
 export interface WechatSession {
   openid: string;
@@ -99,7 +100,7 @@ export function createWechatClient(options: {
       return taken?.leaseId === leaseId ? leaseId : null;
     } catch (err) {
       // The document exists and is not ours to refresh: the upsert's insert hit the unique appId.
-      if ((err as { code?: number }).code === 11000) return null;
+      if (isDuplicateKey(err)) return null;
       throw err;
     }
   };

@@ -16,6 +16,7 @@ import { Committee } from '../org/model';
 import { applyTransition, ComplaintModel } from './model';
 import { HotspotModel } from './hotspot.model';
 import { timelineEntry } from '../workflow/timeline';
+import { isDuplicateKey } from '../db/duplicate-key';
 
 const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
 
@@ -79,7 +80,7 @@ export async function refreshHotspots(now: Date): Promise<{ opened: number; clos
       opened += result.upsertedCount;
     } catch (err) {
       // Another instance opened this cell's hotspot a moment ago: nothing left to do.
-      if ((err as { code?: number }).code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
   }
 

@@ -3,6 +3,7 @@ import type Koa from 'koa';
 import { AppError } from './app-error';
 import { IdempotencyRecord } from './idempotency.model';
 import type { RouteResult } from './route';
+import { isDuplicateKey } from '../db/duplicate-key';
 
 /**
  * `Idempotency-Key` for the creates a phone may retry (routes declared with
@@ -112,7 +113,7 @@ async function claim(request: IdempotentRequest, now: Date): Promise<unknown> {
     const record = await IdempotencyRecord.create({ ...request, state: 'pending', createdAt: now, expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS) });
     return record._id;
   } catch (err) {
-    if ((err as { code?: number }).code === 11000) return undefined;
+    if (isDuplicateKey(err)) return undefined;
     throw err;
   }
 }

@@ -3,6 +3,7 @@ import mongoose, { Schema, model } from 'mongoose';
 import { AppError } from './app-error';
 import { clientIp, type TrustProxy } from './client-ip';
 import type { Logger } from './logger';
+import { isDuplicateKey } from '../db/duplicate-key';
 
 /**
  * Fixed-window counters per key (route name + client IP, or route name +
@@ -145,7 +146,7 @@ export class RateLimiter {
         );
         return this.waitFor(counted!, rule, now);
       } catch (err) {
-        if ((err as { code?: number }).code !== 11000) throw err;
+        if (!isDuplicateKey(err)) throw err;
       }
       // The key's previous window has closed but its document remains: open a new window on it.
       const restarted = await RateLimitCounter.findOneAndUpdate({ key, windowEnd: { $lte: open } }, { $set: { count: 1, ...fresh() } }, { new: true, lean: true });

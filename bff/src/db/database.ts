@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { Logger } from '../core/logger';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded';
 import type { SnapshotIndex } from './snapshot';
+import { isDuplicateKey } from './duplicate-key';
 
 /** Where the records live, and whether they outlive this process. */
 export interface Database {
@@ -158,7 +159,7 @@ export async function countDuplicates(collection: Collection, index: IndexDefini
 
 /** An index build that failed on duplicates (E11000), explained; any other error as it was. */
 async function explainIndexFailure(err: unknown, collection: Collection, candidates: IndexDefinition[]): Promise<unknown> {
-  if ((err as { code?: number })?.code !== 11000) return err;
+  if (!isDuplicateKey(err)) return err;
   // The failing index is named in the server's message; the others are counted too, in case it is not.
   const named = /index: (\S+)/.exec(String((err as Error).message))?.[1];
   const ordered = [...candidates.filter((c) => c.name === named), ...candidates.filter((c) => c.name !== named)];

@@ -25,6 +25,7 @@ import { identityFields } from '../residents/identity';
 import { applyStep } from '../workflow/apply-step';
 import { timelineEntry } from '../workflow/timeline';
 import { DailyReportModel, FilingModel } from './models';
+import { isDuplicateKey } from '../db/duplicate-key';
 
 export interface FilingDeps {
   clock: Clock;
@@ -32,7 +33,6 @@ export interface FilingDeps {
 }
 
 type FilingRecord = InstanceType<typeof FilingModel>;
-const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 /** Daily reports are due by 10:00 Shanghai time. */
 const REPORT_DUE_HOUR = 10;
 
@@ -76,7 +76,7 @@ export async function fileFiling(user: AuthUser, body: FilingBody, deps: FilingD
     });
     return view(filing, user, deps);
   } catch (err) {
-    if (isDuplicate(err)) throw alreadyOpen();
+    if (isDuplicateKey(err)) throw alreadyOpen();
     throw err;
   }
 }
@@ -120,7 +120,7 @@ async function move(
     if (!updated) throw new AppError('CONFLICT', 'Someone else acted on this filing first', { currentStatus: (await FilingModel.findById(filing._id))?.status });
     return updated;
   } catch (err) {
-    if (isDuplicate(err)) throw alreadyOpen();
+    if (isDuplicateKey(err)) throw alreadyOpen();
     throw err;
   }
 }
@@ -225,7 +225,7 @@ export async function reportDay(user: AuthUser, id: string, body: { date: string
     const report = await DailyReportModel.create({ filingId: filing._id, ...body, reportedBy: user.id });
     return { id: String(report._id), date: report.date, onSite: report.onSite, feverCases: report.feverCases, note: report.note ?? undefined };
   } catch (err) {
-    if (isDuplicate(err)) throw new AppError('CONFLICT', `The report for ${body.date} was already sent`);
+    if (isDuplicateKey(err)) throw new AppError('CONFLICT', `The report for ${body.date} was already sent`);
     throw err;
   }
 }

@@ -27,6 +27,7 @@ import { applyStep } from '../workflow/apply-step';
 import { timelineEntry } from '../workflow/timeline';
 import { AppealModel, DeclarationModel, MedicalCaseModel, RiskRegionModel, ScanLogModel } from './models';
 import { pseudonym, signHealthToken, verifyHealthToken } from './token';
+import { isDuplicateKey } from '../db/duplicate-key';
 
 export interface HealthDeps {
   clock: Clock;
@@ -219,8 +220,7 @@ export async function fileAppeal(user: AuthUser, reason: string, deps: HealthDep
     });
     return appealView(appeal);
   } catch (err) {
-    const e = err as { code?: number; keyPattern?: Record<string, unknown>; message?: string };
-    if (e.code === 11000 && (e.keyPattern ? 'openFor' in e.keyPattern : String(e.message).includes('index: openFor_'))) throw alreadyOpen();
+    if (isDuplicateKey(err, 'openFor')) throw alreadyOpen();
     throw err;
   }
 }

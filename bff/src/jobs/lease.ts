@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Schema, model } from 'mongoose';
+import { isDuplicateKey } from '../db/duplicate-key';
 
 /**
  * One lease document per scheduled job. A run of a job happens only under its
@@ -38,7 +39,7 @@ export async function tryTakeLease(name: string, owner: string, now: Date, ttlMs
     return taken?.token === token ? token : null;
   } catch (err) {
     // The lease exists and is held: the upsert's insert hit the unique name.
-    if ((err as { code?: number }).code === 11000) return null;
+    if (isDuplicateKey(err)) return null;
     throw err;
   }
 }

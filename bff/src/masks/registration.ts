@@ -10,6 +10,7 @@ import { ResidentIdentity } from '../residents/identity.model';
 import { applyStep } from '../workflow/apply-step';
 import { timelineEntry } from '../workflow/timeline';
 import { RegistrationModel } from './models';
+import { isDuplicateKey } from '../db/duplicate-key';
 
 type RegistrationBody = z.infer<typeof registrationBodySchema>;
 type RegistrationRecord = InstanceType<typeof RegistrationModel>;
@@ -62,7 +63,7 @@ export async function register(user: AuthUser, body: RegistrationBody, idKey: st
   try {
     registration = await createRegistration(fields, reason, addressKey, user, clock.now());
   } catch (err) {
-    const registeredAlready = isDuplicateOn(err, 'userId');
+    const registeredAlready = isDuplicateKey(err, 'userId');
     // A registration of this account exists (a second tap won): it stands on this claim, so the claim stays.
     if (claim.outcome === 'claimed' && !registeredAlready) await releaseIdentityClaim(claim.claimId, user.id, identity.idHash);
     if (registeredAlready) throw new AppError('CONFLICT', 'You have registered already');
@@ -76,14 +77,6 @@ function idNumberTaken() {
   return new AppError('ID_NUMBER_TAKEN', 'This ID number is already registered to another account; ask your committee');
 }
 
-/** MongoDB's duplicate-key error, on the unique index of the given field. */
-function isDuplicateOn(err: unknown, field: string): boolean {
-  const e = err as { code?: number; keyPattern?: Record<string, unknown>; message?: string };
-  if (e?.code !== 11000) return false;
-  if (e.keyPattern) return field in e.keyPattern;
-  return String(e.message).includes(`index: ${field}_`);
-}
-
 /** The registration, in the status the automatic rules give it, its timeline opened by the household. */
 async function createRegistration(fields: Record<string, unknown>, reason: string | undefined, addressKey: string, user: AuthUser, now: Date): Promise<RegistrationRecord> {
   const opened = (status: RegistrationStatus) => ({ status, timeline: [timelineEntry(now, 'register', undefined, status, user, reason)] });
@@ -92,7 +85,7 @@ async function createRegistration(fields: Record<string, unknown>, reason: strin
       ? await RegistrationModel.create({ ...fields, ...opened(REGISTRATION_START.needsReview), reason })
       : await RegistrationModel.create({ ...fields, ...opened(REGISTRATION_START.autoApproved), approvedAddressKey: addressKey });
   } catch (err) {
-    if (reason || !isDuplicateOn(err, 'approvedAddressKey')) throw err;
+    if (reason || !isDuplicateKey(err, 'approvedAddressKey')) throw err;
     // Someone registered this address a moment ago: the cadre decides.
     return createRegistration(fields, 'address-already-registered', addressKey, user, now);
   }
@@ -141,7 +134,7 @@ export async function reviewRegistration(user: AuthUser, id: string, approve: bo
     if (!updated) throw new AppError('CONFLICT', 'This registration is not waiting for review', { currentStatus: (await RegistrationModel.findById(id, { status: 1 }).lean())?.status });
     return registrationView(updated, true);
   } catch (err) {
-    if ((err as { code?: number }).code === 11000) throw new AppError('CONFLICT', 'Another household is already approved at this address');
+    if (isDuplicateKey(err)) throw new AppError('CONFLICT', 'Another household is already approved at this address');
     throw err;
   }
 }

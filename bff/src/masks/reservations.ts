@@ -10,9 +10,9 @@ import { RegistrationModel, ReservationModel, RoundModel } from './models';
 import { HOLD_GRACE_MS, release, takeNearest } from './stock';
 import { applyStep, type StepWrite } from '../workflow/apply-step';
 import { timelineEntry, type TimelineEntry } from '../workflow/timeline';
+import { isDuplicateKey } from '../db/duplicate-key';
 
 type ReservationRecord = InstanceType<typeof ReservationModel>;
-const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 const newPickupCode = () => String(randomInt(0, 100_000_000)).padStart(8, '0');
 
 /** The open round (or the one asked for, if it is open). */
@@ -88,7 +88,7 @@ async function insertOrReplay(doc: Record<string, unknown>, key: string | undefi
   try {
     return { status: 201, body: await view(await ReservationModel.create(doc)) };
   } catch (err) {
-    if (!isDuplicate(err)) throw err;
+    if (!isDuplicateKey(err)) throw err;
     // The same Idempotency-Key raced itself: answer with the first reservation.
     const earlier = key ? await ReservationModel.findOne({ idempotencyKey: key }) : null;
     if (earlier) return { status: 201, body: await view(earlier) };
@@ -137,7 +137,7 @@ export async function review(user: AuthUser, id: string, approve: boolean, clock
     return view(await stepOrConflict(reservation, decision.to, { set, entry }));
   } catch (err) {
     await release(round._id, taken.pharmacy._id, reservation.quantity, taken.holdId);
-    if (isDuplicate(err)) throw quotaExceeded();
+    if (isDuplicateKey(err)) throw quotaExceeded();
     throw err;
   }
 }

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { Types } from 'mongoose';
 import { maskIdNumber, normaliseIdNumber } from '@sqtb/shared';
 import { ResidentIdentity } from './identity.model';
+import { isDuplicateKey } from '../db/duplicate-key';
 
 /** Keyed, so a leaked database alone cannot be searched by ID number. */
 export function hashIdNumber(idNumber: string, key: string): string {
@@ -47,7 +48,7 @@ export async function claimIdentity(userId: string, name: string, fields: { idHa
       const claim = await ResidentIdentity.create({ userId, name, ...fields });
       return { outcome: 'claimed', claimId: claim._id };
     } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
     const holder = await ResidentIdentity.findOne({ idHash: fields.idHash }, { userId: 1 }).lean();
     if (holder) return String(holder.userId) === String(userId) ? { outcome: 'already-yours' } : { outcome: 'taken' };
