@@ -31,7 +31,8 @@ const rootDir = path.resolve(bffDir, '..');
 const dataDir = process.env.DATA_DIR || '.data';
 const candidates = path.isAbsolute(dataDir)
   ? [dataDir]
-  : [...new Set([bffDir, rootDir, process.env.INIT_CWD, process.cwd()].filter(Boolean).map((base) => path.resolve(base, dataDir)))];
+  : // Only where the BFF itself runs (bff/, or the repository root): never wherever npm happened to be called from.
+    [...new Set([bffDir, rootDir].map((base) => path.resolve(base, dataDir)))];
 const present = candidates.filter((dir) => existsSync(dir));
 const shown = (p) => {
   const relative = path.relative(process.cwd(), p);

@@ -81,6 +81,9 @@ export async function fileFiling(user: AuthUser, body: FilingBody, deps: FilingD
   }
 }
 
+/** The condition that the filing is still at the revision it was read in; a filing stored before revisions existed reads as 1 and has none. */
+const sameRevision = (filing: FilingRecord) => (filing.revision === 1 ? { $in: [1, null] } : filing.revision);
+
 function actorsOf(user: AuthUser, filing: FilingRecord): FilingActor[] {
   const actors: FilingActor[] = [];
   if (user.role === 'enterprise' && String(filing.enterpriseId) === user.scope.enterpriseId) actors.push('owner');
@@ -115,7 +118,7 @@ async function move(
   try {
     const entry = timelineEntry(now, event, decision.from, decision.to, user, write.note);
     // Conditional on the revision it read too: a decision never lands on content that changed under it.
-    const also = { revision: filing.revision };
+    const also = { revision: sameRevision(filing) };
     const updated = await applyStep(FilingModel, filing._id, decision.from, decision.to, { set: write.set, unset: write.unset, inc: write.inc, entry, also });
     if (!updated) throw new AppError('CONFLICT', 'Someone else acted on this filing first', { currentStatus: (await FilingModel.findById(filing._id))?.status });
     return updated;
@@ -181,7 +184,7 @@ export async function importRoster(user: AuthUser, id: string, csv: string, deps
     // One update for every good line: they are added together or not at all.
     // Conditional on the revision the duplicate check read: two uploads at once, or an upload and an amendment, cannot both land.
     const updated = await FilingModel.updateOne(
-      { _id: filing._id, status: { $in: ['submitted', 'returned'] }, revision: filing.revision },
+      { _id: filing._id, status: { $in: ['submitted', 'returned'] }, revision: sameRevision(filing) },
       { $push: { roster: { $each: additions } }, $inc: { revision: 1 } },
     );
     if (updated.modifiedCount === 0) {

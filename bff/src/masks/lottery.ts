@@ -6,17 +6,38 @@ import { RegistrationModel, ReservationModel, RoundModel } from './models';
 import { release, takeNearest } from './stock';
 import { applyStep } from '../workflow/apply-step';
 import { timelineEntry } from '../workflow/timeline';
+import { releaseLease, tryTakeLease } from '../jobs/lease';
+
+/** Longer than any draw takes; a draw cut off by a crash is resumed once it lapses. */
+const DRAW_LEASE_MS = 5 * 60_000;
 
 /**
- * Draws a closed lottery round. The seed is fixed once (a conditional update),
- * so every run — a retry, a second instance — computes the same order; each
- * application then moves by its own conditional update, so a rerun changes
- * nothing already drawn.
+ * Draws a closed lottery round, one draw of a round at a time (a lease per
+ * round): two draws at once could each hold stock for the same winner, so a
+ * later application would find none and lose although its turn came while
+ * stock lasted.
  */
 export async function drawRound(roundId: string, now: Date): Promise<{ seed: string; winners: number; losers: number }> {
   const round = await RoundModel.findById(roundId);
   if (!round || !round.lottery) throw new AppError('NOT_FOUND', 'No such lottery round');
   if (round.closesAt.getTime() > now.getTime()) throw new AppError('CONFLICT', 'The round is still open: it is drawn after it closes');
+  const lease = `masks.draw:${round._id}`;
+  const token = await tryTakeLease(lease, 'draw', now, DRAW_LEASE_MS);
+  if (!token) throw new AppError('CONFLICT', 'This round is being drawn right now; the result follows shortly');
+  try {
+    return await draw(round, now);
+  } finally {
+    await releaseLease(lease, token, now);
+  }
+}
+
+/**
+ * The draw itself. The seed is fixed once (a conditional update), so every
+ * run — a retry, a resumed draw — computes the same order; each application
+ * then moves by its own conditional update, so a rerun changes nothing
+ * already drawn.
+ */
+async function draw(round: InstanceType<typeof RoundModel>, now: Date): Promise<{ seed: string; winners: number; losers: number }> {
   await RoundModel.updateOne({ _id: round._id, drawSeed: { $exists: false } }, { $set: { drawSeed: randomBytes(16).toString('hex'), drawnAt: now } });
   const seed = (await RoundModel.findById(round._id).lean())!.drawSeed!;
 
@@ -66,8 +87,13 @@ export async function drawClosedLotteries(now: Date) {
   const due = await RoundModel.find({ lottery: true, closesAt: { $lte: now }, drawCompletedAt: { $exists: false } }, { _id: 1 }).lean();
   let drawn = 0;
   for (const round of due) {
-    await drawRound(String(round._id), now);
-    drawn++;
+    try {
+      await drawRound(String(round._id), now);
+      drawn++;
+    } catch (err) {
+      // Drawn by someone else right now (the district's button): their draw finishes it.
+      if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
+    }
   }
   return { drawn };
 }

@@ -3,7 +3,10 @@ import { startTestApp, type TestApp } from '../../test/test-app';
 import { pauseAround } from '../../test/pause';
 import { ReservationModel, StockModel } from './models';
 import { expireUnclaimed, returnOrphanHolds } from './jobs';
-import { drawClosedLotteries } from './lottery';
+import { drawClosedLotteries, drawRound } from './lottery';
+import { drawOrder } from '@sqtb/shared';
+import { Pharmacy } from '../org/model';
+import { AppError } from '../core/app-error';
 
 /**
  * Each race found in review, replayed in the order that broke it: a job or a
@@ -110,5 +113,31 @@ describe('mask races, in the order that broke them', () => {
     expect(stock.available).toBe(0);
     // A third run finds nothing left to draw.
     expect(await drawClosedLotteries(clock.now())).toEqual({ drawn: 0 });
+  });
+
+  it('review: a reservation whose answer fails after it was written keeps its hold (the retry finds it)', async () => {
+    const roundId = await openRound(false, 20);
+    // The write lands; reading the pharmacy for the answer fails once.
+    jest.spyOn(Pharmacy, 'findById').mockImplementationOnce(() => {
+      throw new Error('connection lost after the write');
+    });
+    const answer = await post('resident-2', '/api/mask-reservations', { roundId });
+    expect(answer.status).toBe(500);
+    const { live } = await expectEveryMaskAccountedFor(roundId);
+    expect(live).toHaveLength(1);
+  });
+
+  it('review: two draws of one round at once — one draws, the other is told a draw is running, and the winners are the first in the published order', async () => {
+    const roundId = await openRound(true, 10);
+    for (const openid of ['resident-1', 'resident-2', 'resident-3']) expect((await post(openid, '/api/mask-reservations', { roundId })).body.status).toBe('applied');
+    clock.advance(3 * HOUR_MS);
+    const draws = await Promise.allSettled([drawRound(roundId, clock.now()), drawRound(roundId, clock.now())]);
+    expect(draws.filter((d) => d.status === 'fulfilled')).toHaveLength(1);
+    const refused = draws.find((d) => d.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(AppError);
+    expect(refused.reason.code).toBe('CONFLICT');
+    const result = (await t.request('GET', `/api/mask-rounds/${roundId}/draw`, { token: tokens['resident-1'] })).body;
+    expect(result.winners).toEqual(drawOrder(result.applications, result.seed).slice(0, 2).sort());
+    await expectEveryMaskAccountedFor(roundId);
   });
 });

@@ -48,12 +48,12 @@ export async function reserve(user: AuthUser, body: { roundId?: string; pharmacy
   if (registration?.status !== 'approved') {
     const reason = !registration ? 'household-not-registered' : registration.status === 'rejected' ? 'household-registration-rejected' : 'household-registration-pending';
     const status = RESERVATION_START.needsReview;
-    return insertOrReplay({ ...base, status, reason, timeline: [timelineEntry(now, 'reserve', undefined, status, user)] }, key);
+    return { status: 201, body: await view(await insertOrReplay({ ...base, status, reason, timeline: [timelineEntry(now, 'reserve', undefined, status, user)] }, key)) };
   }
 
   if (round.lottery) {
     const status = RESERVATION_START.lotteryApplication;
-    return insertOrReplay({ ...base, status, reason: 'lottery-application', timeline: [timelineEntry(now, 'apply', undefined, status, user)] }, key);
+    return { status: 201, body: await view(await insertOrReplay({ ...base, status, reason: 'lottery-application', timeline: [timelineEntry(now, 'apply', undefined, status, user)] }, key)) };
   }
 
   const id = new Types.ObjectId();
@@ -76,22 +76,28 @@ export async function reserve(user: AuthUser, body: { roundId?: string; pharmacy
     pickupBy: new Date(now.getTime() + round.pickupWindowHours * HOUR_MS),
     timeline: [timelineEntry(now, 'reserve', undefined, RESERVATION_START.autoApproved, user)],
   };
+  let saved: ReservationRecord;
   try {
-    return await insertOrReplay(approved, key);
+    saved = await insertOrReplay(approved, key);
   } catch (err) {
-    await giveBack();
+    // Give the hold back only if no reservation took it up (the insert may have landed before the error).
+    if (!(await ReservationModel.exists({ holdId: taken.holdId }))) await giveBack();
     throw err;
   }
+  // The same Idempotency-Key raced itself and the first reservation answers: this attempt's hold is not needed.
+  if (String(saved._id) !== String(id)) await giveBack();
+  return { status: 201, body: await view(saved) };
 }
 
-async function insertOrReplay(doc: Record<string, unknown>, key: string | undefined): Promise<{ status: number; body: ReservationView }> {
+/** Inserts the reservation, or finds the first one made with the same Idempotency-Key. */
+async function insertOrReplay(doc: Record<string, unknown>, key: string | undefined): Promise<ReservationRecord> {
   try {
-    return { status: 201, body: await view(await ReservationModel.create(doc)) };
+    return await ReservationModel.create(doc);
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
     // The same Idempotency-Key raced itself: answer with the first reservation.
     const earlier = key ? await ReservationModel.findOne({ idempotencyKey: key }) : null;
-    if (earlier) return { status: 201, body: await view(earlier) };
+    if (earlier) return earlier;
     if (String((err as Error).message).includes('pickupCode')) return insertOrReplay({ ...doc, pickupCode: newPickupCode() }, key);
     throw quotaExceeded();
   }
@@ -124,6 +130,7 @@ export async function review(user: AuthUser, id: string, approve: boolean, clock
   // while the reservation can still be approved with it.
   const taken = await takeNearest(round._id, registration.location!, reservation.quantity, { reservationId: reservation._id, at: now });
   if (!taken) throw new AppError('OUT_OF_STOCK', 'No pharmacy has masks left in this round');
+  let approved: ReservationRecord;
   try {
     // From now on the household's address holds the quota (the unique index refuses a second one).
     const set = {
@@ -134,12 +141,14 @@ export async function review(user: AuthUser, id: string, approve: boolean, clock
       pickupCode: newPickupCode(),
       pickupBy: new Date(now.getTime() + round.pickupWindowHours * HOUR_MS),
     };
-    return view(await stepOrConflict(reservation, decision.to, { set, entry }));
+    approved = await stepOrConflict(reservation, decision.to, { set, entry });
   } catch (err) {
-    await release(round._id, taken.pharmacy._id, reservation.quantity, taken.holdId);
+    // Give the hold back only if the approval did not take it up (the write may have landed before the error).
+    if (!(await ReservationModel.exists({ holdId: taken.holdId }))) await release(round._id, taken.pharmacy._id, reservation.quantity, taken.holdId);
     if (isDuplicateKey(err)) throw quotaExceeded();
     throw err;
   }
+  return view(approved);
 }
 
 async function stepOrConflict(r: ReservationRecord, to: ReservationStatus, write: StepWrite<TimelineEntry>) {

@@ -7,8 +7,11 @@ export function newIdempotencyKey(): string {
   return `r-${Date.now().toString(36)}-${random()}${random()}`;
 }
 
-/** Only a reply that settles the attempt retires its key; after a lost reply the retry must reuse it. */
-const settles = (error: ApiError) => error.code !== NETWORK && error.status < 500;
+/** The BFF's answer to a repeat whose first request is still running: the key must be kept for the next tap. */
+const stillRunning = (error: ApiError) => (error.details as { reason?: string } | undefined)?.reason === 'idempotency-key-in-progress';
+
+/** Only a reply that settles the attempt retires its key; after a lost reply, or while the first is still running, the retry must reuse it. */
+const settles = (error: ApiError) => error.code !== NETWORK && error.status < 500 && !stillRunning(error);
 
 /**
  * One Idempotency-Key per attempt at a create: when the answer was lost
