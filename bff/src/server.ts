@@ -63,8 +63,10 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping: refusing new requests and new job runs, finishing those in flight');
+    // What the stop is waiting for, so a forced exit says what it cut off.
+    let waitingFor = 'requests or jobs';
     setTimeout(() => {
-      log.error(`requests or jobs did not finish within ${STOP_WITHIN_MS / 1000} s; exiting`);
+      log.error(`${waitingFor} did not finish within ${STOP_WITHIN_MS / 1000} s; exiting`);
       process.exit(1);
     }, STOP_WITHIN_MS).unref();
     // Running jobs end (or are told to stop) and release their leases while the database is still open.
@@ -76,6 +78,7 @@ async function main(): Promise<void> {
     server.close();
     server.closeAllConnections();
     await jobsStopped;
+    waitingFor = 'closing the database (and writing the development snapshot: changes since the last one are lost)';
     await database.close();
     await stopWechatMock();
     log.info('stopped');
