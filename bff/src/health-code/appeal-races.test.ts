@@ -1,6 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import fc from 'fast-check';
-import type { Model } from 'mongoose';
 import type { AuthUser } from '../accounts/auth-user';
 import { UserModel } from '../accounts/user.model';
 import { AppError } from '../core/app-error';
@@ -8,89 +6,24 @@ import { ManualClock } from '../core/clock';
 import { createLogger } from '../core/logger';
 import { ResidentIdentity } from '../residents/identity.model';
 import { startTestApp, type TestApp } from '../../test/test-app';
+import { interleave as interleaveAll } from '../../test/interleave';
 import { generatePrivateJwk, keyRingFromJwks } from './keys';
 import { AppealModel, MedicalCaseModel } from './models';
 import { fileAppeal, resolveAppeal, type HealthDeps } from './service';
 
 /**
- * Appeals filed (and resolved) at once, with the order of their database steps
- * forced: every call a flow makes on the models below waits at a gate of
- * fast-check's scheduler; the driver releases one gate at a time (the
- * scheduler picks which, from the run's seed) and waits until that call has
- * come back and every flow is parked at its next gate or finished.
+ * Appeals filed (and resolved) at once, with the order of their database steps forced by fast-check's
+ * scheduler: a failing run prints the seed that replays it.
  */
-const GATED_MODELS: Array<[string, Model<any>]> = [
-  ['Appeal', AppealModel as unknown as Model<any>],
-  ['MedicalCase', MedicalCaseModel as unknown as Model<any>],
-  ['ResidentIdentity', ResidentIdentity as unknown as Model<any>],
-];
-const GATED_METHODS = ['insertOne', 'insertMany', 'find', 'findOne', 'countDocuments', 'updateOne', 'updateMany', 'findOneAndUpdate', 'findOneAndDelete', 'deleteOne', 'deleteMany', 'replaceOne', 'bulkWrite'];
-
-interface FlowState {
-  name: string;
-  parked: number;
-  inflight: number;
-  settled: boolean;
-}
-const flowOf = new AsyncLocalStorage<FlowState>();
-let scheduler: fc.Scheduler | undefined;
 /** Runs per property: `INTERLEAVINGS=1000` (npm run test:stress) asks more than the default, and gets the time it needs (unset: jest's own timeout). */
 const runs = (byDefault: number) => Number(process.env.INTERLEAVINGS ?? byDefault);
 const stressTimeout = process.env.INTERLEAVINGS ? Number(process.env.INTERLEAVINGS) * 300 : undefined;
 
-function gateCollections() {
-  const restore: Array<() => void> = [];
-  for (const [modelName, model] of GATED_MODELS) {
-    const collection = model.collection as unknown as Record<string, (...args: unknown[]) => unknown>;
-    for (const method of GATED_METHODS) {
-      const original = collection[method];
-      if (typeof original !== 'function') continue;
-      const spy = jest.spyOn(collection, method).mockImplementation(function (this: unknown, ...args: unknown[]) {
-        const flow = flowOf.getStore();
-        if (!flow || !scheduler) return original.apply(collection, args);
-        flow.parked++;
-        return scheduler.schedule(Promise.resolve(), `${flow.name}: ${modelName}.${method}`).then(async () => {
-          flow.parked--;
-          flow.inflight++;
-          try {
-            return await original.apply(collection, args);
-          } finally {
-            flow.inflight--;
-          }
-        });
-      });
-      restore.push(() => spy.mockRestore());
-    }
-  }
-  return () => restore.forEach((r) => r());
-}
-
-/** Runs the flows under the scheduler, one database step at a time. */
-async function interleave(s: fc.Scheduler, flows: Array<[string, () => Promise<unknown>]>): Promise<PromiseSettledResult<unknown>[]> {
-  scheduler = s;
-  const states = flows.map(([name]) => ({ name, parked: 0, inflight: 0, settled: false }));
-  const running = flows.map(([, run], i) => flowOf.run(states[i], () => Promise.resolve().then(run)).finally(() => (states[i].settled = true)));
-  const quiet = () => states.every((f) => f.inflight === 0 && (f.settled || f.parked > 0));
-  try {
-    for (let steps = 0; ; steps++) {
-      const since = Date.now();
-      while (!quiet()) {
-        if (Date.now() - since > 10_000) throw new Error(`a flow neither finished nor reached the database: ${JSON.stringify(states)}`);
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      if (s.count() === 0) break;
-      if (steps > 500) throw new Error('too many steps');
-      await s.waitNext(1);
-    }
-    return await Promise.allSettled(running);
-  } finally {
-    scheduler = undefined;
-  }
-}
+/** The suite's one harness (bff/test/interleave.ts): every database call waits for the scheduler, one at a time. */
+const interleave = (s: fc.Scheduler, flows: Array<[string, () => Promise<unknown>]>) => interleaveAll(s, flows.map(([, run]) => run));
 
 describe('appeal races (issue 12, finding 5)', () => {
   let t: TestApp;
-  let ungate: () => void;
   let deps: HealthDeps;
   const staff: AuthUser = { id: '0000000000000000000000d1', role: 'district', displayName: '区防控办', scope: {} };
   let serial = 0;
@@ -104,10 +37,8 @@ describe('appeal races (issue 12, finding 5)', () => {
       subjectKey: 'appeal-races-subject-key',
       log: createLogger('silent'),
     };
-    ungate = gateCollections();
   });
   afterAll(async () => {
-    ungate?.();
     await t?.close();
   });
 
