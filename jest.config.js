@@ -19,7 +19,7 @@ const transform = { '^.+\\.(t|j)sx?$': swc };
 module.exports = {
   // Jest 30 reads the timeout here, not per project: HTTP, simulator and browser tests need more than 5 s.
   testTimeout: 60000,
-  reporters: ['default', '<rootDir>/bff/test/closing-line-reporter.js'],
+  reporters: ['<rootDir>/bff/test/file-reporter.js', '<rootDir>/bff/test/closing-line-reporter.js'],
   globalSetup: '<rootDir>/bff/test/global-setup.ts',
   globalTeardown: '<rootDir>/bff/test/global-teardown.ts',
   projects: [

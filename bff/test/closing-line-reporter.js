@@ -1,12 +1,29 @@
 /**
  * Ends the run with one plain line, `Tests: N passed, N failed`, which CI reads
- * to count tests (Jest's own summary is not a format it reads). Jest always adds
- * its summary reporter after every custom one, so the line waits for exit.
+ * to count tests. It is the only summary in the output (see file-reporter.js),
+ * so it also lists what failed, and it prints at exit so nothing comes after it.
  */
+const path = require('node:path');
+
 class ClosingLineReporter {
   onRunComplete(_contexts, results) {
+    const failedNames = [];
+    const named = (file) => path.relative(process.cwd(), file);
+    for (const file of results.testResults) {
+      if (file.testExecError) failedNames.push(`${named(file.testFilePath)}: ${file.testExecError.message.split('\n')[0]}`);
+      for (const test of file.testResults) {
+        if (test.status === 'failed') failedNames.push(`${named(file.testFilePath)} › ${test.fullName}`);
+      }
+    }
     const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
-    process.once('exit', () => process.stdout.write(`\nTests: ${results.numPassedTests} passed, ${failed} failed\n`));
+    const seconds = ((Date.now() - results.startTime) / 1000).toFixed(0);
+    process.once('exit', () => {
+      const list = failedNames.length ? `\nFailed:\n${failedNames.map((name) => `  ${name}`).join('\n')}\n` : '';
+      process.stdout.write(
+        `${list}\nTest files: ${results.numTotalTestSuites} run in ${seconds} s\n` +
+          `Tests: ${results.numPassedTests} passed, ${failed} failed\n`,
+      );
+    });
   }
 }
 module.exports = ClosingLineReporter;

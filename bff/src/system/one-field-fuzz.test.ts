@@ -872,7 +872,7 @@ describe('one-field fuzz from valid requests, on every route that takes input', 
     const reached = rows.reduce((s, r) => s + r.reached, 0);
     process.stdout.write(
       `\none-field fuzz (seed ${SEED}): requests that reached the handler / sent, per route\n${lines.join('\n')}\n` +
-        `${rows.length} routes, ${reached}/${sent} reached the handler, ${failures.length} failures, ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+        `${rows.length} routes; ${reached} of ${sent} reached the handler; answers against the rules: ${failures.length}; ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
     );
     expect(failures).toEqual([]);
   }, 120_000);
