@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import mongoose from 'mongoose';
 
 /** Starts a process that logs JSON lines and resolves once a line shows it listening. */
 export function startLogged(command: string, args: string[], env: Record<string, string | undefined>, cwd: string): Promise<{ child: ChildProcess; port: number }> {
@@ -50,6 +51,19 @@ export interface Row {
   rps: number;
   p50: number;
   p99: number;
+  /** Mean database commands per request, from the BFF's x-db-commands header; null where nothing reports it. */
+  commandsPerRequest: number | null;
+}
+
+/** The mean of the figures present, to 1 place; null if there are none. */
+export function meanOf(values: Array<number | null>): number | null {
+  const present = values.filter((v): v is number => v !== null);
+  return present.length ? Math.round((present.reduce((a, b) => a + b, 0) / present.length) * 10) / 10 : null;
+}
+
+/** Mean database commands per request, from the BFF's x-db-commands header. */
+export function meanCommands(responses: Array<Pick<Response, 'headers'>>): number | null {
+  return meanOf(responses.map((r) => r.headers.get('x-db-commands')).map((v) => (v === null ? null : Number(v))));
 }
 
 /** Sends `requests` requests with `concurrency` in flight; any 4xx/5xx stops the bench. req/s to 1 place below 10. */
@@ -59,11 +73,19 @@ export async function measure(name: string, requests: number, concurrency: numbe
       const response = await send();
       await response.arrayBuffer();
       if (response.status >= 400) throw new Error(`${name}: ${response.status}`);
+      return response;
     }),
     concurrency,
   );
   const rps = requests / run.seconds;
-  return { name, requests, rps: rps >= 10 ? Math.round(rps) : Math.round(rps * 10) / 10, p50: percentile(run.latencies, 50), p99: percentile(run.latencies, 99) };
+  return {
+    name,
+    requests,
+    rps: rps >= 10 ? Math.round(rps) : Math.round(rps * 10) / 10,
+    p50: percentile(run.latencies, 50),
+    p99: percentile(run.latencies, 99),
+    commandsPerRequest: meanCommands(run.results),
+  };
 }
 
 /**
@@ -74,7 +96,7 @@ export async function startBffOnCongo(root: string, env: Record<string, string |
   const tsx = ['--import', 'tsx'];
   const db = await startLogged(process.execPath, [...tsx, 'bff/bench/congo-server.ts'], env, root);
   const uri = `mongodb://127.0.0.1:${db.port}/?serverMonitoringMode=poll`;
-  const bff = await startLogged(process.execPath, [...tsx, 'bff/src/server.ts'], { ...env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', MONGODB_URI: uri, LOG_LEVEL: 'info', STATIC_DIR: '/nonexistent', RATE_LIMIT_FACTOR: '1000' }, root);
+  const bff = await startLogged(process.execPath, [...tsx, 'bff/src/server.ts'], { ...env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', MONGODB_URI: uri, LOG_LEVEL: 'info', STATIC_DIR: '/nonexistent', RATE_LIMIT_FACTOR: '1000', DB_COMMAND_COUNT: 'true' }, root);
   const base = `http://127.0.0.1:${bff.port}`;
   const login = async (openid: string) =>
     ((await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: `dev:${openid}` }) })).json()) as { token: string }).token;
@@ -83,4 +105,41 @@ export async function startBffOnCongo(root: string, env: Record<string, string |
     db.child.kill('SIGTERM');
   };
   return { uri, base, bffPid: bff.child.pid!, login, stop };
+}
+
+const HOUR = 3_600_000;
+
+/** Complaints across the four committees and the last 8 weeks, a quarter in each of four statuses. */
+export async function fillComplaints(uri: string, total: number) {
+  const connection = await mongoose.createConnection(uri, { dbName: 'sqtb' }).asPromise();
+  const reporter = await connection.collection('users').findOne({ openid: 'resident-1' });
+  const committees = await connection.collection('committees').find().toArray();
+  const now = Date.now();
+  const existing = await connection.collection('complaints').countDocuments();
+  for (let start = existing; start < total; start += 2000) {
+    const batch = Array.from({ length: Math.min(2000, total - start) }, (_, k) => {
+      const i = start + k;
+      const committee = committees[i % committees.length];
+      const createdAt = new Date(now - ((i * 47_000) % (56 * 24 * HOUR)));
+      const stage = i % 4; // 0 submitted, 1 dispatched, 2 resolved, 3 closed
+      const dispatchedAt = stage >= 1 ? new Date(createdAt.getTime() + 3 * HOUR) : undefined;
+      const resolvedAt = stage >= 2 ? new Date(createdAt.getTime() + 30 * HOUR) : undefined;
+      return {
+        reporterId: reporter!._id, reporterName: '张伟', category: 'sanitation', description: `压测数据 ${i}`,
+        location: committee.area.center, cell: `c${i % 500}`, address: '潍坊路', photoIds: [], anonymous: false,
+        committeeId: committee._id, streetId: committee.streetId,
+        status: ['submitted', 'dispatched', 'resolved', 'closed'][stage],
+        acceptBy: new Date(createdAt.getTime() + 24 * HOUR), deadline: new Date(createdAt.getTime() + 5 * 24 * HOUR),
+        ...(dispatchedAt ? { acceptedAt: dispatchedAt, firstDispatchedAt: dispatchedAt, dispatchedAt } : {}),
+        ...(resolvedAt ? { resolvedAt } : {}),
+        ...(stage === 3 ? { closedAt: new Date(resolvedAt!.getTime() + HOUR), rating: { stars: 4 + (i % 2) } } : {}),
+        timeline: [{ at: createdAt, role: 'resident', action: 'submit', to: 'submitted' }], meTooUserIds: [], resolutionPhotoIds: [],
+        reopenCount: i % 10 === 3 ? 1 : 0, resolutions: stage >= 2 ? 1 : 0, lateResolutions: stage >= 2 && i % 7 === 0 ? 1 : 0,
+        ratingCount: stage === 3 ? 1 : 0, satisfiedCount: stage === 3 ? 1 : 0, urgeCount: 0, meTooCount: 0, notRated: false,
+        createdAt, updatedAt: createdAt,
+      };
+    });
+    await connection.collection('complaints').insertMany(batch);
+  }
+  await connection.close();
 }

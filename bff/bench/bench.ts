@@ -9,8 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import mongoose from 'mongoose';
-import { measure, startBffOnCongo, startLogged, type Row } from './bench-support';
+import { fillComplaints, measure, startBffOnCongo, startLogged, type Row } from './bench-support';
 
 const root = path.resolve(__dirname, '../..');
 const tsx = ['--import', 'tsx'];
@@ -23,30 +22,6 @@ function sizeOf(dir: string): number {
     const s = statSync(p);
     return n + (s.isDirectory() ? sizeOf(p) : s.size);
   }, 0);
-}
-
-async function fillComplaints(uri: string, total: number) {
-  const connection = await mongoose.createConnection(uri, { dbName: 'sqtb' }).asPromise();
-  const reporter = await connection.collection('users').findOne({ openid: 'resident-1' });
-  const committee = await connection.collection('committees').findOne({ code: 'A' });
-  const existing = await connection.collection('complaints').countDocuments();
-  const now = Date.now();
-  for (let start = existing; start < total; start += 2000) {
-    const batch = Array.from({ length: Math.min(2000, total - start) }, (_, k) => {
-      const i = start + k;
-      const createdAt = new Date(now - i * 60_000);
-      return {
-        reporterId: reporter!._id, reporterName: '张伟', category: 'sanitation', description: `压测数据 ${i}`,
-        location: { lat: 31.229, lng: 121.523 }, cell: '15614:50634', address: '潍坊路', photoIds: [], anonymous: false,
-        committeeId: committee!._id, streetId: committee!.streetId, status: 'submitted', acceptBy: new Date(now + 86_400_000),
-        timeline: [{ at: createdAt, role: 'resident', action: 'submit', to: 'submitted' }], meTooUserIds: [], resolutionPhotoIds: [],
-        reopenCount: 0, resolutions: 0, lateResolutions: 0, ratingCount: 0, satisfiedCount: 0, urgeCount: 0, meTooCount: 0, notRated: false,
-        createdAt, updatedAt: createdAt,
-      };
-    });
-    await connection.collection('complaints').insertMany(batch);
-  }
-  await connection.close();
 }
 
 async function main() {
@@ -67,28 +42,43 @@ async function main() {
     rows.push(await measure('GET /api/health-code (evaluate + ES256 sign)', 1000, 50, () => fetch(`${base}/api/health-code`, { headers: auth(resident) })));
     const { token } = (await (await fetch(`${base}/api/health-code`, { headers: auth(resident) })).json()) as { token: string };
     rows.push(await measure('POST /api/health-code/verify (ES256 verify + scan log)', 1000, 50, () => fetch(`${base}/api/health-code/verify`, { method: 'POST', headers: auth(pharmacy), body: JSON.stringify({ token }) })));
+    const overview = (total: number, requests: number) =>
+      measure(`GET /api/dashboard/overview (district) with ${total.toLocaleString('en')} complaints`, requests, 1, () => fetch(`${base}/api/dashboard/overview`, { headers: auth(district) }));
+    await fillComplaints(uri, 1_000);
+    rows.push(await overview(1_000, 20));
     for (const total of [10_000, 100_000]) {
       await fillComplaints(uri, total);
       rows.push(await measure(`GET /api/complaints (district, page 1) with ${total.toLocaleString('en')} complaints`, total > 10_000 ? 40 : 200, 10, () => fetch(`${base}/api/complaints?pageSize=20`, { headers: auth(district) })));
     }
+    rows.push(await overview(100_000, 5));
     const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${bffPid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 
     const rushLine = execFileSync(process.execPath, [...tsx, 'bff/bench/masks.bench.ts', '--households', '500', '--stock', '150'], { cwd: root, env: env as NodeJS.ProcessEnv, encoding: 'utf8' }).trim().split('\n').at(-1)!;
-    const rush = JSON.parse(rushLine) as { rps: number; p50ms: number; p99ms: number; attempts: number; granted: number; stock: number; oversold: number; duplicates: number; errors5xx: number };
-    rows.push({ name: `POST /api/mask-reservations rush (${rush.attempts} attempts, own BFF; oversold ${rush.oversold}, duplicates ${rush.duplicates}, 5xx ${rush.errors5xx})`, requests: rush.attempts, rps: rush.rps, p50: rush.p50ms, p99: rush.p99ms });
+    const rush = JSON.parse(rushLine) as { rps: number; p50ms: number; p99ms: number; attempts: number; granted: number; stock: number; oversold: number; duplicates: number; errors5xx: number; commandsPerRequest: number | null; commandsPerApproval: number | null };
+    rows.push({
+      name: `POST /api/mask-reservations rush (${rush.attempts} attempts, own BFF; oversold ${rush.oversold}, duplicates ${rush.duplicates}, 5xx ${rush.errors5xx}; ${rush.commandsPerApproval ?? '–'} commands per automatic approval)`,
+      requests: rush.attempts,
+      rps: rush.rps,
+      p50: rush.p50ms,
+      p99: rush.p99ms,
+      commandsPerRequest: rush.commandsPerRequest,
+    });
 
     const weapp = path.join(root, 'miniapp/dist/weapp');
     const weappTotal = sizeOf(weapp);
-    const weappSubpackages = ['account', 'complaints', 'health', 'masks', 'filings', 'overview'].reduce((n, d) => n + sizeOf(path.join(weapp, d)), 0);
+    // Subpackage roots as the built app.json declares them; the rest is the main package.
+    const appJson = path.join(weapp, 'app.json');
+    const roots = existsSync(appJson) ? (JSON.parse(readFileSync(appJson, 'utf8')) as { subPackages?: Array<{ root: string }> }).subPackages?.map((p) => p.root) ?? [] : [];
+    const weappSubpackages = roots.reduce((n, d) => n + sizeOf(path.join(weapp, d)), 0);
     const h5 = path.join(root, 'miniapp/dist/h5');
     const h5Initial = existsSync(path.join(h5, 'index.html'))
       ? [...readFileSync(path.join(h5, 'index.html'), 'utf8').matchAll(/src="\/?([^"]+\.js)"/g)].reduce((n, m) => n + gzipSync(readFileSync(path.join(h5, m[1]))).length, 0)
       : 0;
 
     const table = [
-      '| What | Requests | req/s | p50 ms | p99 ms | × bare Koa |',
-      '| --- | ---: | ---: | ---: | ---: | ---: |',
-      ...rows.map((r) => `| ${r.name} | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p99} | ${(r.rps / koa.rps).toFixed(3)} |`),
+      '| What | Requests | req/s | p50 ms | p99 ms | × bare Koa | DB commands per request |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...rows.map((r) => `| ${r.name} | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p99} | ${(r.rps / koa.rps).toFixed(3)} | ${r.commandsPerRequest ?? '–'} |`),
     ].join('\n');
     const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
     process.stdout.write(`${table}\n\nweapp main package ${kb(weappTotal - weappSubpackages)}, weapp total ${kb(weappTotal)}, H5 initial JS gzipped ${kb(h5Initial)}, BFF resident memory after the run ${(rss / 1048576).toFixed(0)} MB\n`);

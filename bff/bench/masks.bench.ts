@@ -8,7 +8,7 @@
  *   npm run bench:masks -- --households 2000 --stock 500 --concurrency 200
  */
 import path from 'node:path';
-import { percentile, runConcurrently, startLogged } from './bench-support';
+import { meanOf, percentile, runConcurrently, startLogged } from './bench-support';
 
 const args = new Map(process.argv.slice(2).map((a, i, all) => [a, all[i + 1]]));
 const HOUSEHOLDS = Number(args.get('--households') ?? 2000);
@@ -27,7 +27,7 @@ function idNumber(i: number): string {
 
 async function main() {
   const { MONGODB_URI: _external, ...env } = process.env;
-  const bff = await startLogged(process.execPath, [...tsx, 'bff/src/server.ts'], { ...env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', EMBEDDED_DB: 'congodb', LOG_LEVEL: 'info', STATIC_DIR: '/nonexistent', RATE_LIMIT_FACTOR: '1000' }, root);
+  const bff = await startLogged(process.execPath, [...tsx, 'bff/src/server.ts'], { ...env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', EMBEDDED_DB: 'congodb', LOG_LEVEL: 'info', STATIC_DIR: '/nonexistent', RATE_LIMIT_FACTOR: '1000', DB_COMMAND_COUNT: 'true' }, root);
   const base = `http://127.0.0.1:${bff.port}`;
   const call = async (method: string, p: string, token?: string, body?: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(base + p, {
@@ -35,7 +35,8 @@ async function main() {
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: response.status, body: (await response.json().catch(() => ({}))) as any };
+    const commands = response.headers.get('x-db-commands');
+    return { status: response.status, commands: commands === null ? null : Number(commands), body: (await response.json().catch(() => ({}))) as any };
   };
   const login = async (openid: string) => (await call('POST', '/api/auth/login', undefined, { code: `dev:${openid}` })).body.token as string;
 
@@ -103,6 +104,9 @@ async function main() {
         outOfStock: rush.results.filter((r) => r.body?.error?.code === 'OUT_OF_STOCK').length,
         quotaExceeded: rush.results.filter((r) => r.body?.error?.code === 'QUOTA_EXCEEDED').length,
         rps: Math.round(attempts.length / rush.seconds),
+        // Database commands per attempt (every answer), and per automatic approval alone.
+        commandsPerRequest: meanOf(rush.results.map((r) => r.commands)),
+        commandsPerApproval: meanOf(approved.map((r) => r.commands)),
         p50ms: percentile(rush.latencies, 50),
         p99ms: percentile(rush.latencies, 99),
         baselineHelloKoaRps: Math.round(attempts.length / baseline.seconds),

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import Koa from 'koa';
+import mongoose from 'mongoose';
 import Router from '@koa/router';
 import cors from '@koa/cors';
 import { bodyParser } from '@koa/bodyparser';
@@ -16,6 +17,7 @@ import type { RouteSpec } from './core/route';
 import { requestLog } from './core/request-log';
 import { compression, staticFiles } from './core/serving';
 import { createDrain } from './core/drain';
+import { commandCountHeader, countCommandsOf } from './db/command-count';
 import { inlineScriptHashes } from './core/inline-script-hashes';
 import { accountRoutes } from './accounts/routes';
 import { authenticate } from './accounts/service';
@@ -24,7 +26,7 @@ import { orgRoutes } from './org/routes';
 import { systemRoutes } from './system/routes';
 import { complaintRoutes } from './complaints/routes';
 import { oversightRoutes } from './complaints/oversight-routes';
-import { open311Routes } from './complaints/open311-routes';
+import { open311ErrorReply, open311Routes } from './open311';
 import { fileRoutes } from './files/routes';
 import { notificationRoutes } from './notifications/routes';
 import { createNotifier } from './notifications/service';
@@ -34,7 +36,7 @@ import { healthCodeRoutes } from './health-code/routes';
 import { maskRoutes } from './masks/routes';
 import { filingRoutes } from './filings/routes';
 import { overviewRoutes } from './overview/routes';
-import type { KeyRing } from './health-code/keys';
+import type { KeyRing } from './core/keys';
 
 export interface AppDeps {
   config: Config;
@@ -43,7 +45,7 @@ export interface AppDeps {
   database: { kind: string; ping(): Promise<boolean> };
   /** The real clock unless a test or simulation moves time. */
   clock?: Clock;
-  /** The health code's signing keys (see health-code/keys.ts). */
+  /** The health code's signing keys (see core/keys.ts). */
   healthKeys: KeyRing;
 }
 
@@ -66,7 +68,7 @@ export function createApp(deps: AppDeps): { app: Koa; routes: RouteSpec[]; drain
     ...complaintRoutes(complaintDeps),
     ...oversightRoutes({ clock }),
     ...overviewRoutes({ clock }),
-    ...open311Routes({ ...complaintDeps, apiKeys: config.open311Keys }),
+    ...open311Routes({ ...complaintDeps, apiKeys: config.open311Keys, endpointType: config.env === 'production' ? 'production' : 'test' }),
     ...maskRoutes({ clock, idKey: config.keys.idHash }),
     ...filingRoutes({ clock, idKey: config.keys.idHash, keys: deps.healthKeys }),
     ...healthCodeRoutes({
@@ -93,9 +95,13 @@ export function createApp(deps: AppDeps): { app: Koa; routes: RouteSpec[]; drain
   // Behind TRUST_PROXY=<hops>, Koa reads ctx.ip from X-Forwarded-For (see core/client-ip.ts for the address-list form).
   const app = new Koa({ proxy: !!config.trustProxy && 'hops' in config.trustProxy && config.trustProxy.hops > 0, maxIpsCount: config.trustProxy && 'hops' in config.trustProxy ? config.trustProxy.hops : 0 });
   const shutdown = createDrain();
+  if (config.countDbCommands) {
+    countCommandsOf(mongoose.connection.getClient());
+    app.use(commandCountHeader());
+  }
   app.use(requestLog(log));
   app.use(compression());
-  app.use(errorMiddleware());
+  app.use(errorMiddleware([open311ErrorReply]));
   app.use(shutdown.middleware);
   app.use(
     helmet({

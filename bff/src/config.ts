@@ -55,14 +55,18 @@ const envSchema = z
     JOB_INTERVAL_MS: z.coerce.number().int().min(50).max(86_400_000).optional(),
     /** Multiplies every rate limit (tests and benchmarks raise them; 1 in production). */
     RATE_LIMIT_FACTOR: z.coerce.number().positive().max(1_000_000).default(1),
-    /** Open311 clients as `name:key` pairs, comma-separated. */
     /** Development and test only: the clock stands still until /api/simulation moves it (npm run simulate). */
     SIMULATED_CLOCK: z.enum(['true', 'false']).default('false'),
+    /** Development and test only: every answer carries x-db-commands, the database commands it took (npm run bench). */
+    DB_COMMAND_COUNT: z.enum(['true', 'false']).default('false'),
+    /** Open311 clients as `name:key` pairs, comma-separated. */
     OPEN311_API_KEYS: z.string().regex(/^([\w.-]+:[\w.-]{12,})(,[\w.-]+:[\w.-]{12,})*$/, 'name:key pairs with keys of 12+ characters').optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
-    if (env.SIMULATED_CLOCK === 'true') ctx.addIssue({ code: 'custom', path: ['SIMULATED_CLOCK'], message: 'is refused in production' });
+    for (const key of ['SIMULATED_CLOCK', 'DB_COMMAND_COUNT'] as const) {
+      if (env[key] === 'true') ctx.addIssue({ code: 'custom', path: [key], message: 'is refused in production' });
+    }
     for (const key of ['MONGODB_URI', 'JWT_SECRET', 'ID_HASH_KEY', 'URL_SIGNING_KEY', 'WECHAT_API_BASE', 'WECHAT_APPID', 'WECHAT_SECRET', 'HEALTH_CODE_KEYS'] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
     }
@@ -95,6 +99,8 @@ export interface Config {
   /** Where development keeps what must survive a restart (the dev signing key). */
   dataDir: string;
   rateLimitFactor: number;
+  /** Each answer reports its database commands in x-db-commands (bench and cost tests; never in production). */
+  countDbCommands: boolean;
   jobIntervalMs?: number;
   /** The clock stands still and /api/simulation moves it, runs jobs and resets the data (never in production). */
   simulatedClock: boolean;
@@ -149,6 +155,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     healthCodeKeys: env.HEALTH_CODE_KEYS,
     dataDir: env.DATA_DIR,
     rateLimitFactor: env.RATE_LIMIT_FACTOR,
+    countDbCommands: env.DB_COMMAND_COUNT === 'true',
     jobIntervalMs: env.JOB_INTERVAL_MS,
     simulatedClock: env.SIMULATED_CLOCK === 'true',
     open311Keys: new Map(

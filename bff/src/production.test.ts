@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { startWechatMock, type WechatMock } from '@sqtb/mock';
-import { generatePrivateJwk } from './health-code/keys';
+import { generatePrivateJwk } from './core/keys';
 
 /**
  * The compiled BFF as a district runs it: `npm run build` (the BFF part), then

@@ -9,7 +9,7 @@ import { seedDemoData } from './dev/seed';
 import { startScheduler } from './jobs/scheduler';
 import { allJobs } from './jobs/all-jobs';
 import { ManualClock, systemClock } from './core/clock';
-import { loadKeyRing } from './health-code/keys';
+import { loadKeyRing } from './core/keys';
 import type { JWK } from 'jose';
 
 /** How long a graceful stop may take before the process exits anyway. */

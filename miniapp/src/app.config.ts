@@ -1,8 +1,10 @@
 export default defineAppConfig({
-  pages: ['pages/login/index', 'pages/home/index'],
+  // The main package: login, home and the account page. They sit under accounts/, which is
+  // therefore not a subpackage root (WeChat forbids main-package pages inside one).
+  pages: ['accounts/pages/login/index', 'accounts/pages/home/index', 'accounts/pages/profile/index'],
   // Everything beyond the first screens lives in subpackages to keep the main package small.
   subPackages: [
-    { root: 'account', pages: ['pages/profile/index', 'pages/messages/index'] },
+    { root: 'notifications', pages: ['pages/messages/index'] },
     {
       root: 'complaints',
       pages: [
@@ -15,7 +17,7 @@ export default defineAppConfig({
       ],
     },
     {
-      root: 'health',
+      root: 'health-code',
       pages: ['pages/code/index', 'pages/declare/index', 'pages/appeal/index', 'pages/scan/index', 'pages/manage/index'],
     },
     { root: 'masks', pages: ['pages/reserve/index', 'pages/mine/index', 'pages/redeem/index', 'pages/review/index'] },

@@ -1,8 +1,7 @@
-import { z } from 'zod';
-import { devAccountsResponseSchema, loginRequestSchema, loginResponseSchema, userSchema } from '@sqtb/shared';
+import { devAccountsResponseSchema, loginRequestSchema, loginResponseSchema, meResponseSchema } from '@sqtb/shared';
 import { AppError } from '../core/app-error';
 import { defineRoute, type RouteSpec } from '../core/route';
-import { getCurrentUser, login, type AccountsDeps } from './service';
+import { login, type AccountsDeps } from './service';
 import { listDevAccounts } from '../dev/seed';
 
 export function accountRoutes(deps: AccountsDeps & { devLogin: boolean }): RouteSpec[] {
@@ -25,9 +24,9 @@ export function accountRoutes(deps: AccountsDeps & { devLogin: boolean }): Route
       tag: 'accounts',
       summary: 'The current user with role and scope',
       access: 'any-user',
-      responses: { 200: { description: 'The current user', schema: z.object({ user: userSchema }) } },
+      responses: { 200: { description: 'The current user', schema: meResponseSchema } },
       errors: [401],
-      handler: async ({ user }) => ({ body: { user: await getCurrentUser(user) } }),
+      handler: ({ user }) => ({ body: { user } }),
     }),
     defineRoute({
       method: 'get',

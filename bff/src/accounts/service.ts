@@ -47,13 +47,6 @@ export async function authenticate(authorization: string | undefined, tokens: To
   const claims = verifyToken(match[1], tokens);
   const user = isValidObjectId(claims.sub) ? await UserModel.findById(claims.sub) : null;
   if (!user || user.disabled) throw new AppError('UNAUTHENTICATED', 'This account no longer exists or is disabled; log in again');
-  const { id, role, displayName, scope } = toUser(user);
-  return { id, role, displayName, scope };
-}
-
-export async function getCurrentUser(authUser: AuthUser): Promise<User> {
-  const user = await UserModel.findById(authUser.id);
-  if (!user) throw new AppError('UNAUTHENTICATED', 'This account no longer exists; log in again');
   return toUser(user);
 }
 

@@ -1,6 +1,7 @@
+import { SATISFIED_MIN_STARS } from '@sqtb/shared';
 import { ManualClock } from '../core/clock';
 import { errorCode, startTestApp, type TestApp } from '../../test/test-app';
-import { ComplaintModel } from './model';
+import { ComplaintModel } from './complaint.model';
 
 /** A point inside committee A's area (潍坊一村), and one inside committee B's. */
 const IN_A = { lat: 31.2291, lng: 121.5231 };
@@ -151,6 +152,22 @@ describe('the complaint loop 问题发现 → 派单 → 解决 → 反馈, thro
       const late = await as('handler-1').post(`/api/complaints/${id}/resolve`, { note: '再处理' });
       expect(late.status).toBe(409);
       expect(late.body.error.details.currentStatus).toBe('closed');
+    });
+
+    it('counts a 3-star rating as satisfied and closes on it; a 2-star one reopens and is not satisfied (README 好差评)', async () => {
+      expect(SATISFIED_MIN_STARS).toBe(3);
+      const counters = async () => {
+        const c = (await ComplaintModel.findById(id, { status: 1, ratingCount: 1, satisfiedCount: 1 }).lean())!;
+        return { status: c.status, ratingCount: c.ratingCount, satisfiedCount: c.satisfiedCount };
+      };
+      await as('cadre-1').post(`/api/complaints/${id}/accept`);
+      await as('cadre-1').post(`/api/complaints/${id}/dispatch`, { unitId: unitIds['city-management'] });
+      await as('handler-1').post(`/api/complaints/${id}/resolve`, { note: '处理完毕' });
+      expect((await as('resident-1').post(`/api/complaints/${id}/rate`, { stars: 2 })).body.status).toBe('dispatched');
+      expect(await counters()).toEqual({ status: 'dispatched', ratingCount: 1, satisfiedCount: 0 });
+      await as('handler-1').post(`/api/complaints/${id}/resolve`, { note: '再次处理' });
+      expect((await as('resident-1').post(`/api/complaints/${id}/rate`, { stars: 3 })).body.status).toBe('closed');
+      expect(await counters()).toEqual({ status: 'closed', ratingCount: 2, satisfiedCount: 1 });
     });
 
     it('lets only the reporter rate', async () => {

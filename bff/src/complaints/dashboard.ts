@@ -1,11 +1,11 @@
 import { Types } from 'mongoose';
 import { COMPLAINT_STATUSES, type ComplaintStatus } from '@sqtb/shared';
 import type { AuthUser } from '../accounts/auth-user';
-import { AppError } from '../core/app-error';
-import { Committee, Street } from '../org/model';
+import { viewedArea } from '../core/viewer-scope';
+import { Committee, Street } from '../org/org.model';
 import { HotspotModel } from './hotspot.model';
-import { ComplaintModel } from './model';
-import { overdueFilter } from './service';
+import { ComplaintModel } from './complaint.model';
+import { overdueFilter } from './filters';
 import { median, ratio } from '../core/stats';
 
 export interface DashboardFilter {
@@ -22,7 +22,7 @@ export interface ComplaintFigures {
   overdueNow: number;
   /** Share of resolutions made by their deadline; null when nothing was resolved yet. */
   onTimeRate: number | null;
-  /** Share of 4–5 star ratings among all ratings given. */
+  /** Share of satisfied ratings (shared `isSatisfied`) among all ratings given. */
   satisfactionRate: number | null;
   /** Share of resolved matters sent back at least once by a 1–2 star rating. */
   reopenRate: number | null;
@@ -35,17 +35,12 @@ export interface CommitteeRow extends ComplaintFigures {
   streetName: string;
 }
 
-/** The match for a viewer: a cadre sees only their committee, district staff anything they filter to. */
-async function matchFor(user: AuthUser, filter: DashboardFilter): Promise<Record<string, unknown>> {
+/** The match for a viewer: the area they see (core/viewer-scope.ts), narrowed by category and dates. */
+function matchFor(user: AuthUser, filter: DashboardFilter): Record<string, unknown> {
   const match: Record<string, unknown> = {};
-  if (user.role === 'cadre') {
-    if (!user.scope.committeeId) throw new AppError('FORBIDDEN', 'You are not attached to a committee');
-    match.committeeId = new Types.ObjectId(user.scope.committeeId);
-  } else if (filter.committeeId) {
-    match.committeeId = new Types.ObjectId(filter.committeeId);
-  } else if (filter.streetId) {
-    match.streetId = new Types.ObjectId(filter.streetId);
-  }
+  const area = viewedArea(user, filter);
+  if ('committeeId' in area) match.committeeId = new Types.ObjectId(area.committeeId);
+  else if ('streetId' in area) match.streetId = new Types.ObjectId(area.streetId);
   if (filter.category) match.category = filter.category;
   if (filter.from || filter.to) match.createdAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
   return match;
@@ -98,7 +93,7 @@ function sumGroups(groups: Array<Record<string, number>>): Record<string, number
 }
 
 export async function complaintDashboard(user: AuthUser, filter: DashboardFilter, now: Date) {
-  const match = await matchFor(user, filter);
+  const match = matchFor(user, filter);
   const { groups, overdue, dispatched } = await figuresByCommittee(match, now);
   const hours = (d: { createdAt: Date; firstDispatchedAt?: Date | null }) => (d.firstDispatchedAt!.getTime() - d.createdAt.getTime()) / 3_600_000;
 

@@ -2,7 +2,7 @@ import { DAY_MS, ManualClock } from '../core/clock';
 import { runOnce } from '../jobs/scheduler';
 import { startTestApp, type TestApp } from '../../test/test-app';
 import { autoArchive, autoCloseUnrated, complaintJobs } from './jobs';
-import { ComplaintModel } from './model';
+import { ComplaintModel } from './complaint.model';
 
 const IN_A = { lat: 31.2291, lng: 121.5231 };
 

@@ -12,8 +12,8 @@ import {
 } from '@sqtb/shared';
 import { DAY_MS } from '../core/clock';
 import type { Job } from '../jobs/scheduler';
-import { Committee } from '../org/model';
-import { applyTransition, ComplaintModel } from './model';
+import { Committee } from '../org/org.model';
+import { applyTransition, ComplaintModel } from './complaint.model';
 import { HotspotModel } from './hotspot.model';
 import { timelineEntry } from '../workflow/timeline';
 import { isDuplicateKey } from '../db/duplicate-key';

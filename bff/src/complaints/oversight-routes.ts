@@ -4,17 +4,15 @@ import {
   endOfShanghaiDay,
   hotspotListSchema,
   hotspotQuerySchema,
+  type ComplaintDashboardQuery,
 } from '@sqtb/shared';
-import { z } from 'zod';
 import type { Clock } from '../core/clock';
 import { defineRoute, type RouteSpec } from '../core/route';
 import { complaintDashboard, type DashboardFilter } from './dashboard';
 import { dashboardCsv } from './dashboard-csv';
 import { listHotspots } from './hotspots';
 
-type DashboardQuery = z.infer<typeof complaintDashboardQuerySchema>;
-
-const toFilter = (q: DashboardQuery): DashboardFilter => ({
+const toFilter = (q: ComplaintDashboardQuery): DashboardFilter => ({
   streetId: q.streetId,
   committeeId: q.committeeId,
   category: q.category,

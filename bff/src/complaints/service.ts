@@ -3,11 +3,10 @@ import {
   acceptBy,
   cellOf,
   dispatchBy,
-  endOfShanghaiDay,
-  distanceMeters,
   findCategory,
   INITIAL_COMPLAINT_STATUS,
   isInsideArea,
+  isSatisfied,
   overdueReason,
   relationsOf,
   resolveBy,
@@ -24,11 +23,22 @@ import { AppError } from '../core/app-error';
 import type { Clock } from '../core/clock';
 import { assertOwnPhotos } from '../files/service';
 import type { Notifier } from '../notifications/service';
-import { Committee, Unit } from '../org/model';
-import { applyTransition, ComplaintModel, type ComplaintRecord, type TransitionWrite } from './model';
+import { Committee, Unit } from '../org/org.model';
+import { applyTransition, ComplaintModel, type ComplaintRecord, type TransitionWrite } from './complaint.model';
 import { timelineEntry } from '../workflow/timeline';
+import { DUE_FIELDS, listFilter } from './filters';
 import { ME_TOO_STATUSES, toComplaintView } from './view';
 import { STATUS_WORDS } from './wording';
+
+/**
+ * The complaints capability's public face: the steps its routes call, in the
+ * order a matter lives them, and below, what other capabilities may read.
+ */
+
+/** What the overview reads: the complaint and hotspot records, and which matters are overdue (filters.ts). */
+export { DUE_FIELDS, overdueFilter } from './filters';
+export { ComplaintModel, type ComplaintRecord } from './complaint.model';
+export { HotspotModel } from './hotspot.model';
 
 export interface ComplaintDeps {
   clock: Clock;
@@ -38,8 +48,14 @@ export interface ComplaintDeps {
 
 const COMPLAINT_LINK = (id: unknown) => `/complaints/pages/detail/index?id=${String(id)}`;
 
+/** Before filing, a resident sees open reports of the same category within 100 m, to add "me too" instead (nearby.ts). */
+export { nearby } from './nearby';
+
 /** A resident reports a problem: it lands with the committee whose area holds the location. */
-export async function fileComplaint(user: AuthUser, input: CreateComplaint, deps: ComplaintDeps): Promise<ComplaintView> {
+/** Where a report came from: the mini-program, or an Open311 client (named, with its own photo link). */
+export type ComplaintOrigin = { channel: 'miniapp' } | { channel: 'open311'; client: { name: string; mediaUrl?: string } };
+
+export async function fileComplaint(user: AuthUser, input: CreateComplaint, deps: ComplaintDeps, origin: ComplaintOrigin = { channel: 'miniapp' }): Promise<ComplaintView> {
   const now = deps.clock.now();
   const photoIds = await assertOwnPhotos(user, input.photoIds);
   const committee = await committeeAt(input.location);
@@ -58,6 +74,7 @@ export async function fileComplaint(user: AuthUser, input: CreateComplaint, deps
     status: INITIAL_COMPLAINT_STATUS,
     acceptBy: acceptBy(now),
     timeline: [timelineEntry(now, 'submit', undefined, INITIAL_COMPLAINT_STATUS, user)],
+    ...origin,
     createdAt: now,
     updatedAt: now,
   });
@@ -66,52 +83,9 @@ export async function fileComplaint(user: AuthUser, input: CreateComplaint, deps
   return view(complaint, user, deps);
 }
 
-/** What each role may list: their own reports, their committee, their unit's matters, or everything. */
-function scopeFilter(user: AuthUser): Record<string, unknown> {
-  switch (user.role) {
-    case 'resident':
-      return { reporterId: new Types.ObjectId(user.id) };
-    case 'cadre':
-      if (!user.scope.committeeId) throw new AppError('FORBIDDEN', 'You are not attached to a committee');
-      return { committeeId: new Types.ObjectId(user.scope.committeeId) };
-    case 'handler':
-      if (!user.scope.unitId) throw new AppError('FORBIDDEN', 'You are not attached to a handling unit');
-      return { unitId: new Types.ObjectId(user.scope.unitId) };
-    case 'district':
-      return {};
-    default:
-      throw new AppError('FORBIDDEN', 'Complaints are not open to this role');
-  }
-}
-
-/** The step a matter waits on in each open status, and the field holding when it was due. */
-export const DUE_FIELDS = [
-  { status: 'submitted', field: 'acceptBy' },
-  { status: 'accepted', field: 'dispatchBy' },
-  { status: 'dispatched', field: 'deadline' },
-] as const;
-
-/** Matters whose red light is on at `now` (see shared sla.ts). */
-export function overdueFilter(now: Date): { $or: Record<string, unknown>[] } {
-  return { $or: DUE_FIELDS.map(({ status, field }) => ({ status, [field]: { $lt: now } })) };
-}
-
 export async function listComplaints(user: AuthUser, query: ListComplaintsQuery, deps: ComplaintDeps) {
   const now = deps.clock.now();
-  const filter: Record<string, unknown> = { ...scopeFilter(user) };
-  if (query.status) filter.status = query.status;
-  if (query.category) filter.category = query.category;
-  if (query.committeeId && user.role === 'district') filter.committeeId = new Types.ObjectId(query.committeeId);
-  if (query.streetId && user.role === 'district') filter.streetId = new Types.ObjectId(query.streetId);
-  if (query.outside && user.role === 'district') filter.committeeId = { $exists: false };
-  if (query.closed) filter.closedAt = { $exists: query.closed === 'true' };
-  if (query.receivedFrom || query.receivedTo)
-    filter.createdAt = {
-      ...(query.receivedFrom ? { $gte: new Date(`${query.receivedFrom}T00:00:00+08:00`) } : {}),
-      ...(query.receivedTo ? { $lte: endOfShanghaiDay(query.receivedTo) } : {}),
-    };
-  if (query.overdue === 'true') Object.assign(filter, overdueFilter(now));
-  if (query.overdue === 'false') filter.$nor = overdueFilter(now).$or;
+  const filter = listFilter(user, query, now);
   const [items, total] = await Promise.all([
     ComplaintModel.find(filter, { timeline: 0 })
       .sort({ createdAt: -1, _id: -1 })
@@ -196,7 +170,7 @@ async function effectsOf(
       const stars = body.stars as number;
       const rating = { stars, comment: body.comment, at: now };
       const note = `${stars} 星${body.comment ? `：${body.comment as string}` : ''}`;
-      const counted = { ratingCount: 1, satisfiedCount: stars >= 4 ? 1 : 0 };
+      const counted = { ratingCount: 1, satisfiedCount: isSatisfied(stars) ? 1 : 0 };
       if (to === 'closed') return { set: { rating, closedAt: now }, inc: counted, entry: entry(note) };
       // 1–2 stars: back to the same unit with a fresh deadline; units may not bounce it.
       return {
@@ -260,38 +234,6 @@ export async function meToo(user: AuthUser, id: string, deps: ComplaintDeps): Pr
   if (String(c.reporterId) === user.id) throw new AppError('CONFLICT', 'This is your own report');
   if (c.meTooUserIds.some((u) => String(u) === user.id)) throw new AppError('CONFLICT', 'You already added "me too" to this report');
   throw new AppError('CONFLICT', 'This report is no longer open', { currentStatus: c.status });
-}
-
-/** Open reports of the same category within 100 m: what a resident sees before filing. */
-export async function nearby(user: AuthUser, point: { lat: number; lng: number }, category: string) {
-  const RADIUS_M = 100;
-  const box = 0.0015; // about 160 m: a cheap index-friendly pre-filter before the exact distance
-  const candidates = await ComplaintModel.find(
-    {
-      status: { $in: ME_TOO_STATUSES },
-      category,
-      'location.lat': { $gte: point.lat - box, $lte: point.lat + box },
-      'location.lng': { $gte: point.lng - box, $lte: point.lng + box },
-      // One's own reports are not duplicates to join.
-      reporterId: { $ne: new Types.ObjectId(user.id) },
-    },
-    { category: 1, description: 1, address: 1, status: 1, location: 1, meTooCount: 1, meTooUserIds: 1 },
-  ).lean();
-  const items = candidates
-    .map((c) => ({
-      id: String(c._id),
-      category: c.category,
-      description: c.description,
-      address: c.address,
-      status: c.status,
-      meTooCount: c.meTooCount,
-      alreadyMeToo: c.meTooUserIds.some((id) => String(id) === user.id),
-      distanceMeters: Math.round(distanceMeters(point, c.location!)),
-    }))
-    .filter((c) => c.distanceMeters <= RADIUS_M)
-    .sort((a, b) => a.distanceMeters - b.distanceMeters)
-    .slice(0, 10);
-  return { items };
 }
 
 // ——— helpers ———

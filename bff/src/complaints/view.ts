@@ -9,7 +9,7 @@ import {
 } from '@sqtb/shared';
 import type { AuthUser } from '../accounts/auth-user';
 import { signedPhotoUrl } from '../files/service';
-import type { ComplaintRecord } from './model';
+import type { ComplaintRecord } from './complaint.model';
 
 /**
  * Staff act under their names; a resident on the timeline (the reporter, a

@@ -3,12 +3,20 @@ import type { ErrorCode } from '@sqtb/shared';
 import { AppError } from './app-error';
 import type { Logger } from './logger';
 
+/** A part of the API whose clients read refusals in their own standard's shape (Open311 under /open311/). */
+export interface ErrorReply {
+  pathPrefix: string;
+  /** Sets the body (and its type) for the error; the status is already set. */
+  write(ctx: Koa.Context, error: AppError): void;
+}
+
 /**
- * Every failure leaves the BFF in one shape: `{"error":{"code","message","details"}}`.
+ * Every failure leaves the BFF in one shape: `{"error":{"code","message","details"}}`,
+ * except under the path prefixes of `replies`, which write their own.
  * Known client mistakes become 4xx; an unknown error is a 500 whose detail is
  * logged, never shown.
  */
-export function errorMiddleware(): Koa.Middleware {
+export function errorMiddleware(replies: ErrorReply[] = []): Koa.Middleware {
   return async (ctx, next) => {
     try {
       await next();
@@ -20,7 +28,9 @@ export function errorMiddleware(): Koa.Middleware {
       if (appError.code === 'DATABASE_UNAVAILABLE') log?.warn({ err: (err as Error).message }, 'database unavailable');
       else if (appError.status >= 500) log?.error({ err }, 'request failed');
       ctx.status = appError.status;
-      ctx.body = { error: { code: appError.code, message: appError.message, ...(appError.details === undefined ? {} : { details: appError.details }) } };
+      const reply = replies.find((r) => ctx.path.startsWith(r.pathPrefix));
+      if (reply) reply.write(ctx, appError);
+      else ctx.body = { error: { code: appError.code, message: appError.message, ...(appError.details === undefined ? {} : { details: appError.details }) } };
       if (appError.code === 'DATABASE_UNAVAILABLE') ctx.set('Retry-After', '5');
     }
   };

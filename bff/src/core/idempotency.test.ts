@@ -1,8 +1,8 @@
 import { ManualClock } from './clock';
 import { errorCode, startTestApp, type TestApp, type TestResponse } from '../../test/test-app';
-import { ComplaintModel } from '../complaints/model';
-import { DeclarationModel, AppealModel } from '../health-code/models';
-import { FilingModel } from '../filings/models';
+import { ComplaintModel } from '../complaints/complaint.model';
+import { DeclarationModel, AppealModel } from '../health-code/health-code.model';
+import { FilingModel } from '../filings/filing.model';
 import { IdempotencyRecord } from './idempotency.model';
 import { IDEMPOTENCY_TTL_MS } from './idempotency';
 

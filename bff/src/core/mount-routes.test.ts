@@ -15,8 +15,8 @@ describe('declared routes', () => {
   let server: Server;
   let base: string;
   const users: Record<string, AuthUser> = {
-    cadre: { id: 'u1', role: 'cadre', displayName: 'c', scope: {} },
-    resident: { id: 'u2', role: 'resident', displayName: 'r', scope: {} },
+    cadre: { id: 'u1', role: 'cadre', displayName: 'c', scope: {}, registered: true },
+    resident: { id: 'u2', role: 'resident', displayName: 'r', scope: {}, registered: true },
   };
   const handled: string[] = [];
 

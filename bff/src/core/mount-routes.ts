@@ -1,6 +1,6 @@
 import type Router from '@koa/router';
-import { z } from 'zod';
 import type Koa from 'koa';
+import { noFieldsSchema } from '@sqtb/shared';
 import type { AuthUser } from '../accounts/auth-user';
 import { AppError } from './app-error';
 import { idempotencyKeyOf, requestHash, runOnce } from './idempotency';
@@ -8,8 +8,6 @@ import type { Logger } from './logger';
 import type { RouteSpec } from './route';
 import { RateLimiter, rateLimited, type RateLimit } from './rate-limit';
 import { parseInput } from './validate';
-
-const noQuery = z.object({}).strict();
 
 export type Authenticate = (ctx: Koa.Context) => Promise<AuthUser>;
 
@@ -41,7 +39,7 @@ export function mountRoutes(router: Router, specs: RouteSpec[], authenticate: Au
       }
       const params = parseInput(spec.params, ctx.params, 'params');
       // A route that takes no query string says so: unknown parameters are refused, not ignored.
-      const query = spec.query ? parseInput(spec.query, ctx.query, 'query') : parseInput(noQuery, ctx.query, 'query');
+      const query = spec.query ? parseInput(spec.query, ctx.query, 'query') : parseInput(noFieldsSchema, ctx.query, 'query');
       // An empty POST reads as {} so that steps without fields need no body.
       const body = parseInput(spec.body, (ctx.request as { body?: unknown }).body ?? {}, 'body');
       const run = () => spec.handler({ body, query, params, user, ctx });

@@ -34,8 +34,9 @@ function operation(spec: RouteSpec): Record<string, unknown> {
     };
   }
   const refusals = new Set([...(spec.errors ?? []), ...(spec.idempotent ? [409] : []), ...(spec.body || spec.query || spec.params ? [400] : []), ...(spec.access === 'public' ? [] : [401]), ...(Array.isArray(spec.access) ? [403] : [])]);
+  const refusal = spec.refusal ? { [spec.refusal.contentType]: { schema: jsonSchema(spec.refusal.schema, 'output') } } : { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
   for (const status of [...refusals].sort()) {
-    responses[String(status)] = { description: 'Refused', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    responses[String(status)] = { description: 'Refused', content: refusal };
   }
   return {
     tags: [spec.tag],

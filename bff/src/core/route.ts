@@ -55,6 +55,8 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
   responses: Record<number, { description: string; schema?: ZodType; contentType?: string }>;
   /** Refusals this route can answer with, by status (the error shape), for the document. */
   errors?: number[];
+  /** The refusals' body when it is not the one error shape (Open311's own, under /open311/), for the document. */
+  refusal?: { contentType: string; schema: ZodType };
   handler(input: RouteInput<B, Q, P>): Promise<RouteResult> | RouteResult;
 }
 

@@ -21,7 +21,7 @@ mongoose.set('bufferCommands', false);
 mongoose.set('strictQuery', true);
 
 export async function connectDatabase(
-  config: Pick<Config, 'mongodbUri' | 'mongodbDbName' | 'embeddedDb' | 'env' | 'dataDir'>,
+  config: Pick<Config, 'mongodbUri' | 'mongodbDbName' | 'embeddedDb' | 'env' | 'dataDir'> & Partial<Pick<Config, 'countDbCommands'>>,
   log: Logger,
   options: { snapshotIntervalMs?: number } = {},
 ): Promise<Database> {
@@ -30,7 +30,7 @@ export async function connectDatabase(
   const embedded = config.mongodbUri ? undefined : await startEmbeddedDatabase(config.embeddedDb, log, { dataDir, snapshotIntervalMs: options.snapshotIntervalMs });
   const uri = config.mongodbUri ?? embedded!.uri;
   try {
-    await mongoose.connect(uri, { dbName: config.mongodbDbName, serverSelectionTimeoutMS: 5000, autoIndex: false });
+    await mongoose.connect(uri, { dbName: config.mongodbDbName, serverSelectionTimeoutMS: 5000, autoIndex: false, monitorCommands: config.countDbCommands ?? false });
     await ensureIndexes();
     if (embedded?.snapshotIndexes.length) await restoreSnapshotIndexes(embedded.snapshotIndexes, log);
   } catch (err) {

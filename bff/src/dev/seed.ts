@@ -2,11 +2,11 @@ import type { Types } from 'mongoose';
 import type { DevAccount } from '@sqtb/shared';
 import { seedDistrict } from '@sqtb/mock';
 import { UserModel } from '../accounts/user.model';
-import { Committee, Enterprise, Pharmacy, Street, Unit } from '../org/model';
+import { Committee, Enterprise, Pharmacy, Street, Unit } from '../org/org.model';
 import { identityFields, recordIdentity } from '../residents/identity';
 import { normaliseAddress, REGISTRATION_START } from '@sqtb/shared';
-import { RegistrationModel, RoundModel, StockModel } from '../masks/models';
-import { RiskRegionModel } from '../health-code/models';
+import { RegistrationModel, RoundModel, StockModel } from '../masks/masks.model';
+import { RiskRegionModel } from '../health-code/health-code.model';
 import { timelineEntry } from '../workflow/timeline';
 
 /**

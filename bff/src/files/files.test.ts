@@ -3,8 +3,8 @@ import { request as httpRequest } from 'node:http';
 import mongoose, { Types } from 'mongoose';
 import { startTestApp, type TestApp } from '../../test/test-app';
 import { UserModel } from '../accounts/user.model';
-import { multipartBytes } from '../system/one-field-corruptions';
-import { FileModel, LEGACY_PHOTO_COLLECTION, PhotoChunkModel } from './model';
+import { multipartBytes } from '../../test/one-field-corruptions';
+import { FileModel, LEGACY_PHOTO_COLLECTION, PhotoChunkModel } from './file.model';
 import { migratePhotosToGridFS } from './migration';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201ff5a9d4a0000000049454e44ae426082', 'hex');

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { finished } from 'node:stream/promises';
 import mongoose, { Types } from 'mongoose';
-import { FileModel, LEGACY_PHOTO_COLLECTION, PhotoChunkModel, type PhotoMetadata } from './model';
+import { FileModel, LEGACY_PHOTO_COLLECTION, PhotoChunkModel, type PhotoMetadata } from './file.model';
 import { discardPhoto, openPhotoUpload, photoBucket, writeTo } from './service';
 
 /**

@@ -1,9 +1,8 @@
-import { z } from 'zod';
-import { objectIdSchema } from '@sqtb/shared';
+import { idParamsSchema, MAX_PHOTO_BYTES, signedFileQuerySchema, uploadedPhotoSchema } from '@sqtb/shared';
 import { defineRoute, type RouteSpec } from '../core/route';
 import type { Clock } from '../core/clock';
 import { readSingleFile } from './multipart';
-import { MAX_PHOTO_BYTES, readSignedPhoto, savePhoto, signedPhotoUrl } from './service';
+import { readSignedPhoto, savePhoto, signedPhotoUrl } from './service';
 
 export function fileRoutes(deps: { clock: Clock; urlSecret: string }): RouteSpec[] {
   return [
@@ -11,13 +10,11 @@ export function fileRoutes(deps: { clock: Clock; urlSecret: string }): RouteSpec
       method: 'post',
       path: '/api/files',
       tag: 'files',
-      summary: 'Upload one photo (multipart/form-data, field "file"; JPEG, PNG or WebP up to 2 MB, checked by content)',
+      summary: `Upload one photo (multipart/form-data, field "file"; JPEG, PNG or WebP up to ${MAX_PHOTO_BYTES / (1024 * 1024)} MB, checked by content)`,
       access: 'any-user',
       rateLimit: { name: 'upload', perIp: { limit: 300, windowMs: 60_000 }, perUser: { limit: 30, windowMs: 60_000 } },
       multipart: { field: 'file' },
-      responses: {
-        201: { description: 'Stored', schema: z.object({ id: z.string(), contentType: z.string(), size: z.number(), url: z.string() }) },
-      },
+      responses: { 201: { description: 'Stored', schema: uploadedPhotoSchema } },
       errors: [400, 413, 415],
       handler: async ({ ctx, user }) => {
         const upload = await readSingleFile(ctx, { field: 'file', maxBytes: MAX_PHOTO_BYTES });
@@ -31,8 +28,8 @@ export function fileRoutes(deps: { clock: Clock; urlSecret: string }): RouteSpec
       tag: 'files',
       summary: 'A photo, through the signed link the API handed out',
       access: 'public',
-      params: z.object({ id: objectIdSchema }).strict(),
-      query: z.object({ expires: z.coerce.number().int().positive(), sig: z.string().min(10).max(100) }).strict(),
+      params: idParamsSchema,
+      query: signedFileQuerySchema,
       responses: { 200: { description: 'The image', contentType: 'image/*' } },
       errors: [403, 404],
       handler: async ({ params, query }) => {

@@ -4,11 +4,11 @@ import { finished } from 'node:stream/promises';
 import mongoose, { Types, type mongo } from 'mongoose';
 import { AppError } from '../core/app-error';
 import type { AuthUser } from '../accounts/auth-user';
-import { FileModel, PHOTO_BUCKET, PhotoChunkModel, type PhotoMetadata } from './model';
+import { FileModel, PHOTO_BUCKET, PhotoChunkModel, type PhotoMetadata } from './file.model';
 import { sniffImageType, type ImageType } from './sniff';
 import type { UploadedFile } from './multipart';
 
-export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
+export { MAX_PHOTO_BYTES } from '@sqtb/shared';
 const URL_TTL_SECONDS = 3600;
 /** Enough of the head to tell every accepted type apart (WebP needs 12). */
 const SNIFF_BYTES = 16;

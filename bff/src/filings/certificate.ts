@@ -1,9 +1,9 @@
 import { maskCreditCode } from '@sqtb/shared';
 import type { AuthUser } from '../accounts/auth-user';
 import { AppError } from '../core/app-error';
-import { signCompactJws, verifyCompactJws } from '../health-code/jws';
-import type { KeyRing } from '../health-code/keys';
-import { FilingModel } from './models';
+import { signCompactJws, verifyCompactJws } from '../core/jws';
+import type { KeyRing } from '../core/keys';
+import { FilingModel } from './filing.model';
 
 const CERTIFICATE_TYPE = 'resumption-certificate';
 const CERTIFICATE_DAYS = 365;

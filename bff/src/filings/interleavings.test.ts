@@ -4,11 +4,11 @@ import type { AuthUser } from '../accounts/auth-user';
 import { toUser } from '../accounts/service';
 import { UserModel } from '../accounts/user.model';
 import { AppError } from '../core/app-error';
-import { MedicalCaseModel } from '../health-code/models';
+import { MedicalCaseModel } from '../health-code/health-code.model';
 import { identityFields } from '../residents/identity';
 import { startTestApp, type TestApp } from '../../test/test-app';
 import { interleave } from '../../test/interleave';
-import { FilingModel } from './models';
+import { FilingModel } from './filing.model';
 import { amend, fileFiling, getFiling, importRoster, review, type FilingDeps } from './service';
 
 /**
@@ -113,8 +113,7 @@ describe('filings under forced interleavings', () => {
   beforeAll(async () => {
     t = await startTestApp();
     for (const openid of ['enterprise-1', 'cadre-1', 'district-1']) {
-      const { id, role, displayName, scope } = toUser((await UserModel.findOne({ openid }))!);
-      users[openid] = { id, role, displayName, scope };
+      users[openid] = toUser((await UserModel.findOne({ openid }))!);
     }
     committeeId = users['cadre-1'].scope.committeeId!;
     for (const e of [AMENDED.red, UPLOADED.red]) {

@@ -1,24 +1,27 @@
-import { z } from 'zod';
 import {
+  certificateSchema,
+  certificateVerdictSchema,
   certificateVerifyBodySchema,
   dailyReportBodySchema,
+  dailyReportListSchema,
+  dailyReportViewSchema,
   filingBodySchema,
   filingListQuerySchema,
   filingNoteSchema,
   filingOptionalNoteSchema,
-  filingSummarySchema,
+  filingPageSchema,
   filingViewSchema,
-  objectIdSchema,
+  idParamsSchema,
+  rosterCsvSchema,
+  rosterImportReportSchema,
 } from '@sqtb/shared';
 import type { Clock } from '../core/clock';
 import { defineRoute, type RouteSpec } from '../core/route';
-import type { KeyRing } from '../health-code/keys';
+import type { KeyRing } from '../core/keys';
 import { certificate, verifyCertificate } from './certificate';
 import { amend, fileFiling, getFiling, importRoster, listFilings, listReports, reportDay, review } from './service';
 
-const idParams = z.object({ id: objectIdSchema }).strict();
 const viewResponse = { 200: { description: 'The filing', schema: filingViewSchema } };
-const reportSchema = z.object({ id: z.string(), date: z.string(), onSite: z.number(), feverCases: z.number(), note: z.string().optional() });
 
 export function filingRoutes(deps: { clock: Clock; idKey: string; keys: KeyRing }): RouteSpec[] {
   const decision = (event: 'approve' | 'return' | 'reject', summary: string) =>
@@ -28,7 +31,7 @@ export function filingRoutes(deps: { clock: Clock; idKey: string; keys: KeyRing 
       tag: 'filings',
       summary,
       access: ['cadre', 'district'],
-      params: idParams,
+      params: idParamsSchema,
       body: event === 'approve' ? filingOptionalNoteSchema : filingNoteSchema,
       responses: viewResponse,
       errors: [403, 404, 409],
@@ -55,7 +58,7 @@ export function filingRoutes(deps: { clock: Clock; idKey: string; keys: KeyRing 
       summary: 'Filings in scope: an enterprise its own, a cadre the committee, district all',
       access: ['enterprise', 'cadre', 'district'],
       query: filingListQuerySchema,
-      responses: { 200: { description: 'A page of filings', schema: z.object({ items: z.array(filingSummarySchema), total: z.number(), page: z.number(), pageSize: z.number() }) } },
+      responses: { 200: { description: 'A page of filings', schema: filingPageSchema } },
       handler: async ({ user, query }) => ({ body: await listFilings(user, query, deps) }),
     }),
     defineRoute({
@@ -65,15 +68,7 @@ export function filingRoutes(deps: { clock: Clock; idKey: string; keys: KeyRing 
       summary: 'Anyone checks a resumption certificate',
       access: 'public',
       body: certificateVerifyBodySchema,
-      responses: {
-        200: {
-          description: 'The verdict',
-          schema: z.union([
-            z.object({ valid: z.literal(true), enterpriseName: z.string(), creditCodeMasked: z.string(), approvedAt: z.string() }),
-            z.object({ valid: z.literal(false), reason: z.string() }),
-          ]),
-        },
-      },
+      responses: { 200: { description: 'The verdict', schema: certificateVerdictSchema } },
       handler: async ({ body }) => ({ body: await verifyCertificate(body.token, deps.keys, deps.clock.now()) }),
     }),
     defineRoute({
@@ -82,7 +77,7 @@ export function filingRoutes(deps: { clock: Clock; idKey: string; keys: KeyRing 
       tag: 'filings',
       summary: 'One filing with its roster (each employee\'s health colour) and timeline',
       access: ['enterprise', 'cadre', 'district'],
-      params: idParams,
+      params: idParamsSchema,
       responses: viewResponse,
       errors: [403, 404],
       handler: async ({ user, params }) => ({ body: await getFiling(user, params.id, deps) }),
@@ -93,7 +88,7 @@ export function filingRoutes(deps: { clock: Clock; idKey: string; keys: KeyRing 
       tag: 'filings',
       summary: 'The enterprise amends a returned filing; it goes back for review',
       access: ['enterprise'],
-      params: idParams,
+      params: idParamsSchema,
       body: filingBodySchema,
       responses: viewResponse,
       errors: [403, 404, 409],
@@ -108,12 +103,10 @@ export function filingRoutes(deps: { clock: Clock; idKey: string; keys: KeyRing 
       tag: 'filings',
       summary: 'Add employees from text/csv (name,phone,idNumber), reported line by line',
       access: ['enterprise'],
-      params: idParams,
+      params: idParamsSchema,
       bodyType: 'text/csv',
-      body: z.string().min(1, 'the CSV is empty').max(1_000_000),
-      responses: {
-        200: { description: 'Line report', schema: z.object({ added: z.number(), refused: z.number(), lines: z.array(z.object({ line: z.number(), applied: z.boolean(), idMasked: z.string().optional(), error: z.string().optional() })) }) },
-      },
+      body: rosterCsvSchema,
+      responses: { 200: { description: 'Line report', schema: rosterImportReportSchema } },
       errors: [403, 404, 409],
       handler: async ({ user, params, body }) => ({ body: await importRoster(user, params.id, body, deps) }),
     }),
@@ -123,8 +116,8 @@ export function filingRoutes(deps: { clock: Clock; idKey: string; keys: KeyRing 
       tag: 'filings',
       summary: 'The signed resumption certificate of an approved filing (same keys as the health code)',
       access: ['enterprise', 'cadre', 'district'],
-      params: idParams,
-      responses: { 200: { description: 'The certificate', schema: z.object({ token: z.string(), enterpriseName: z.string(), approvedAt: z.string(), expiresAt: z.string() }) } },
+      params: idParamsSchema,
+      responses: { 200: { description: 'The certificate', schema: certificateSchema } },
       errors: [403, 404, 409],
       handler: async ({ user, params }) => ({ body: await certificate(user, params.id, deps.keys, deps.clock.now()) }),
     }),
@@ -134,9 +127,9 @@ export function filingRoutes(deps: { clock: Clock; idKey: string; keys: KeyRing 
       tag: 'filings',
       summary: 'Daily report (零报告): headcount on site and fever cases, once a day',
       access: ['enterprise'],
-      params: idParams,
+      params: idParamsSchema,
       body: dailyReportBodySchema,
-      responses: { 201: { description: 'Reported', schema: reportSchema } },
+      responses: { 201: { description: 'Reported', schema: dailyReportViewSchema } },
       errors: [403, 404, 409],
       handler: async ({ user, params, body }) => ({ status: 201, body: await reportDay(user, params.id, body, deps) }),
     }),
@@ -146,8 +139,8 @@ export function filingRoutes(deps: { clock: Clock; idKey: string; keys: KeyRing 
       tag: 'filings',
       summary: 'Recent daily reports of a filing',
       access: ['enterprise', 'cadre', 'district'],
-      params: idParams,
-      responses: { 200: { description: 'Reports, newest first', schema: z.object({ items: z.array(reportSchema) }) } },
+      params: idParamsSchema,
+      responses: { 200: { description: 'Reports, newest first', schema: dailyReportListSchema } },
       errors: [403, 404],
       handler: async ({ user, params }) => ({ body: await listReports(user, params.id) }),
     }),

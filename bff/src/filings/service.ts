@@ -20,12 +20,15 @@ import { AppError } from '../core/app-error';
 import { readCsvRows } from '../core/csv';
 import type { Clock } from '../core/clock';
 import { colorByIdHash } from '../health-code/service';
-import { Committee, Enterprise } from '../org/model';
+import { Committee, Enterprise } from '../org/org.model';
 import { identityFields } from '../residents/identity';
 import { applyStep } from '../workflow/apply-step';
 import { timelineEntry } from '../workflow/timeline';
-import { DailyReportModel, FilingModel } from './models';
+import { DailyReportModel, FilingModel } from './filing.model';
 import { isDuplicateKey } from '../db/duplicate-key';
+
+/** What other capabilities read (the overview): the records themselves, and `missingToday` below. */
+export { DailyReportModel, FilingModel } from './filing.model';
 
 export interface FilingDeps {
   clock: Clock;

@@ -7,8 +7,8 @@ import { createLogger } from '../core/logger';
 import { ResidentIdentity } from '../residents/identity.model';
 import { startTestApp, type TestApp } from '../../test/test-app';
 import { interleave as interleaveAll } from '../../test/interleave';
-import { generatePrivateJwk, keyRingFromJwks } from './keys';
-import { AppealModel, MedicalCaseModel } from './models';
+import { generatePrivateJwk, keyRingFromJwks } from '../core/keys';
+import { AppealModel, MedicalCaseModel } from './health-code.model';
 import { fileAppeal, resolveAppeal, type HealthDeps } from './service';
 
 /**
@@ -25,7 +25,7 @@ const interleave = (s: fc.Scheduler, flows: Array<[string, () => Promise<unknown
 describe('appeal races (issue 12, finding 5)', () => {
   let t: TestApp;
   let deps: HealthDeps;
-  const staff: AuthUser = { id: '0000000000000000000000d1', role: 'district', displayName: '区防控办', scope: {} };
+  const staff: AuthUser = { id: '0000000000000000000000d1', role: 'district', displayName: '区防控办', scope: {}, registered: true };
   let serial = 0;
 
   beforeAll(async () => {
@@ -45,7 +45,7 @@ describe('appeal races (issue 12, finding 5)', () => {
   async function newResident(): Promise<AuthUser> {
     serial++;
     const user = await UserModel.create({ openid: `appeal-race-${serial}`, role: 'resident', displayName: `住户${serial}` });
-    return { id: String(user._id), role: 'resident', displayName: user.displayName, scope: {} };
+    return { id: String(user._id), role: 'resident', displayName: user.displayName, scope: {}, registered: false };
   }
 
   const openAppeals = (user: AuthUser) => AppealModel.find({ userId: user.id, status: 'open' }).lean();

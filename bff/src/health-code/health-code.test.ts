@@ -2,8 +2,8 @@ import { createPublicKey } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { ManualClock } from '../core/clock';
 import { errorCode, startTestApp, type TestApp } from '../../test/test-app';
-import { generatePrivateJwk } from './keys';
-import { MedicalCaseModel, ScanLogModel } from './models';
+import { generatePrivateJwk } from '../core/keys';
+import { MedicalCaseModel, ScanLogModel } from './health-code.model';
 
 const RESIDENT_1_ID = '310115198805120018'; // seeded, see mock/src/seed/district.ts
 

@@ -1,4 +1,4 @@
-import { generatePrivateJwk, keyRingFromJwks } from './keys';
+import { generatePrivateJwk, keyRingFromJwks } from '../core/keys';
 import { signHealthToken, verifyHealthToken } from './token';
 
 describe('health-code key rotation', () => {

@@ -1,20 +1,23 @@
-import { z } from 'zod';
 import {
   appealBodySchema,
-  appealIdParamsSchema,
+  appealListQuerySchema,
+  appealListSchema,
+  appealViewSchema,
+  caseAppliedSchema,
   caseBodySchema,
+  caseImportCsvSchema,
+  caseListQuerySchema,
+  caseListSchema,
   declarationBodySchema,
   healthCodeResponseSchema,
+  idParamsSchema,
+  importReportSchema,
+  jwksSchema,
   resolveAppealBodySchema,
+  riskRegionListSchema,
   riskRegionsBodySchema,
   verifyBodySchema,
   verifyResponseSchema,
-  appealViewSchema,
-  caseListQuerySchema,
-  caseListSchema,
-  importReportSchema,
-  riskRegionListSchema,
-  APPEAL_STATUSES,
 } from '@sqtb/shared';
 import { defineRoute, type RouteSpec } from '../core/route';
 import {
@@ -32,9 +35,6 @@ import {
   type HealthDeps,
 } from './service';
 
-const appealSchema = appealViewSchema;
-const regionsSchema = riskRegionListSchema;
-
 export function healthCodeRoutes(deps: HealthDeps): RouteSpec[] {
   return [
     defineRoute({
@@ -43,7 +43,7 @@ export function healthCodeRoutes(deps: HealthDeps): RouteSpec[] {
       tag: 'health-code',
       summary: 'The public keys that verify health-code tokens (RFC 7517)',
       access: 'public',
-      responses: { 200: { description: 'JWK set', schema: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }) } },
+      responses: { 200: { description: 'JWK set', schema: jwksSchema } },
       handler: () => ({ body: deps.keys.jwks, headers: { 'Cache-Control': 'public, max-age=300' } }),
     }),
     defineRoute({
@@ -87,7 +87,7 @@ export function healthCodeRoutes(deps: HealthDeps): RouteSpec[] {
       summary: 'District staff set a person\'s medical status, by resident ID number',
       access: ['district'],
       body: caseBodySchema,
-      responses: { 201: { description: 'Applied', schema: z.object({ idMasked: z.string(), status: z.string(), date: z.string() }) } },
+      responses: { 201: { description: 'Applied', schema: caseAppliedSchema } },
       handler: async ({ user, body }) => ({ status: 201, body: await setCase(user, body, deps) }),
     }),
     defineRoute({
@@ -107,7 +107,7 @@ export function healthCodeRoutes(deps: HealthDeps): RouteSpec[] {
       summary: 'Import medical statuses as text/csv (idNumber,status,date[,note]); reports each line',
       access: ['district'],
       bodyType: 'text/csv',
-      body: z.string().min(1, 'the CSV is empty').max(2_000_000),
+      body: caseImportCsvSchema,
       responses: { 200: { description: 'What was applied and what was refused, line by line', schema: importReportSchema } },
       errors: [415],
       handler: async ({ user, body }) => ({ body: await importCases(user, body, deps) }),
@@ -118,7 +118,7 @@ export function healthCodeRoutes(deps: HealthDeps): RouteSpec[] {
       tag: 'health-code',
       summary: 'Risk regions with their level and the date it took effect',
       access: 'any-user',
-      responses: { 200: { description: 'Regions', schema: regionsSchema } },
+      responses: { 200: { description: 'Regions', schema: riskRegionListSchema } },
       handler: async () => ({ body: await listRiskRegions() }),
     }),
     defineRoute({
@@ -128,7 +128,7 @@ export function healthCodeRoutes(deps: HealthDeps): RouteSpec[] {
       summary: 'District staff replace the risk-region list',
       access: ['district'],
       body: riskRegionsBodySchema,
-      responses: { 200: { description: 'The new list', schema: regionsSchema } },
+      responses: { 200: { description: 'The new list', schema: riskRegionListSchema } },
       handler: async ({ body }) => ({ body: await replaceRiskRegions(body.regions) }),
     }),
     defineRoute({
@@ -142,7 +142,7 @@ export function healthCodeRoutes(deps: HealthDeps): RouteSpec[] {
       // One appeal is open at a time (409 otherwise) and district staff read each one: 5 an hour
       // per resident covers a refused one and its retry; 120 an hour per address is a crowd.
       rateLimit: { name: 'health-appeal', perIp: { limit: 120, windowMs: 3_600_000 }, perUser: { limit: 5, windowMs: 3_600_000 } },
-      responses: { 201: { description: 'Filed', schema: appealSchema } },
+      responses: { 201: { description: 'Filed', schema: appealViewSchema } },
       errors: [409],
       handler: async ({ user, body }) => ({ status: 201, body: await fileAppeal(user, body.reason, deps) }),
     }),
@@ -152,8 +152,8 @@ export function healthCodeRoutes(deps: HealthDeps): RouteSpec[] {
       tag: 'health-code',
       summary: 'Appeals: a resident their own, district staff all',
       access: ['resident', 'district'],
-      query: z.object({ status: z.enum(APPEAL_STATUSES).optional() }).strict(),
-      responses: { 200: { description: 'Appeals, newest first', schema: z.object({ items: z.array(appealSchema) }) } },
+      query: appealListQuerySchema,
+      responses: { 200: { description: 'Appeals, newest first', schema: appealListSchema } },
       handler: async ({ user, query }) => ({ body: await listAppeals(user, query.status) }),
     }),
     defineRoute({
@@ -162,9 +162,9 @@ export function healthCodeRoutes(deps: HealthDeps): RouteSpec[] {
       tag: 'health-code',
       summary: 'District staff correct the status or explain it',
       access: ['district'],
-      params: appealIdParamsSchema,
+      params: idParamsSchema,
       body: resolveAppealBodySchema,
-      responses: { 200: { description: 'Resolved', schema: appealSchema } },
+      responses: { 200: { description: 'Resolved', schema: appealViewSchema } },
       errors: [404, 409],
       handler: async ({ user, params, body }) => ({ body: await resolveAppeal(user, params.id, body, deps) }),
     }),

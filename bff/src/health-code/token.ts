@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { HealthColor, VerifyResponse } from '@sqtb/shared';
-import { signCompactJws, verifyCompactJws } from './jws';
-import type { KeyRing } from './keys';
+import { signCompactJws, verifyCompactJws } from '../core/jws';
+import type { KeyRing } from '../core/keys';
 
 /** Long enough to walk through a gate, short enough that a screenshot is soon useless. */
 export const TOKEN_TTL_SECONDS = 5 * 60;

@@ -3,10 +3,10 @@ import { Types } from 'mongoose';
 import type { AuthUser } from '../accounts/auth-user';
 import { AppError } from '../core/app-error';
 import { DAY_MS, HOUR_MS, type Clock } from '../core/clock';
-import { Committee, Pharmacy } from '../org/model';
+import { Committee, Pharmacy } from '../org/org.model';
 import { startTestApp, type TestApp } from '../../test/test-app';
 import { interleave } from '../../test/interleave';
-import { RegistrationModel, ReservationModel, RoundModel, StockModel } from './models';
+import { RegistrationModel, ReservationModel, RoundModel, StockModel } from './masks.model';
 import { redeem, reserve, review } from './reservations';
 import { drawRound } from './lottery';
 import { expireUnclaimed, returnOrphanHolds } from './jobs';
@@ -30,7 +30,7 @@ describe('masks under forced interleavings', () => {
   let committeeId: Types.ObjectId;
   let pharmacies: Array<{ _id: Types.ObjectId; location: { lat: number; lng: number } }>;
   let cadre: AuthUser;
-  const district: AuthUser = { id: new Types.ObjectId().toString(), role: 'district', displayName: '区级', scope: {} };
+  const district: AuthUser = { id: new Types.ObjectId().toString(), role: 'district', displayName: '区级', scope: {}, registered: true };
   let day = 0;
 
   beforeAll(async () => {
@@ -38,13 +38,13 @@ describe('masks under forced interleavings', () => {
     const committee = (await Committee.findOne({ code: 'A' }).lean())!;
     committeeId = committee._id;
     pharmacies = (await Pharmacy.find().sort({ code: 1 }).limit(3).lean()).map((p) => ({ _id: p._id, location: { lat: p.location!.lat, lng: p.location!.lng } }));
-    cadre = { id: new Types.ObjectId().toString(), role: 'cadre', displayName: '居委', scope: { committeeId: String(committeeId) } };
+    cadre = { id: new Types.ObjectId().toString(), role: 'cadre', displayName: '居委', scope: { committeeId: String(committeeId) }, registered: true };
   });
   afterAll(() => t.close());
 
-  const resident = (): AuthUser => ({ id: new Types.ObjectId().toString(), role: 'resident', displayName: '居民', scope: {} });
+  const resident = (): AuthUser => ({ id: new Types.ObjectId().toString(), role: 'resident', displayName: '居民', scope: {}, registered: true });
   const clockAt = (at: Date): Clock => ({ now: () => new Date(at) });
-  const pharmacyUser = (pharmacyId: Types.ObjectId): AuthUser => ({ id: new Types.ObjectId().toString(), role: 'pharmacy', displayName: '药房', scope: { pharmacyId: String(pharmacyId) } });
+  const pharmacyUser = (pharmacyId: Types.ObjectId): AuthUser => ({ id: new Types.ObjectId().toString(), role: 'pharmacy', displayName: '药房', scope: { pharmacyId: String(pharmacyId) }, registered: true });
 
   async function registerApproved(user: AuthUser, label: string) {
     const at = pharmacies[0].location;

@@ -2,7 +2,7 @@ import { reservationTransition, type ReservationStatus } from '@sqtb/shared';
 import type { Job } from '../jobs/scheduler';
 import { applyStep } from '../workflow/apply-step';
 import { timelineEntry } from '../workflow/timeline';
-import { ReservationModel, StockModel } from './models';
+import { ReservationModel, StockModel } from './masks.model';
 import { HOLD_GRACE_MS, release } from './stock';
 import { drawClosedLotteries } from './lottery';
 

@@ -2,7 +2,7 @@ import { drawOrder } from '@sqtb/shared';
 import { HOUR_MS, ManualClock } from '../core/clock';
 import { errorCode, startTestApp, type TestApp } from '../../test/test-app';
 import { drawClosedLotteries } from './lottery';
-import { StockModel } from './models';
+import { StockModel } from './masks.model';
 
 describe('a lottery round', () => {
   let t: TestApp;

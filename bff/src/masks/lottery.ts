@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { drawOrder, RESERVATION_START, reservationTransition } from '@sqtb/shared';
 import { AppError } from '../core/app-error';
 import { HOUR_MS } from '../core/clock';
-import { RegistrationModel, ReservationModel, RoundModel } from './models';
+import { RegistrationModel, ReservationModel, RoundModel } from './masks.model';
 import { release, takeNearest } from './stock';
 import { applyStep } from '../workflow/apply-step';
 import { timelineEntry } from '../workflow/timeline';

@@ -1,6 +1,6 @@
 import { DAY_MS, HOUR_MS, ManualClock } from '../core/clock';
 import { errorCode, startTestApp, type TestApp } from '../../test/test-app';
-import { ReservationModel, StockModel } from './models';
+import { ReservationModel, StockModel } from './masks.model';
 import { expireUnclaimed, returnOrphanHolds } from './jobs';
 import { Types } from 'mongoose';
 

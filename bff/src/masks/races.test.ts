@@ -1,11 +1,11 @@
 import { HOUR_MS, ManualClock } from '../core/clock';
 import { startTestApp, type TestApp } from '../../test/test-app';
 import { pauseAround } from '../../test/pause';
-import { ReservationModel, StockModel } from './models';
+import { ReservationModel, StockModel } from './masks.model';
 import { expireUnclaimed, returnOrphanHolds } from './jobs';
 import { drawClosedLotteries, drawRound } from './lottery';
 import { drawOrder } from '@sqtb/shared';
-import { Pharmacy } from '../org/model';
+import { Pharmacy } from '../org/org.model';
 import { AppError } from '../core/app-error';
 
 /**

@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import type { AuthUser } from '../accounts/auth-user';
 import { UserModel } from '../accounts/user.model';
 import { AppError } from '../core/app-error';
-import { Committee } from '../org/model';
+import { Committee } from '../org/org.model';
 import { identityFields } from '../residents/identity';
 import { ResidentIdentity } from '../residents/identity.model';
 import { startTestApp, type TestApp } from '../../test/test-app';
 import { interleave as interleaveAll } from '../../test/interleave';
-import { RegistrationModel } from './models';
+import { RegistrationModel } from './masks.model';
 import { register } from './registration';
 
 /**
@@ -37,7 +37,7 @@ describe('registration races (issue 12, finding 4)', () => {
 
   async function newResident(label: string): Promise<AuthUser> {
     const user = await UserModel.create({ openid: `race-${label}-${serial}`, role: 'resident', displayName: `住户${serial}` });
-    return { id: String(user._id), role: 'resident', displayName: user.displayName, scope: {} };
+    return { id: String(user._id), role: 'resident', displayName: user.displayName, scope: {}, registered: false };
   }
 
   function body(idNumber: string, address: string) {

@@ -4,12 +4,12 @@ import type { AuthUser } from '../accounts/auth-user';
 import { UserModel } from '../accounts/user.model';
 import { AppError } from '../core/app-error';
 import { systemClock, type Clock } from '../core/clock';
-import { Committee } from '../org/model';
+import { Committee } from '../org/org.model';
 import { claimIdentity, identityFields, releaseIdentityClaim } from '../residents/identity';
 import { ResidentIdentity } from '../residents/identity.model';
 import { applyStep } from '../workflow/apply-step';
 import { timelineEntry } from '../workflow/timeline';
-import { RegistrationModel } from './models';
+import { RegistrationModel } from './masks.model';
 import { isDuplicateKey } from '../db/duplicate-key';
 
 type RegistrationBody = z.infer<typeof registrationBodySchema>;

@@ -5,8 +5,9 @@ import type { AuthUser } from '../accounts/auth-user';
 import { AppError } from '../core/app-error';
 import type { Clock } from '../core/clock';
 import { HOUR_MS } from '../core/clock';
-import { Pharmacy } from '../org/model';
-import { RegistrationModel, ReservationModel, RoundModel } from './models';
+import { Pharmacy } from '../org/org.model';
+import { RegistrationModel, ReservationModel, RoundModel } from './masks.model';
+import { requireOpenRound } from './rounds';
 import { HOLD_GRACE_MS, release, takeNearest } from './stock';
 import { applyStep, type StepWrite } from '../workflow/apply-step';
 import { timelineEntry, type TimelineEntry } from '../workflow/timeline';
@@ -14,15 +15,6 @@ import { isDuplicateKey } from '../db/duplicate-key';
 
 type ReservationRecord = InstanceType<typeof ReservationModel>;
 const newPickupCode = () => String(randomInt(0, 100_000_000)).padStart(8, '0');
-
-/** The open round (or the one asked for, if it is open). */
-async function openRound(now: Date, roundId?: string) {
-  const filter: Record<string, unknown> = { opensAt: { $lte: now }, closesAt: { $gt: now } };
-  if (roundId) filter._id = roundId;
-  const round = await RoundModel.findOne(filter).sort({ opensAt: -1 });
-  if (!round) throw new AppError('ROUND_CLOSED', 'No mask round is open now');
-  return round;
-}
 
 /**
  * A resident reserves (汇处理 automatic approval). Order of writes, so that no
@@ -39,7 +31,7 @@ export async function reserve(user: AuthUser, body: { roundId?: string; pharmacy
     if (earlier) return { status: 201, body: await view(earlier) };
   }
   const now = clock.now();
-  const round = await openRound(now, body.roundId);
+  const round = await requireOpenRound(now, body.roundId);
   const registration = await RegistrationModel.findOne({ userId: user.id }).lean();
   const householdKey = registration?.status === 'approved' ? registration.addressKey : `user:${user.id}`;
   if (await ReservationModel.exists({ roundId: round._id, householdKey })) throw quotaExceeded();

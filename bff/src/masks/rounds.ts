@@ -1,9 +1,8 @@
-import { Types } from 'mongoose';
 import { distanceMeters } from '@sqtb/shared';
 import type { AuthUser } from '../accounts/auth-user';
 import { AppError } from '../core/app-error';
-import { Pharmacy } from '../org/model';
-import { RoundModel, StockModel } from './models';
+import { Pharmacy } from '../org/org.model';
+import { RoundModel, StockModel } from './masks.model';
 
 export interface RoundInput {
   name: string;
@@ -32,8 +31,20 @@ export async function openRound(user: AuthUser, input: RoundInput) {
   return roundView(round);
 }
 
+/** The round open at `now` (the latest opened, should two overlap), or the one asked for if it is open. */
+function roundOpenAt(now: Date, roundId?: string) {
+  return RoundModel.findOne({ opensAt: { $lte: now }, closesAt: { $gt: now }, ...(roundId ? { _id: roundId } : {}) }).sort({ opensAt: -1 });
+}
+
+/** As `roundOpenAt`, refusing with ROUND_CLOSED when there is none. */
+export async function requireOpenRound(now: Date, roundId?: string) {
+  const round = await roundOpenAt(now, roundId);
+  if (!round) throw new AppError('ROUND_CLOSED', 'No mask round is open now');
+  return round;
+}
+
 export async function currentRound(now: Date) {
-  const round = await RoundModel.findOne({ opensAt: { $lte: now }, closesAt: { $gt: now } }).sort({ opensAt: -1 });
+  const round = await roundOpenAt(now);
   return round ? roundView(round) : null;
 }
 
@@ -51,7 +62,7 @@ function roundView(r: InstanceType<typeof RoundModel>) {
 
 /** Pharmacies nearest first, with live stock in the open round and when it last changed. */
 export async function pharmaciesNear(point: { lat: number; lng: number }, now: Date) {
-  const round = await RoundModel.findOne({ opensAt: { $lte: now }, closesAt: { $gt: now } }).sort({ opensAt: -1 }).lean();
+  const round = await roundOpenAt(now).lean();
   const [pharmacies, stocks] = await Promise.all([Pharmacy.find().lean(), round ? StockModel.find({ roundId: round._id }, { holds: 0 }).lean() : Promise.resolve([])]);
   return {
     roundId: round ? String(round._id) : null,
@@ -64,12 +75,14 @@ export async function pharmaciesNear(point: { lat: number; lng: number }, now: D
           address: p.address,
           location: { lat: p.location!.lat, lng: p.location!.lng },
           distanceMeters: Math.round(distanceMeters(point, p.location!)),
-          stock: stock ? { available: stock.available, total: stock.total, soldOut: stock.soldOut, updatedAt: stock.updatedAt.toISOString() } : null,
+          stock: stock ? stockView(stock) : null,
         };
       })
       .sort((a, b) => a.distanceMeters - b.distanceMeters),
   };
 }
+
+const stockView = (s: { available: number; total: number; soldOut: boolean; updatedAt: Date }) => ({ available: s.available, total: s.total, soldOut: s.soldOut, updatedAt: s.updatedAt.toISOString() });
 
 function assertOwnPharmacy(user: AuthUser, pharmacyId: string) {
   if (user.role === 'pharmacy' && user.scope.pharmacyId !== pharmacyId) throw new AppError('FORBIDDEN', 'You may only change your own pharmacy');
@@ -77,21 +90,19 @@ function assertOwnPharmacy(user: AuthUser, pharmacyId: string) {
 
 export async function addStock(user: AuthUser, pharmacyId: string, quantity: number, now: Date) {
   assertOwnPharmacy(user, pharmacyId);
-  const round = await currentRound(now);
-  if (!round) throw new AppError('ROUND_CLOSED', 'No mask round is open now');
+  const round = await requireOpenRound(now);
   const stock = await StockModel.findOneAndUpdate(
-    { roundId: new Types.ObjectId(round.id), pharmacyId },
+    { roundId: round._id, pharmacyId },
     { $inc: { available: quantity, total: quantity } },
     { new: true, upsert: true, projection: { holds: 0 } },
   );
-  return { available: stock!.available, total: stock!.total, soldOut: stock!.soldOut, updatedAt: stock!.updatedAt.toISOString() };
+  return stockView(stock!);
 }
 
 export async function setSoldOut(user: AuthUser, pharmacyId: string, soldOut: boolean, now: Date) {
   assertOwnPharmacy(user, pharmacyId);
-  const round = await currentRound(now);
-  if (!round) throw new AppError('ROUND_CLOSED', 'No mask round is open now');
-  const stock = await StockModel.findOneAndUpdate({ roundId: new Types.ObjectId(round.id), pharmacyId }, { $set: { soldOut } }, { new: true, projection: { holds: 0 } });
+  const round = await requireOpenRound(now);
+  const stock = await StockModel.findOneAndUpdate({ roundId: round._id, pharmacyId }, { $set: { soldOut } }, { new: true, projection: { holds: 0 } });
   if (!stock) throw new AppError('NOT_FOUND', 'This pharmacy has no stock in the open round');
-  return { available: stock.available, total: stock.total, soldOut: stock.soldOut, updatedAt: stock.updatedAt.toISOString() };
+  return stockView(stock);
 }

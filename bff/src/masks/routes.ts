@@ -1,27 +1,49 @@
-import { z } from 'zod';
 import {
   addStockBodySchema,
-  objectIdSchema,
+  currentRoundSchema,
+  drawOutcomeSchema,
+  drawResultSchema,
+  idParamsSchema,
+  latLngQuerySchema,
+  nearbyPharmaciesSchema,
+  noFieldsSchema,
   redeemBodySchema,
   registrationBodySchema,
+  registrationListQuerySchema,
+  registrationListSchema,
+  registrationReviewBodySchema,
   registrationViewSchema,
+  reservationIdempotencyKeySchema,
+  reservationListQuerySchema,
+  reservationListSchema,
   reservationViewSchema,
   reserveBodySchema,
   roundBodySchema,
   roundViewSchema,
-  RESERVATION_STATUSES,
+  soldOutBodySchema,
+  stockViewSchema,
 } from '@sqtb/shared';
 import type { Clock } from '../core/clock';
 import { AppError } from '../core/app-error';
 import { defineRoute, type RouteSpec } from '../core/route';
-import { listRegistrations, myRegistration, register, reviewRegistration } from './registration';
-import { list, mine, redeem, reserve, review } from './reservations';
-import { addStock, currentRound, openRound, pharmaciesNear, setSoldOut } from './rounds';
-import { drawResult, drawRound } from './lottery';
-
-const idParams = z.object({ id: objectIdSchema }).strict();
-const stockSchema = z.object({ available: z.number(), total: z.number(), soldOut: z.boolean(), updatedAt: z.string() });
-const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+import {
+  addStock,
+  currentRound,
+  drawResult,
+  drawRound,
+  list,
+  listRegistrations,
+  mine,
+  myRegistration,
+  openRound,
+  pharmaciesNear,
+  redeem,
+  register,
+  reserve,
+  review,
+  reviewRegistration,
+  setSoldOut,
+} from './service';
 
 export function maskRoutes(deps: { clock: Clock; idKey: string }): RouteSpec[] {
   const registrationReview = (approve: boolean) =>
@@ -31,8 +53,8 @@ export function maskRoutes(deps: { clock: Clock; idKey: string }): RouteSpec[] {
       tag: 'masks',
       summary: approve ? 'The cadre approves a registration under review' : 'The cadre rejects a registration under review',
       access: ['cadre', 'district'],
-      params: idParams,
-      body: z.object({ reason: z.string().trim().min(2).max(200).optional() }).strict(),
+      params: idParamsSchema,
+      body: registrationReviewBodySchema,
       responses: { 200: { description: 'Settled', schema: registrationViewSchema } },
       errors: [403, 404, 409],
       handler: async ({ user, params, body }) => ({ body: await reviewRegistration(user, params.id, approve, body.reason, deps.clock) }),
@@ -44,8 +66,8 @@ export function maskRoutes(deps: { clock: Clock; idKey: string }): RouteSpec[] {
       tag: 'masks',
       summary: approve ? 'The cadre approves a reservation under review; stock is taken now' : 'The cadre rejects a reservation under review',
       access: ['cadre', 'district'],
-      params: idParams,
-      body: z.object({}).strict(),
+      params: idParamsSchema,
+      body: noFieldsSchema,
       responses: { 200: { description: 'Settled', schema: reservationViewSchema } },
       errors: [403, 404, 409],
       handler: async ({ user, params }) => ({ body: await review(user, params.id, approve, deps.clock) }),
@@ -79,8 +101,8 @@ export function maskRoutes(deps: { clock: Clock; idKey: string }): RouteSpec[] {
       tag: 'masks',
       summary: 'Registrations of my committee (cadre) or all (district)',
       access: ['cadre', 'district'],
-      query: z.object({ status: z.enum(['approved', 'pending_review', 'rejected']).optional() }).strict(),
-      responses: { 200: { description: 'Registrations', schema: z.object({ items: z.array(registrationViewSchema.extend({ phone: z.string().optional() })) }) } },
+      query: registrationListQuerySchema,
+      responses: { 200: { description: 'Registrations', schema: registrationListSchema } },
       handler: async ({ user, query }) => ({ body: await listRegistrations(user, query.status) }),
     }),
     registrationReview(true),
@@ -92,7 +114,7 @@ export function maskRoutes(deps: { clock: Clock; idKey: string }): RouteSpec[] {
       summary: 'Open a round: times, masks per household, pickup window and stock per pharmacy',
       access: ['district', 'cadre'],
       body: roundBodySchema,
-      responses: { 201: { description: 'Opened', schema: z.object({ id: z.string(), name: z.string(), opensAt: z.string(), closesAt: z.string(), masksPerHousehold: z.number(), pickupWindowHours: z.number(), lottery: z.boolean() }) } },
+      responses: { 201: { description: 'Opened', schema: roundViewSchema } },
       handler: async ({ user, body }) => ({ status: 201, body: await openRound(user, body) }),
     }),
     defineRoute({
@@ -101,7 +123,7 @@ export function maskRoutes(deps: { clock: Clock; idKey: string }): RouteSpec[] {
       tag: 'masks',
       summary: 'The round open now, if any',
       access: 'any-user',
-      responses: { 200: { description: 'The open round, or null', schema: z.object({ round: roundViewSchema.nullable() }) } },
+      responses: { 200: { description: 'The open round, or null', schema: currentRoundSchema } },
       handler: async () => ({ body: { round: await currentRound(deps.clock.now()) } }),
     }),
     defineRoute({
@@ -110,9 +132,9 @@ export function maskRoutes(deps: { clock: Clock; idKey: string }): RouteSpec[] {
       tag: 'masks',
       summary: 'Draw a closed lottery round now (the scheduled job does it too); publishes the seed',
       access: ['district'],
-      params: idParams,
-      body: z.object({}).strict(),
-      responses: { 200: { description: 'Drawn', schema: z.object({ seed: z.string(), winners: z.number(), losers: z.number() }) } },
+      params: idParamsSchema,
+      body: noFieldsSchema,
+      responses: { 200: { description: 'Drawn', schema: drawOutcomeSchema } },
       errors: [404, 409],
       handler: async ({ params }) => ({ body: await drawRound(params.id, deps.clock.now()) }),
     }),
@@ -122,8 +144,8 @@ export function maskRoutes(deps: { clock: Clock; idKey: string }): RouteSpec[] {
       tag: 'masks',
       summary: 'The published draw: seed, applications and winners, so anyone can re-run it',
       access: 'any-user',
-      params: idParams,
-      responses: { 200: { description: 'The draw', schema: z.object({ seed: z.string(), drawnAt: z.string(), applications: z.array(z.string()), winners: z.array(z.string()), method: z.string() }) } },
+      params: idParamsSchema,
+      responses: { 200: { description: 'The draw', schema: drawResultSchema } },
       errors: [404, 409],
       handler: async ({ params }) => ({ body: await drawResult(params.id) }),
     }),
@@ -133,13 +155,8 @@ export function maskRoutes(deps: { clock: Clock; idKey: string }): RouteSpec[] {
       tag: 'masks',
       summary: 'Pharmacies nearest first, with live stock in the open round',
       access: 'any-user',
-      query: z.object({ lat: z.coerce.number().min(-90).max(90), lng: z.coerce.number().min(-180).max(180) }).strict(),
-      responses: {
-        200: {
-          description: 'Pharmacies',
-          schema: z.object({ roundId: z.string().nullable(), items: z.array(z.object({ id: z.string(), name: z.string(), address: z.string(), location: z.object({ lat: z.number(), lng: z.number() }), distanceMeters: z.number(), stock: stockSchema.nullable() })) }),
-        },
-      },
+      query: latLngQuerySchema,
+      responses: { 200: { description: 'Pharmacies', schema: nearbyPharmaciesSchema } },
       handler: async ({ query }) => ({ body: await pharmaciesNear({ lat: query.lat, lng: query.lng }, deps.clock.now()) }),
     }),
     defineRoute({
@@ -148,9 +165,9 @@ export function maskRoutes(deps: { clock: Clock; idKey: string }): RouteSpec[] {
       tag: 'masks',
       summary: 'A pharmacy adds stock to the open round',
       access: ['pharmacy', 'district'],
-      params: idParams,
+      params: idParamsSchema,
       body: addStockBodySchema,
-      responses: { 200: { description: 'The stock now', schema: stockSchema } },
+      responses: { 200: { description: 'The stock now', schema: stockViewSchema } },
       errors: [403, 409],
       handler: async ({ user, params, body }) => ({ body: await addStock(user, params.id, body.quantity, deps.clock.now()) }),
     }),
@@ -160,9 +177,9 @@ export function maskRoutes(deps: { clock: Clock; idKey: string }): RouteSpec[] {
       tag: 'masks',
       summary: 'A pharmacy marks itself sold out (or open again)',
       access: ['pharmacy', 'district'],
-      params: idParams,
-      body: z.object({ soldOut: z.boolean() }).strict(),
-      responses: { 200: { description: 'The stock now', schema: stockSchema } },
+      params: idParamsSchema,
+      body: soldOutBodySchema,
+      responses: { 200: { description: 'The stock now', schema: stockViewSchema } },
       errors: [403, 404, 409],
       handler: async ({ user, params, body }) => ({ body: await setSoldOut(user, params.id, body.soldOut, deps.clock.now()) }),
     }),
@@ -178,7 +195,7 @@ export function maskRoutes(deps: { clock: Clock; idKey: string }): RouteSpec[] {
       errors: [409],
       handler: async ({ user, body, ctx }) => {
         const key = ctx.get('Idempotency-Key') || undefined;
-        const parsedKey = key === undefined ? undefined : idempotencyKeySchema.safeParse(key);
+        const parsedKey = key === undefined ? undefined : reservationIdempotencyKeySchema.safeParse(key);
         if (parsedKey && !parsedKey.success) throw new AppError('VALIDATION_FAILED', 'Idempotency-Key must be 8–64 letters, digits, _ or -');
         return reserve(user, body, key, deps.clock);
       },
@@ -189,7 +206,7 @@ export function maskRoutes(deps: { clock: Clock; idKey: string }): RouteSpec[] {
       tag: 'masks',
       summary: 'My reservations with pickup code and pharmacy',
       access: ['resident'],
-      responses: { 200: { description: 'Reservations', schema: z.object({ items: z.array(reservationViewSchema) }) } },
+      responses: { 200: { description: 'Reservations', schema: reservationListSchema } },
       handler: async ({ user }) => ({ body: await mine(user) }),
     }),
     defineRoute({
@@ -198,8 +215,8 @@ export function maskRoutes(deps: { clock: Clock; idKey: string }): RouteSpec[] {
       tag: 'masks',
       summary: 'Reservations: a cadre their committee, a pharmacy its own, district all (no pickup codes)',
       access: ['cadre', 'pharmacy', 'district'],
-      query: z.object({ status: z.enum(RESERVATION_STATUSES).optional() }).strict(),
-      responses: { 200: { description: 'Reservations', schema: z.object({ items: z.array(reservationViewSchema) }) } },
+      query: reservationListQuerySchema,
+      responses: { 200: { description: 'Reservations', schema: reservationListSchema } },
       handler: async ({ user, query }) => ({ body: await list(user, query.status) }),
     }),
     reservationReview(true),

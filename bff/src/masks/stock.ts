@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { distanceMeters, type LatLng } from '@sqtb/shared';
-import { Pharmacy } from '../org/model';
-import { StockModel } from './models';
+import { Pharmacy } from '../org/org.model';
+import { StockModel } from './masks.model';
 
 /** A hold with no reservation younger than this may belong to a reservation still being written. */
 export const HOLD_GRACE_MS = 2 * 60_000;

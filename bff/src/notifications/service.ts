@@ -3,7 +3,7 @@ import { AppError } from '../core/app-error';
 import type { Logger } from '../core/logger';
 import type { WechatClient } from '../accounts/wechat-client';
 import { UserModel } from '../accounts/user.model';
-import { MessageModel } from './model';
+import { MessageModel } from './notification.model';
 
 export interface Notifier {
   /** Writes the in-app message, then tries a WeChat subscribe message without holding up the caller. */

@@ -1,5 +1,5 @@
 import type { OrgResponse } from '@sqtb/shared';
-import { Committee, Enterprise, Pharmacy, Street, Unit } from './model';
+import { Committee, Enterprise, Pharmacy, Street, Unit } from './org.model';
 
 const id = (value: unknown) => String(value);
 

@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import type { ComplaintCohort } from '@sqtb/shared';
 import { HOUR_MS } from '../core/clock';
-import { ComplaintModel } from '../complaints/model';
+import { ComplaintModel } from '../complaints/service';
 import { median, ratio } from '../core/stats';
 
 /** The sums of one group of complaints, with the raw hours its medians need. */

@@ -1,9 +1,7 @@
 import type { Types } from 'mongoose';
 import { FIRST_TIME_SUCCESS_TARGET, findCategory, OVERVIEW_WEEKS, WEEK_MS, type ComplaintAreaRow } from '@sqtb/shared';
 import { HOUR_MS } from '../core/clock';
-import { ComplaintModel } from '../complaints/model';
-import { HotspotModel } from '../complaints/hotspot.model';
-import { DUE_FIELDS, overdueFilter } from '../complaints/service';
+import { ComplaintModel, DUE_FIELDS, HotspotModel, overdueFilter } from '../complaints/service';
 import { addSums, cohortGroups, emptySums, toCohort, type CohortGroup, type CohortSums } from './complaint-cohorts';
 import { committeeMatch, OUTSIDE_NAME, type OverviewScope } from './scope';
 import { ratio, round2 } from '../core/stats';

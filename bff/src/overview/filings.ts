@@ -1,7 +1,6 @@
 import { FILING_STATUSES, FIRST_TIME_SUCCESS_TARGET, shanghaiDate, type FilingStatus } from '@sqtb/shared';
 import { DAY_MS } from '../core/clock';
-import { DailyReportModel, FilingModel } from '../filings/models';
-import { missingToday } from '../filings/service';
+import { DailyReportModel, FilingModel, missingToday } from '../filings/service';
 import { committeeMatch, type OverviewScope } from './scope';
 import { median, ratio } from '../core/stats';
 

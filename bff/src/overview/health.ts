@@ -1,8 +1,7 @@
 import type { Types } from 'mongoose';
 import { evaluate, shanghaiDate, type HealthColor } from '@sqtb/shared';
-import { AppealModel, DeclarationModel, MedicalCaseModel, RiskRegionModel } from '../health-code/models';
-import { healthInputs } from '../health-code/service';
-import { RegistrationModel } from '../masks/models';
+import { AppealModel, DeclarationModel, healthInputs, MedicalCaseModel, RiskRegionModel } from '../health-code/service';
+import { RegistrationModel } from '../masks/service';
 import { ResidentIdentity } from '../residents/identity.model';
 import type { OverviewScope } from './scope';
 

@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
-import { Pharmacy } from '../org/model';
-import { RegistrationModel, ReservationModel, RoundModel, StockModel } from '../masks/models';
+import { Pharmacy } from '../org/org.model';
+import { RegistrationModel, ReservationModel, RoundModel, StockModel } from '../masks/service';
 import type { OverviewScope } from './scope';
 
 type Counts = Map<string, number>;

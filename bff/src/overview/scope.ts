@@ -2,7 +2,8 @@ import { Types } from 'mongoose';
 import type { OverviewQuery } from '@sqtb/shared';
 import type { AuthUser } from '../accounts/auth-user';
 import { AppError } from '../core/app-error';
-import { Committee, Street } from '../org/model';
+import { viewedArea } from '../core/viewer-scope';
+import { Committee, Street } from '../org/org.model';
 
 export interface OrgRef {
   id: Types.ObjectId;
@@ -22,23 +23,22 @@ export interface OverviewScope {
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'zh');
 
-/** A cadre always sees their own committee; district staff the district, or a street or committee they pick. */
+/** The area the viewer sees (core/viewer-scope.ts), with its committees and streets by name. */
 export async function resolveScope(user: AuthUser, query: OverviewQuery): Promise<OverviewScope> {
   const [allCommittees, allStreets] = await Promise.all([Committee.find({}, { name: 1, streetId: 1 }).lean(), Street.find({}, { name: 1 }).lean()]);
   const committees = allCommittees.map((c) => ({ id: c._id, name: c.name, streetId: c.streetId })).sort(byName);
   const streets = allStreets.map((s) => ({ id: s._id, name: s.name })).sort(byName);
 
-  const committeeId = user.role === 'cadre' ? user.scope.committeeId : query.committeeId;
-  if (user.role === 'cadre' && !committeeId) throw new AppError('FORBIDDEN', 'You are not attached to a committee');
-  if (committeeId) {
-    const committee = committees.find((c) => String(c.id) === committeeId);
+  const area = viewedArea(user, query);
+  if ('committeeId' in area) {
+    const committee = committees.find((c) => String(c.id) === area.committeeId);
     if (!committee) throw new AppError('NOT_FOUND', 'No such committee');
-    return { level: 'committee', id: committeeId, name: committee.name, committees: [committee], streets: streets.filter((s) => s.id.equals(committee.streetId)), includesOutside: false };
+    return { level: 'committee', id: area.committeeId, name: committee.name, committees: [committee], streets: streets.filter((s) => s.id.equals(committee.streetId)), includesOutside: false };
   }
-  if (query.streetId) {
-    const street = streets.find((s) => String(s.id) === query.streetId);
+  if ('streetId' in area) {
+    const street = streets.find((s) => String(s.id) === area.streetId);
     if (!street) throw new AppError('NOT_FOUND', 'No such street');
-    return { level: 'street', id: query.streetId, name: street.name, committees: committees.filter((c) => c.streetId.equals(street.id)), streets: [street], includesOutside: false };
+    return { level: 'street', id: area.streetId, name: street.name, committees: committees.filter((c) => c.streetId.equals(street.id)), streets: [street], includesOutside: false };
   }
   return { level: 'district', id: null, name: '全区', committees, streets, includesOutside: true };
 }

@@ -1,11 +1,8 @@
-import { z } from 'zod';
+import { jobRunReportSchema, noFieldsSchema, simulatedClockBodySchema, simulatedClockSchema } from '@sqtb/shared';
 import { AppError } from '../core/app-error';
 import type { ManualClock } from '../core/clock';
 import { defineRoute, type RouteSpec } from '../core/route';
 import { resetWorld, runAllJobs } from './service';
-
-const clockSchema = z.object({ now: z.iso.datetime({ offset: true }) }).strict();
-const clockView = z.object({ now: z.string() });
 
 /**
  * The simulated clock (development and test only, SIMULATED_CLOCK=true): the
@@ -21,7 +18,7 @@ export function simulationRoutes(deps: { clock: ManualClock; idKey: string }): R
       tag: 'simulation',
       summary: 'The simulated time now',
       access: 'public',
-      responses: { 200: { description: 'Now', schema: clockView } },
+      responses: { 200: { description: 'Now', schema: simulatedClockSchema } },
       handler: () => ({ body: { now: deps.clock.now().toISOString() } }),
     }),
     defineRoute({
@@ -30,8 +27,8 @@ export function simulationRoutes(deps: { clock: ManualClock; idKey: string }): R
       tag: 'simulation',
       summary: 'Moves the simulated clock forward (never back: records would contradict each other)',
       access: 'public',
-      body: clockSchema,
-      responses: { 200: { description: 'The new time', schema: clockView } },
+      body: simulatedClockBodySchema,
+      responses: { 200: { description: 'The new time', schema: simulatedClockSchema } },
       errors: [409],
       handler: ({ body }) => {
         const to = new Date(body.now);
@@ -46,8 +43,8 @@ export function simulationRoutes(deps: { clock: ManualClock; idKey: string }): R
       tag: 'simulation',
       summary: 'Runs every scheduled job once at the simulated time, in a fixed order',
       access: 'public',
-      body: z.object({}).strict(),
-      responses: { 200: { description: 'What each job did', schema: z.object({ ran: z.array(z.object({ job: z.string(), result: z.unknown() })) }) } },
+      body: noFieldsSchema,
+      responses: { 200: { description: 'What each job did', schema: jobRunReportSchema } },
       handler: async () => ({ body: { ran: await runAllJobs(deps.clock.now()) } }),
     }),
     defineRoute({
@@ -56,8 +53,8 @@ export function simulationRoutes(deps: { clock: ManualClock; idKey: string }): R
       tag: 'simulation',
       summary: 'Empties every collection, sets the clock and seeds the demo district (without a mask round) at that time',
       access: 'public',
-      body: clockSchema,
-      responses: { 200: { description: 'The new time', schema: clockView } },
+      body: simulatedClockBodySchema,
+      responses: { 200: { description: 'The new time', schema: simulatedClockSchema } },
       handler: async ({ body }) => {
         deps.clock.set(body.now);
         await resetWorld(deps.clock.now(), deps.idKey);

@@ -108,7 +108,12 @@ describe('bad input, on every route', () => {
             continue;
           }
           sent++;
-          const shaped = typeof response.body?.error?.code === 'string' && typeof response.body?.error?.message === 'string';
+          // Open311 paths answer in Open311's shape: a list of {code, description}, as XML on .xml paths.
+          const shaped = template.startsWith('/open311/')
+            ? template.endsWith('.xml')
+              ? /^<\?xml[^>]*>\s*<errors>\s*<error>\s*<code>4\d\d<\/code>/.test(response.text)
+              : Array.isArray(response.body) && response.body.length > 0 && response.body.every((e: any) => e.code === response.status && typeof e.description === 'string')
+            : typeof response.body?.error?.code === 'string' && typeof response.body?.error?.message === 'string';
           if (response.status < 400 || response.status >= 500 || !shaped) {
             failures.push(`${method.toUpperCase()} ${r.path.slice(0, 80)} ${r.rawBody?.slice(0, 60) ?? ''} → ${response.status} ${response.text.slice(0, 120)}`);
           }

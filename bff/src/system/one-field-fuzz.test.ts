@@ -1,20 +1,20 @@
 import { appendFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { Types } from 'mongoose';
-import { creditCodeCheckChar, FILING_STATUSES } from '@sqtb/shared';
+import { creditCodeCheckChar, FILING_STATUSES, open311ErrorListSchema } from '@sqtb/shared';
 import { ManualClock } from '../core/clock';
 import type { RouteSpec } from '../core/route';
 import { startTestApp, type TestApp, type TestResponse } from '../../test/test-app';
 import { UserModel } from '../accounts/user.model';
-import { Enterprise } from '../org/model';
-import { ComplaintModel } from '../complaints/model';
-import { RegistrationModel, ReservationModel, RoundModel, StockModel } from '../masks/models';
-import { DailyReportModel, FilingModel } from '../filings/models';
-import { AppealModel, MedicalCaseModel, RiskRegionModel } from '../health-code/models';
-import { FileModel } from '../files/model';
-import { MessageModel } from '../notifications/model';
-import { errorShapeProblem, idNumberFor, orgIds, Tokens, type OrgIds } from './fixture-kit';
-import { corruptionsOf, multipartBytes, type BodyKind, type Corruption, type Part, type ValidRequest } from './one-field-corruptions';
+import { Enterprise } from '../org/org.model';
+import { ComplaintModel } from '../complaints/complaint.model';
+import { RegistrationModel, ReservationModel, RoundModel, StockModel } from '../masks/masks.model';
+import { DailyReportModel, FilingModel } from '../filings/filing.model';
+import { AppealModel, MedicalCaseModel, RiskRegionModel } from '../health-code/health-code.model';
+import { FileModel } from '../files/file.model';
+import { MessageModel } from '../notifications/notification.model';
+import { errorShapeProblem, idNumberFor, orgIds, Tokens, type OrgIds } from '../../test/fixture-kit';
+import { corruptionsOf, multipartBytes, type BodyKind, type Corruption, type Part, type ValidRequest } from '../../test/one-field-corruptions';
 
 /**
  * Bad input from valid requests (issue 12). The first fuzz (bad-input.test.ts)
@@ -72,6 +72,16 @@ const routeKey = (spec: Pick<RouteSpec, 'method' | 'path'>) => `${spec.method.to
 const takesInput = (spec: RouteSpec) => !!(spec.body || spec.query || spec.params || spec.bodyType || spec.multipart);
 const oid = (id: unknown) => new Types.ObjectId(String(id));
 const REACHED_NOT = new Set(['VALIDATION_FAILED', 'MALFORMED_JSON']);
+/** Open311 paths answer refusals in Open311's shape (a list of {code, description}; XML on .xml paths), not the BFF's. */
+const isOpen311 = (spec: Pick<RouteSpec, 'path'>) => spec.path.startsWith('/open311/');
+function open311ErrorShapeProblem(response: TestResponse, path: string): string | undefined {
+  if (path.endsWith('.xml')) {
+    const codes = [...response.text.matchAll(/<error>\s*<code>(\d+)<\/code>\s*<description>[^<]+<\/description>\s*<\/error>/g)].map((m) => Number(m[1]));
+    return codes.length && codes.every((c) => c === response.status) && response.text.trimEnd().endsWith('</errors>') ? undefined : `not in the Open311 XML error shape: ${response.status} ${response.text.slice(0, 200)}`;
+  }
+  const ok = open311ErrorListSchema.safeParse(response.body).success && (response.body as Array<{ code: number }>).every((e) => e.code === response.status);
+  return ok ? undefined : `not in the Open311 error shape: ${response.status} ${response.text.slice(0, 200)}`;
+}
 
 describe('one-field fuzz from valid requests, on every route that takes input', () => {
   let t: TestApp;
@@ -547,6 +557,35 @@ describe('one-field fuzz from valid requests, on every route that takes input', 
         valid: async () => ({ query: { service_request_id: fx.open311, service_code: 'sanitation', status: 'open', start_date: '2026-03-01T00:00:00+08:00', end_date: '2026-03-05T00:00:00+08:00', jurisdiction_id: 'pudong' } }),
       },
       'GET /open311/v2/requests/:id.json': { kind: 'none', valid: async () => ({ params: { id: fx.open311 } }) },
+      // The same resources in XML, and the rest of Open311 (issue 15).
+      'GET /open311/v2/discovery.json': { kind: 'none', valid: asIs({ query: { jurisdiction_id: 'pudong', api_key: OPEN311_KEY } }) },
+      'GET /open311/v2/discovery.xml': { kind: 'none', valid: asIs({ query: { jurisdiction_id: 'pudong', api_key: OPEN311_KEY } }) },
+      'GET /open311/v2/services.xml': { kind: 'none', valid: asIs({ query: { jurisdiction_id: 'pudong' } }) },
+      'GET /open311/v2/services/:service_code.json': { kind: 'none', valid: asIs({ params: { service_code: 'elevator' }, query: { jurisdiction_id: 'pudong' } }) },
+      'GET /open311/v2/services/:service_code.xml': { kind: 'none', valid: asIs({ params: { service_code: 'elevator' }, query: { jurisdiction_id: 'pudong' } }) },
+      'POST /open311/v2/requests.xml': {
+        kind: 'form',
+        valid: async () => ({
+          body: {
+            api_key: OPEN311_KEY, service_code: 'elevator', lat: '31.2291', long: '121.5231', address_string: '潍坊路 400 弄', description: '三号楼电梯停在 5、6 楼之间', jurisdiction_id: 'pudong',
+            email: 'someone@example.org', first_name: 'San', last_name: 'Zhang', phone: '13800000000', media_url: 'https://fixmystreet.example/photo/1.jpeg', 'attribute[trapped]': 'no',
+          },
+        }),
+        verify: async (r) => complaintConsistent(/<service_request_id>([0-9a-f]{24})</.exec(r.text)?.[1], undefined),
+      },
+      'GET /open311/v2/requests.xml': {
+        kind: 'none',
+        valid: async () => ({ query: { service_request_id: fx.open311, service_code: 'sanitation', status: 'open', start_date: '2026-03-01T00:00:00+08:00', end_date: '2026-03-05T00:00:00+08:00', jurisdiction_id: 'pudong' } }),
+      },
+      'GET /open311/v2/requests/:id.xml': { kind: 'none', valid: async () => ({ params: { id: fx.open311 }, query: { extended_statuses: 'true' } }) },
+      'GET /open311/v2/servicerequestupdates.json': {
+        kind: 'none',
+        valid: asIs({ query: { start_date: '2026-03-01T00:00:00+08:00', end_date: '2026-03-05T00:00:00+08:00', jurisdiction_id: 'pudong', api_key: OPEN311_KEY, extended_statuses: 'true' } }),
+      },
+      'GET /open311/v2/servicerequestupdates.xml': {
+        kind: 'none',
+        valid: asIs({ query: { start_date: '2026-03-01T00:00:00+08:00', end_date: '2026-03-05T00:00:00+08:00', jurisdiction_id: 'pudong', api_key: OPEN311_KEY } }),
+      },
 
       'POST /api/residents/registration': {
         kind: 'json',
@@ -809,7 +848,7 @@ describe('one-field fuzz from valid requests, on every route that takes input', 
         }
         row.sent++;
         if (process.env.FUZZ_LOG) appendFileSync(process.env.FUZZ_LOG, `${key} [${label}] ${showRequest(request)}\n  → ${response.status} ${response.text.slice(0, 300)}\n`);
-        const code = response.status >= 400 ? response.body?.error?.code ?? `${response.status}?` : String(response.status);
+        const code = response.status >= 400 ? (isOpen311(spec) ? `open311-${response.status}` : response.body?.error?.code ?? `${response.status}?`) : String(response.status);
         row.codes.set(code, (row.codes.get(code) ?? 0) + 1);
         const where = `${key} [${label}] ${showRequest(request)}`;
         if (response.status >= 500 || response.status < 200 || (response.status >= 300 && response.status < 400)) {
@@ -817,9 +856,9 @@ describe('one-field fuzz from valid requests, on every route that takes input', 
           return;
         }
         if (response.status >= 400) {
-          const shape = errorShapeProblem(response);
+          const shape = isOpen311(spec) ? open311ErrorShapeProblem(response, spec.path) : errorShapeProblem(response);
           if (shape) failures.push(`${where} → ${shape}`);
-          if (!REACHED_NOT.has(code)) row.reached++;
+          if (!REACHED_NOT.has(code) && code !== 'open311-400') row.reached++;
           if (mustSucceed) failures.push(`table: the valid request for ${where} was refused: ${response.status} ${response.text.slice(0, 300)}`);
           return;
         }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { livenessSchema, openApiDocumentSchema, readinessSchema } from '@sqtb/shared';
 import { AppError } from '../core/app-error';
 import { defineRoute, type RouteSpec } from '../core/route';
 
@@ -18,7 +18,7 @@ export function systemRoutes(deps: SystemDeps): RouteSpec[] {
       tag: 'system',
       summary: 'Liveness: the process is up',
       access: 'public',
-      responses: { 200: { description: 'Alive', schema: z.object({ status: z.literal('ok') }) } },
+      responses: { 200: { description: 'Alive', schema: livenessSchema } },
       handler: () => ({ body: { status: 'ok' } }),
     }),
     defineRoute({
@@ -27,7 +27,7 @@ export function systemRoutes(deps: SystemDeps): RouteSpec[] {
       tag: 'system',
       summary: 'Readiness: the database answers',
       access: 'public',
-      responses: { 200: { description: 'Ready', schema: z.object({ status: z.literal('ready'), database: z.string() }) } },
+      responses: { 200: { description: 'Ready', schema: readinessSchema } },
       errors: [503],
       handler: async () => {
         if (!(await deps.databaseReady())) throw new AppError('DATABASE_UNAVAILABLE', 'The database is not answering');
@@ -40,7 +40,7 @@ export function systemRoutes(deps: SystemDeps): RouteSpec[] {
       tag: 'system',
       summary: 'This API as an OpenAPI 3.1 document, generated from the shared schemas',
       access: 'public',
-      responses: { 200: { description: 'The OpenAPI document', schema: z.record(z.string(), z.unknown()) } },
+      responses: { 200: { description: 'The OpenAPI document', schema: openApiDocumentSchema } },
       handler: () => ({ body: deps.openApi() }),
     }),
   ];

@@ -1,9 +1,9 @@
 import { startTestApp, type TestApp, type TestResponse } from '../../test/test-app';
-import { RegistrationModel, ReservationModel, StockModel } from '../masks/models';
-import { DailyReportModel, FilingModel } from '../filings/models';
-import { AppealModel } from '../health-code/models';
-import { ComplaintModel } from '../complaints/model';
-import { errorShapeProblem, idNumberFor, orgIds, storedDocument, storedDocuments, Tokens, type OrgIds } from './fixture-kit';
+import { RegistrationModel, ReservationModel, StockModel } from '../masks/masks.model';
+import { DailyReportModel, FilingModel } from '../filings/filing.model';
+import { AppealModel } from '../health-code/health-code.model';
+import { ComplaintModel } from '../complaints/complaint.model';
+import { errorShapeProblem, idNumberFor, orgIds, storedDocument, storedDocuments, Tokens, type OrgIds } from '../../test/fixture-kit';
 
 /**
  * Scope, with the database checked afterwards (issue 12). Each refusal below

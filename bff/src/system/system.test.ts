@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 import { errorCode, startTestApp, type TestApp } from '../../test/test-app';
-import { generatePrivateJwk } from '../health-code/keys';
+import { generatePrivateJwk } from '../core/keys';
 
 describe('the BFF frame', () => {
   let t: TestApp;

@@ -1,4 +1,6 @@
-import type { ComplaintView } from '@sqtb/shared';
+import { dispatchComplaintSchema, rateComplaintSchema, rejectComplaintSchema, resolveComplaintSchema, type ComplaintView } from '@sqtb/shared';
+import { fieldWords, lengthWording, limitOf, type BodySchema, type FieldWording } from '../core/field-problems';
+import { maxLength } from '../core/schema-limits';
 
 export type ComplaintAction = ComplaintView['actions'][number];
 
@@ -49,20 +51,35 @@ export type Built<T> = { ok: true; body: T } | { ok: false; message: string };
 const trimmed = (text: string | undefined) => (text ?? '').trim();
 const optional = (text: string | undefined) => (trimmed(text) ? trimmed(text) : undefined);
 
+/** A body checked by its shared schema: the body, or the words for its first field that fails. */
+function checked<T>(schema: BodySchema, body: T, wording: Record<string, FieldWording>): Built<T> {
+  const [problem] = Object.values(fieldWords(schema, body, wording));
+  return problem ? { ok: false, message: problem } : { ok: true, body };
+}
+
+/** The longest text each form takes (the inputs' `maxlength`), from the shared schemas. */
+export const TEXT_MAX = {
+  reason: maxLength(rejectComplaintSchema.shape.reason),
+  dispatchNote: maxLength(dispatchComplaintSchema.shape.note.unwrap()),
+  resolveNote: maxLength(resolveComplaintSchema.shape.note),
+  comment: maxLength(rateComplaintSchema.shape.comment.unwrap()),
+};
+
 export const STAR_WORDS = ['很不满意', '不满意', '一般', '满意', '非常满意'] as const;
+const { stars: starsField } = rateComplaintSchema.shape;
 
 export function rateBody(stars: number, comment?: string): Built<{ stars: number; comment?: string }> {
-  if (!Number.isInteger(stars) || stars < 1 || stars > 5) return { ok: false, message: '请选择 1–5 星' };
-  if (trimmed(comment).length > 500) return { ok: false, message: '评价内容最多 500 字' };
   const text = optional(comment);
-  return { ok: true, body: text ? { stars, comment: text } : { stars } };
+  return checked(rateComplaintSchema, text ? { stars, comment: text } : { stars }, {
+    stars: `请选择 ${starsField.minValue}–${starsField.maxValue} 星`,
+    comment: (issue) => `评价内容最多 ${limitOf(issue)} 字`,
+  });
 }
 
 export function rejectBody(reason: string): Built<{ reason: string }> {
-  const text = trimmed(reason);
-  if (text.length < 2) return { ok: false, message: '请填写不予受理的理由（至少 2 个字）' };
-  if (text.length > 500) return { ok: false, message: '理由最多 500 字' };
-  return { ok: true, body: { reason: text } };
+  return checked(rejectComplaintSchema, { reason: trimmed(reason) }, {
+    reason: lengthWording((min) => `请填写不予受理的理由（至少 ${min} 个字）`, (max) => `理由最多 ${max} 字`),
+  });
 }
 
 export function dispatchBody(unitId: string | undefined, note?: string): Built<{ unitId: string; note?: string }> {
@@ -72,10 +89,9 @@ export function dispatchBody(unitId: string | undefined, note?: string): Built<{
 }
 
 export function resolveBody(note: string, photoIds: string[]): Built<{ note: string; photoIds: string[] }> {
-  const text = trimmed(note);
-  if (text.length < 2) return { ok: false, message: '请填写处置结果（至少 2 个字）' };
-  if (text.length > 1000) return { ok: false, message: '处置结果最多 1000 字' };
-  return { ok: true, body: { note: text, photoIds } };
+  return checked(resolveComplaintSchema, { note: trimmed(note), photoIds }, {
+    note: lengthWording((min) => `请填写处置结果（至少 ${min} 个字）`, (max) => `处置结果最多 ${max} 字`),
+  });
 }
 
 /** A rating of 1–2 stars sends the matter back to the unit: say so before it is sent. */

@@ -3,18 +3,20 @@ import type {
   ComplaintList,
   ComplaintView,
   CreateComplaint,
+  Hotspot,
+  HotspotList,
+  LatLng,
   ListComplaintsQuery,
-  hotspotListSchema,
-  nearbyComplaintsSchema,
+  MeTooReply,
+  NearbyComplaint,
+  NearbyComplaints,
+  UploadedPhoto,
 } from '@sqtb/shared';
 import { request } from '../core/request';
 import { uploadFile } from '../core/upload';
 import type { ComplaintAction } from './actions';
 
 export type ComplaintListItem = ComplaintList['items'][number];
-// shared/ exports the schemas but not these two item types; derived here without importing zod.
-export type NearbyComplaint = ReturnType<typeof nearbyComplaintsSchema.parse>['items'][number];
-export type Hotspot = ReturnType<typeof hotspotListSchema.parse>['items'][number];
 
 /** The list filters a page may set; paging is added by the list hook. `committeeId` narrows district staff's list. */
 export type ComplaintFilter = Partial<Pick<ListComplaintsQuery, 'status' | 'category' | 'overdue' | 'committeeId' | 'streetId' | 'outside' | 'closed' | 'receivedFrom' | 'receivedTo'>>;
@@ -28,8 +30,8 @@ export const fileComplaint = (body: CreateComplaint, key: string) =>
 export const listComplaints = (filter: ComplaintFilter, page: number, pageSize = PAGE_SIZE) =>
   request<ComplaintList>('/api/complaints', { data: { ...filter, page, pageSize } });
 
-export const fetchNearby = async (at: { lat: number; lng: number }, category: string): Promise<NearbyComplaint[]> =>
-  (await request<{ items: NearbyComplaint[] }>('/api/complaints/nearby', { data: { lat: at.lat, lng: at.lng, category } })).items;
+export const fetchNearby = async (at: LatLng, category: string): Promise<NearbyComplaint[]> =>
+  (await request<NearbyComplaints>('/api/complaints/nearby', { data: { lat: at.lat, lng: at.lng, category } })).items;
 
 export const fetchComplaint = (id: string) => request<ComplaintView>(`/api/complaints/${encodeURIComponent(id)}`);
 
@@ -40,16 +42,9 @@ export const actOn = (id: string, action: StepAction, body: Record<string, unkno
 
 export const urgeComplaint = (id: string, note?: string) => actOn(id, 'urge', note ? { note } : {});
 
-export const meToo = (id: string) =>
-  request<{ meTooCount: number }>(`/api/complaints/${encodeURIComponent(id)}/metoo`, { method: 'POST', data: {} });
+export const meToo = (id: string) => request<MeTooReply>(`/api/complaints/${encodeURIComponent(id)}/metoo`, { method: 'POST', data: {} });
 
 /** A photo for a report or a resolution; its id goes into `photoIds`. */
-export interface UploadedPhoto {
-  id: string;
-  contentType: string;
-  size: number;
-  url: string;
-}
 export const uploadPhoto = (filePath: string) => uploadFile<UploadedPhoto>('/api/files', filePath, 'file');
 
 export const fetchDashboard = () => request<ComplaintDashboard>('/api/dashboard/complaints');
@@ -57,5 +52,4 @@ export const fetchDashboard = () => request<ComplaintDashboard>('/api/dashboard/
 /** The per-committee figures as CSV text (the route needs the bearer token, so no plain link). */
 export const fetchDashboardCsv = () => request<string>('/api/dashboard/complaints.csv', { dataType: 'text' });
 
-export const fetchOpenHotspots = async (): Promise<Hotspot[]> =>
-  (await request<{ items: Hotspot[] }>('/api/hotspots', { data: { open: 'true' } })).items;
+export const fetchOpenHotspots = async (): Promise<Hotspot[]> => (await request<HotspotList>('/api/hotspots', { data: { open: 'true' } })).items;

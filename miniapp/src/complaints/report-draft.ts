@@ -1,4 +1,6 @@
-import { COMPLAINT_CATEGORIES, type CreateComplaint, type LatLng, type OrgResponse } from '@sqtb/shared';
+import { COMPLAINT_CATEGORIES, createComplaintSchema, type CreateComplaint, type LatLng, type OrgResponse } from '@sqtb/shared';
+import { fieldWords, lengthWording, problemList } from '../core/field-problems';
+import { maxLength } from '../core/schema-limits';
 
 /** What the report form holds before it is sent. */
 export interface ReportDraft {
@@ -11,9 +13,11 @@ export interface ReportDraft {
 
 export const emptyDraft = (): ReportDraft => ({ description: '', address: '', anonymous: false });
 
-export const DESCRIPTION_MIN = 5;
-export const DESCRIPTION_MAX = 1000;
-export const MAX_PHOTOS = 6;
+/**
+ * The address's limit, read from the shared schema; the description's and the
+ * photos' are shared constants (COMPLAINT_DESCRIPTION_MAX_LENGTH, COMPLAINT_MAX_PHOTOS).
+ */
+export const ADDRESS_MAX = maxLength(createComplaintSchema.shape.address);
 
 /** The categories as picker options, in catalogue order. */
 export const CATEGORY_OPTIONS = COMPLAINT_CATEGORIES.map((c) => ({ value: c.code, label: c.name }));
@@ -41,20 +45,24 @@ export function committeePicks(org: Pick<OrgResponse, 'committees' | 'streets'>,
   return [...picks.filter((p) => p.key === ownCommitteeId), ...picks.filter((p) => p.key !== ownCommitteeId)];
 }
 
-/** Every reason the draft cannot be sent yet, in form order; empty when it can. */
+/**
+ * Every reason the draft cannot be sent yet, in form order; empty when it can.
+ * The typed texts are checked by the shared schema; the category and the place
+ * are picked, so only their presence is the form's to check.
+ */
 export function draftProblems(draft: ReportDraft, photos: { uploading: boolean; failed: boolean }): string[] {
-  const problems: string[] = [];
-  const description = draft.description.trim();
-  const address = draft.address.trim();
-  if (!draft.category) problems.push('请选择问题类型');
-  if (description.length < DESCRIPTION_MIN) problems.push(`请描述问题（至少 ${DESCRIPTION_MIN} 个字）`);
-  if (description.length > DESCRIPTION_MAX) problems.push(`问题描述最多 ${DESCRIPTION_MAX} 字`);
-  if (!draft.location) problems.push('请选择问题位置');
-  if (address.length < 2) problems.push('请填写详细地址');
-  if (address.length > 200) problems.push('地址最多 200 字');
-  if (photos.uploading) problems.push('照片还在上传，请稍候');
-  if (photos.failed) problems.push('有照片上传失败，请删除后重试');
-  return problems;
+  const words = fieldWords(createComplaintSchema, { description: draft.description.trim(), address: draft.address.trim() }, {
+    description: lengthWording((min) => `请描述问题（至少 ${min} 个字）`, (max) => `问题描述最多 ${max} 字`),
+    address: lengthWording(() => '请填写详细地址', (max) => `地址最多 ${max} 字`),
+  });
+  return problemList(
+    !draft.category && '请选择问题类型',
+    words.description,
+    !draft.location && '请选择问题位置',
+    words.address,
+    photos.uploading && '照片还在上传，请稍候',
+    photos.failed && '有照片上传失败，请删除后重试',
+  );
 }
 
 /** The `POST /api/complaints` body of a complete draft. */

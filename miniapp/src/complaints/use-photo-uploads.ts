@@ -1,12 +1,12 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
+import { COMPLAINT_MAX_PHOTOS, MAX_PHOTO_BYTES } from '@sqtb/shared';
 import { asApiError, errorText } from '../core/api-error';
 import { isH5 } from '../core/platform';
 import { uploadPhoto } from './api';
-import { MAX_PHOTOS } from './report-draft';
 
-/** The BFF's limit (bff/src/files/service.ts MAX_PHOTO_BYTES), checked before sending. */
-export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
+/** The BFF's size limit (shared), checked before sending, in MB for the words. */
+const MAX_PHOTO_MB = MAX_PHOTO_BYTES / (1024 * 1024);
 
 export interface PhotoSlot {
   key: string;
@@ -29,7 +29,7 @@ export interface PhotoUploads {
 }
 
 /** Pick photos and upload each at once, so the final submit only sends ids. */
-export function usePhotoUploads(max = MAX_PHOTOS): PhotoUploads {
+export function usePhotoUploads(max = COMPLAINT_MAX_PHOTOS): PhotoUploads {
   const [photos, setPhotos] = useState<PhotoSlot[]>([]);
   const counter = useRef(0);
   const countRef = useRef(0);
@@ -60,7 +60,7 @@ export function usePhotoUploads(max = MAX_PHOTOS): PhotoUploads {
         key: `photo-${counter.current}`,
         localPath: file.path,
         state: tooBig ? 'failed' : 'uploading',
-        error: tooBig ? '照片超过 2 MB' : undefined,
+        error: tooBig ? `照片超过 ${MAX_PHOTO_MB} MB` : undefined,
       };
       return slot;
     });

@@ -1,9 +1,10 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useState } from 'react';
+import type { NearbyComplaint } from '@sqtb/shared';
 import { leaveIfUnauthenticated } from '../accounts/sign-out';
 import { asApiError, errorText, type ApiError } from '../core/api-error';
 import { complaintDetailUrl } from '../core/routes';
-import { fetchNearby, fileComplaint, meToo, type NearbyComplaint } from './api';
+import { fetchNearby, fileComplaint, meToo } from './api';
 import { createBody, draftProblems, emptyDraft, type ReportDraft } from './report-draft';
 import { usePhotoUploads, type PhotoUploads } from './use-photo-uploads';
 import { useRetryKey } from '../core/retry-key';

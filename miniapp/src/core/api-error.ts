@@ -1,20 +1,26 @@
-import { errorBodySchema, type ErrorCode } from '@sqtb/shared';
+import { errorBodySchema, MAX_PHOTO_BYTES, type ErrorCode } from '@sqtb/shared';
 
 /** Code for a request that never got an HTTP answer (offline, DNS, timeout). */
 export const NETWORK = 'NETWORK';
 
-/** Every failed API call surfaces as this: `code` is stable, `message` is for people. */
+/**
+ * Every failed API call surfaces as this: `code` is stable. Show it with
+ * `errorText`, never `message`: a message the BFF wrote is for developers.
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details?: unknown;
+  /** The BFF wrote `message` (in English): people see the code's wording instead. */
+  readonly fromBff: boolean;
 
-  constructor(status: number, code: string, message: string, details?: unknown) {
+  constructor(status: number, code: string, message: string, details?: unknown, fromBff = false) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = details;
+    this.fromBff = fromBff;
   }
 }
 
@@ -25,7 +31,7 @@ export function toApiError(status: number, body: unknown): ApiError {
   const parsed = errorBodySchema.safeParse(body);
   if (parsed.success) {
     const { code, message, details } = parsed.data.error;
-    return new ApiError(status, code, message, details);
+    return new ApiError(status, code, message, details, true);
   }
   const message = status >= 500 ? '服务暂时不可用，请稍后重试' : `请求失败（${status}）`;
   return new ApiError(status, `HTTP_${status}`, message);
@@ -59,7 +65,7 @@ const CODE_TEXT: Record<ErrorCode, string> = {
   ID_NUMBER_TAKEN: '该身份证号已被其他账号登记，如有疑问请联系居委',
   APPEAL_OPEN: '您已有一件申诉正在处理，处理完成后才能再次申诉',
   IDEMPOTENCY_KEY_REUSED: '重复提交的内容与首次不同，请刷新后重新填写',
-  PAYLOAD_TOO_LARGE: '文件过大，照片请不要超过 2 MB',
+  PAYLOAD_TOO_LARGE: `文件过大，照片请不要超过 ${MAX_PHOTO_BYTES / (1024 * 1024)} MB`,
   UNSUPPORTED_MEDIA_TYPE: '仅支持 JPEG、PNG 或 WebP 格式的照片',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   INTERNAL: '服务暂时不可用，请稍后重试',
@@ -69,13 +75,18 @@ const CODE_TEXT: Record<ErrorCode, string> = {
 };
 
 const HAS_CHINESE = /[\u4e00-\u9fff]/;
+/** A refusal with a code this build does not know yet (a newer BFF). */
+const UNKNOWN_REFUSAL = '操作未能完成，请稍后重试';
 
 /**
- * What to tell a person about a failure. The BFF's messages are written for
- * developers (in English), so a reply whose message is not Chinese is worded
- * from its stable code instead.
+ * What to tell a person about a failure. Whatever the BFF sends is worded from
+ * its stable code (its messages are for developers, in English); only words this
+ * app wrote itself (offline, a page's own refusal) are shown as they are.
  */
 export function errorText(error: ApiError): string {
-  if (HAS_CHINESE.test(error.message)) return error.message;
-  return CODE_TEXT[error.code as ErrorCode] ?? (error.status >= 500 ? CODE_TEXT.INTERNAL : error.message);
+  if (!error.fromBff && HAS_CHINESE.test(error.message)) return error.message;
+  const worded: string | undefined = CODE_TEXT[error.code as ErrorCode];
+  if (worded) return worded;
+  if (error.status >= 500) return CODE_TEXT.INTERNAL;
+  return error.fromBff ? UNKNOWN_REFUSAL : error.message;
 }

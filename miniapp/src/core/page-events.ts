@@ -4,7 +4,8 @@ type Reload = () => Promise<unknown>;
 
 /**
  * Load when the page shows (also when coming back from a page that changed
- * something) and again on pull-down. The page config must set
+ * something) and again on pull-down. The app's one pull-to-refresh: pages do not
+ * call `usePullDownRefresh` themselves. The page config must set
  * `enablePullDownRefresh: true`.
  */
 export function useReloadOnShowAndPull(...reloads: Reload[]): void {

@@ -1,5 +1,5 @@
 import { resetTaro, taro } from '../test-support/taro-mock';
-import { ApiError, errorText } from './api-error';
+import { ApiError, errorText, toApiError } from './api-error';
 import { saveSession } from './session';
 import { formatShanghai } from './time';
 import { uploadFile } from './upload';
@@ -57,6 +57,14 @@ describe('error wording', () => {
     expect(errorText(new ApiError(409, 'CONFLICT', 'Someone else acted first'))).toBe('该事项状态已变化，请刷新后重试');
     expect(errorText(new ApiError(502, 'HTTP_502', 'Bad gateway'))).toBe('服务暂时不可用，请稍后重试');
     expect(errorText(new ApiError(418, 'TEAPOT', 'short and stout'))).toBe('short and stout');
+  });
+
+  it("words whatever the BFF sends from its code, never its message, even a Chinese one or an unknown code", () => {
+    const bff = (status: number, code: string, message: string) => toApiError(status, { error: { code, message } });
+    expect(errorText(bff(401, 'WECHAT_LOGIN_FAILED', '微信登录失败：code 无效'))).toBe('微信登录失败，请稍后重试');
+    expect(errorText(bff(409, 'REGISTRATION_NOT_APPROVED', 'The household must have an approved registration first'))).toBe('请先通过该家庭的登记，再审核预约');
+    expect(errorText(bff(418, 'TEAPOT', 'short and stout'))).toBe('操作未能完成，请稍后重试');
+    expect(errorText(bff(503, 'SOMETHING_NEW', 'down'))).toBe('服务暂时不可用，请稍后重试');
   });
 });
 

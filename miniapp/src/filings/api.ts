@@ -1,58 +1,30 @@
-import type { FilingBody, FilingStatus, FilingSummary, FilingView } from '@sqtb/shared';
+import type {
+  Certificate,
+  DailyReportBody,
+  DailyReportList,
+  DailyReportView,
+  FilingBody,
+  FilingListQuery,
+  FilingPage,
+  FilingStatus,
+  FilingSummary,
+  FilingView,
+  RosterImportReport,
+} from '@sqtb/shared';
 import { request } from '../core/request';
-import type { PageReply } from '../core/use-paged-list';
 
 export type { FilingBody, FilingStatus, FilingSummary, FilingView };
 export type FilingAction = FilingView['actions'][number];
 export type RosterMember = FilingView['roster'][number];
-
-// The BFF declares these reply shapes in its routes, not in shared/: mirrored here.
-export interface RosterImportLine {
-  line: number;
-  applied: boolean;
-  idMasked?: string;
-  error?: string;
-}
-export interface RosterImportReport {
-  added: number;
-  refused: number;
-  lines: RosterImportLine[];
-}
-
-export interface Certificate {
-  token: string;
-  enterpriseName: string;
-  approvedAt: string;
-  expiresAt: string;
-}
-
-export interface DailyReportBody {
-  date: string;
-  onSite: number;
-  feverCases: number;
-  note?: string;
-}
-export interface DailyReport extends DailyReportBody {
-  createdAt?: string;
-}
-
-/** The 409 of an approval while employees hold a red code: who they are (masked). */
-export interface RedEmployee {
-  name: string;
-  idMasked: string;
-}
 
 const base = '/api/enterprise-filings';
 const one = (id: string) => `${base}/${encodeURIComponent(id)}`;
 
 export const FILINGS_PAGE_SIZE = 20;
 /** A reviewer's list: by status, and (district staff) by street. */
-export interface FilingListFilter {
-  status?: FilingStatus;
-  streetId?: string;
-}
+export type FilingListFilter = Pick<FilingListQuery, 'status' | 'streetId'>;
 export const listFilings = (filter: FilingListFilter, page: number) =>
-  request<PageReply<FilingSummary>>(base, { data: { status: filter.status, streetId: filter.streetId, page, pageSize: FILINGS_PAGE_SIZE } });
+  request<FilingPage>(base, { data: { status: filter.status, streetId: filter.streetId, page, pageSize: FILINGS_PAGE_SIZE } });
 
 export const fetchFiling = (id: string) => request<FilingView>(one(id));
 
@@ -73,7 +45,6 @@ export const reviewFiling = (id: string, action: ReviewAction, revision: number 
 export const fetchCertificate = (id: string) => request<Certificate>(`${one(id)}/certificate`);
 
 export const postDailyReport = (id: string, body: DailyReportBody) =>
-  request<DailyReport>(`${one(id)}/daily-reports`, { method: 'POST', data: { ...body } });
+  request<DailyReportView>(`${one(id)}/daily-reports`, { method: 'POST', data: { ...body } });
 
-export const listDailyReports = async (id: string): Promise<DailyReport[]> =>
-  (await request<{ items: DailyReport[] }>(`${one(id)}/daily-reports`)).items;
+export const listDailyReports = async (id: string): Promise<DailyReportView[]> => (await request<DailyReportList>(`${one(id)}/daily-reports`)).items;

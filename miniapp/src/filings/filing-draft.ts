@@ -1,7 +1,10 @@
-import { normaliseCreditCode, normaliseIdNumber, shanghaiDate } from '@sqtb/shared';
+import { filingBodySchema, normaliseCreditCode, normaliseIdNumber, PHONE_LENGTH, rosterEntrySchema, shanghaiDate } from '@sqtb/shared';
 import Taro from '@tarojs/taro';
+import { fieldWords, lengthWording, problemList } from '../core/field-problems';
+import { ID_NUMBER_WORDS, idNumberWords } from '../core/id-number-words';
+import { maxDigits, maxLength } from '../core/schema-limits';
 import type { FilingBody, FilingView } from './api';
-import { creditCodeWords, idNumberWords, phoneWords } from './words';
+import { creditCodeWords } from './words';
 
 export interface RosterRow {
   /** Stable key for the list while rows are added and removed. */
@@ -49,68 +52,29 @@ export const STEPS = [
 ];
 export type FilingStep = (typeof STEPS)[number]['value'];
 
-export const PLAN_MIN = 20;
-export const PLAN_MAX = 5000;
-export const ROSTER_MAX = 2000;
-export const CREDIT_CODE_LENGTH = 18;
+/** Limits the form shows as it is filled in; the shared schema is their one home. */
+const fields = filingBodySchema.shape;
+const rowFields = rosterEntrySchema.shape;
+const planText = fields.plan.shape.text;
+export const PLAN_MIN = planText.minLength ?? 0;
+export const PLAN_MAX = maxLength(planText);
+/** Days of supplies in stock: the schema's whole-number range. */
+export const SUPPLIES_DAYS = { min: fields.suppliesDays.minValue ?? 0, max: fields.suppliesDays.maxValue ?? Number.MAX_SAFE_INTEGER, digits: maxDigits(fields.suppliesDays) };
+/** The longest text each typed field takes (the inputs' `maxlength`). */
+export const TEXT_MAX = {
+  enterpriseName: maxLength(fields.enterpriseName),
+  address: maxLength(fields.address),
+  contactName: maxLength(fields.contactName),
+  employeeName: maxLength(rowFields.name),
+};
 
-const suppliesDaysOf = (raw: string) => (/^\d{1,3}$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN);
+/** Digits as typed, as a number; anything else is not a number (the schema then refuses it). */
+const wholeNumber = (raw: string) => (/^\d+$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN);
 
-/** One roster row's problems in words (empty when the row is fine). */
-export function rosterRowProblems(row: RosterRow): string[] {
-  const problems: string[] = [];
-  if (!row.name.trim()) problems.push('请填写姓名');
-  else if (row.name.trim().length > 30) problems.push('姓名最多 30 字');
-  const phone = phoneWords(row.phone);
-  if (phone) problems.push(phone);
-  const id = idNumberWords(row.idNumber);
-  if (id) problems.push(id);
-  return problems;
-}
+const rosterEntryOf = (row: RosterRow) => ({ name: row.name.trim(), phone: row.phone.trim(), idNumber: normaliseIdNumber(row.idNumber) });
 
-/** Every reason one step cannot be left yet, in form order; empty when it can. */
-export function stepProblems(draft: FilingDraft, step: FilingStep): string[] {
-  const problems: string[] = [];
-  if (step === 'company') {
-    const name = draft.enterpriseName.trim().length;
-    if (name < 2 || name > 100) problems.push('请填写企业名称（2–100 字）');
-    const code = creditCodeWords(draft.creditCode);
-    if (code) problems.push(code);
-    const address = draft.address.trim().length;
-    if (address < 4 || address > 120) problems.push('请填写经营地址（4–120 字）');
-    if (!draft.committeeId) problems.push('请选择所属居委会');
-    if (!draft.contactName.trim()) problems.push('请填写联系人');
-    if (phoneWords(draft.contactPhone)) problems.push('联系人手机号应为 11 位');
-    if (!draft.reopenDate) problems.push('请选择复工日期');
-  } else if (step === 'plan') {
-    const plan = draft.planText.trim().length;
-    if (plan < PLAN_MIN) problems.push(`请填写防控方案（至少 ${PLAN_MIN} 字，已填 ${plan} 字）`);
-    if (plan > PLAN_MAX) problems.push(`防控方案最多 ${PLAN_MAX} 字`);
-    const days = suppliesDaysOf(draft.suppliesDays);
-    if (!(days >= 0 && days <= 365)) problems.push('防疫物资储备天数应为 0–365 的整数');
-    if (!draft.commitment) problems.push('请阅读并签署防控承诺');
-  } else {
-    if (draft.roster.length === 0) problems.push('请至少添加 1 名返岗员工');
-    if (draft.roster.length > ROSTER_MAX) problems.push(`返岗员工最多 ${ROSTER_MAX} 人`);
-    const bad = draft.roster.findIndex((row) => rosterRowProblems(row).length > 0);
-    if (bad >= 0) problems.push(`第 ${bad + 1} 名员工的信息不完整或有误`);
-    const seen = new Set<string>();
-    draft.roster.forEach((row, i) => {
-      const id = normaliseIdNumber(row.idNumber);
-      if (id && seen.has(id)) problems.push(`第 ${i + 1} 名员工的身份证号与前面的重复`);
-      seen.add(id);
-    });
-  }
-  return problems;
-}
-
-/** The first step with problems, or undefined when the whole draft can be sent. */
-export const firstStepWithProblems = (draft: FilingDraft): FilingStep | undefined =>
-  STEPS.map((s) => s.value).find((step) => stepProblems(draft, step).length > 0);
-
-/** The `POST /api/enterprise-filings` (or PUT) body of a complete draft. */
-export function filingBody(draft: FilingDraft): FilingBody {
-  if (!draft.committeeId) throw new Error('the draft is incomplete: check stepProblems first');
+/** The body the draft would send as it stands: what the shared schema checks. */
+function bodyOf(draft: FilingDraft) {
   return {
     enterpriseName: draft.enterpriseName.trim(),
     creditCode: normaliseCreditCode(draft.creditCode),
@@ -120,11 +84,77 @@ export function filingBody(draft: FilingDraft): FilingBody {
     contactPhone: draft.contactPhone.trim(),
     reopenDate: draft.reopenDate,
     plan: { text: draft.planText.trim() },
-    suppliesDays: suppliesDaysOf(draft.suppliesDays),
+    suppliesDays: wholeNumber(draft.suppliesDays),
     isolationRoom: draft.isolationRoom,
-    commitment: true,
-    roster: draft.roster.map((row) => ({ name: row.name.trim(), phone: row.phone.trim(), idNumber: normaliseIdNumber(row.idNumber) })),
+    commitment: draft.commitment,
+    roster: draft.roster.map(rosterEntryOf),
   };
+}
+
+/** Rows are replaced, never changed, so each is checked once: a 2,000-row roster re-renders on every keystroke. */
+const checkedRows = new WeakMap<RosterRow, string[]>();
+
+/** One roster row's problems in words (empty when the row is fine). */
+export function rosterRowProblems(row: RosterRow): string[] {
+  const known = checkedRows.get(row);
+  if (known) return known;
+  const words = fieldWords(rosterEntrySchema, rosterEntryOf(row), {
+    name: lengthWording(() => '请填写姓名', (max) => `姓名最多 ${max} 字`),
+    phone: `手机号应为 ${PHONE_LENGTH} 位`,
+    idNumber: () => idNumberWords(row.idNumber) ?? ID_NUMBER_WORDS.shape,
+  });
+  const problems = problemList(words.name, words.phone, words.idNumber);
+  checkedRows.set(row, problems);
+  return problems;
+}
+
+/** Every reason one step cannot be left yet, in form order; empty when it can. */
+export function stepProblems(draft: FilingDraft, step: FilingStep): string[] {
+  const body = bodyOf(draft);
+  if (step === 'company') {
+    const words = fieldWords(filingBodySchema, body, {
+      enterpriseName: `请填写企业名称（${fields.enterpriseName.minLength}–${fields.enterpriseName.maxLength} 字）`,
+      creditCode: () => creditCodeWords(draft.creditCode) ?? '请填写统一社会信用代码',
+      address: `请填写经营地址（${fields.address.minLength}–${fields.address.maxLength} 字）`,
+      contactName: '请填写联系人',
+      contactPhone: `联系人手机号应为 ${PHONE_LENGTH} 位`,
+      reopenDate: '请选择复工日期',
+    });
+    // The committee is picked from the org's list, so only its presence is the form's to check.
+    return problemList(words.enterpriseName, words.creditCode, words.address, !draft.committeeId && '请选择所属居委会', words.contactName, words.contactPhone, words.reopenDate);
+  }
+  if (step === 'plan') {
+    const words = fieldWords(filingBodySchema, body, {
+      'plan.text': lengthWording((min) => `请填写防控方案（至少 ${min} 字，已填 ${body.plan.text.length} 字）`, (max) => `防控方案最多 ${max} 字`),
+      suppliesDays: `防疫物资储备天数应为 ${SUPPLIES_DAYS.min}–${SUPPLIES_DAYS.max} 的整数`,
+      commitment: '请阅读并签署防控承诺',
+    });
+    return problemList(words['plan.text'], words.suppliesDays, words.commitment);
+  }
+  const words = fieldWords(filingBodySchema, body, {
+    roster: lengthWording((min) => `请至少添加 ${min} 名返岗员工`, (max) => `返岗员工最多 ${max} 人`),
+  });
+  const bad = draft.roster.findIndex((row) => rosterRowProblems(row).length > 0);
+  // One ID number twice is the form's own check: the BFF would refuse the whole filing.
+  const seen = new Set<string>();
+  const repeated = draft.roster.flatMap((row, i) => {
+    const id = normaliseIdNumber(row.idNumber);
+    const again = id && seen.has(id);
+    seen.add(id);
+    return again ? [`第 ${i + 1} 名员工的身份证号与前面的重复`] : [];
+  });
+  return problemList(words.roster, bad >= 0 && `第 ${bad + 1} 名员工的信息不完整或有误`, ...repeated);
+}
+
+/** The first step with problems, or undefined when the whole draft can be sent. */
+export const firstStepWithProblems = (draft: FilingDraft): FilingStep | undefined =>
+  STEPS.map((s) => s.value).find((step) => stepProblems(draft, step).length > 0);
+
+/** The `POST /api/enterprise-filings` (or PUT) body of a complete draft. */
+export function filingBody(draft: FilingDraft): FilingBody {
+  const { committeeId, ...body } = bodyOf(draft);
+  if (!committeeId) throw new Error('the draft is incomplete: check stepProblems first');
+  return { ...body, committeeId, commitment: true };
 }
 
 /**

@@ -1,11 +1,13 @@
-import { shanghaiDate } from '@sqtb/shared';
+import { dailyReportBodySchema, shanghaiDate, type DailyReportBody, type DailyReportView } from '@sqtb/shared';
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { leaveIfUnauthenticated } from '../accounts/sign-out';
 import { errorText, type ApiError } from '../core/api-error';
+import { fieldWords, limitOf, problemList } from '../core/field-problems';
+import { maxDigits, maxLength } from '../core/schema-limits';
 import { useRequest } from '../core/use-request';
 import { useSend } from '../core/use-send';
-import { listDailyReports, postDailyReport, type DailyReport, type DailyReportBody } from './api';
+import { listDailyReports, postDailyReport } from './api';
 
 export interface DailyReportDraft {
   date: string;
@@ -14,17 +16,31 @@ export interface DailyReportDraft {
   note: string;
 }
 
-const count = (raw: string) => (/^\d{1,6}$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN);
+const count = (raw: string) => (/^\d+$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN);
 
-/** Why the report cannot be sent yet, in words; empty when it can. */
+/** The note's own limit (the shared schema's), for its input. */
+export const NOTE_MAX = maxLength(dailyReportBodySchema.shape.note.unwrap());
+/** The most digits a headcount takes (the schema's largest), for the count inputs. */
+export const COUNT_DIGITS = maxDigits(dailyReportBodySchema.shape.onSite);
+
+/**
+ * Why the report cannot be sent yet, in words; empty when it can. The counts are
+ * checked by the shared schema; the date is picked (only its presence and "not
+ * after today" are the form's), and fever cases among those on site is the form's rule.
+ */
 export function dailyReportProblems(draft: DailyReportDraft, today: string): string[] {
-  const problems: string[] = [];
-  if (!draft.date) problems.push('请选择报告日期');
-  else if (draft.date > today) problems.push('报告日期不能晚于今天');
-  if (!(count(draft.onSite) >= 0)) problems.push('请填写在岗人数（整数）');
-  if (!(count(draft.feverCases) >= 0)) problems.push('请填写发热人数（整数，没有填 0）');
-  else if (count(draft.feverCases) > count(draft.onSite)) problems.push('发热人数不能多于在岗人数');
-  return problems;
+  const body = dailyReportBody(draft);
+  const words = fieldWords(dailyReportBodySchema, body, {
+    onSite: '请填写在岗人数（整数）',
+    feverCases: '请填写发热人数（整数，没有填 0）',
+    note: (issue) => `备注最多 ${limitOf(issue)} 字`,
+  });
+  return problemList(
+    !draft.date ? '请选择报告日期' : draft.date > today && '报告日期不能晚于今天',
+    words.onSite,
+    words.feverCases ?? (body.feverCases > body.onSite && '发热人数不能多于在岗人数'),
+    words.note,
+  );
 }
 
 export const dailyReportBody = (draft: DailyReportDraft): DailyReportBody => ({
@@ -63,6 +79,6 @@ export function useDailyReports(filingId: string, onReported?: () => void) {
     onReported?.();
   };
 
-  const reportedToday = (reports.data ?? []).some((r: DailyReport) => r.date === today);
+  const reportedToday = (reports.data ?? []).some((r: DailyReportView) => r.date === today);
   return { today, draft, change, problems, submit, busy: sending.busy, error: sending.error, reports, reportedToday };
 }

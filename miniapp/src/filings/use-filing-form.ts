@@ -1,4 +1,4 @@
-import type { OrgResponse, User } from '@sqtb/shared';
+import { ROSTER_MAX_ROWS, type OrgResponse, type User } from '@sqtb/shared';
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorText, type ApiError } from '../core/api-error';
@@ -15,7 +15,6 @@ import {
   loadSent,
   parseRosterCsv,
   rememberSent,
-  ROSTER_MAX,
   saveDraft,
   STEPS,
   stepProblems,
@@ -129,11 +128,11 @@ export function useFilingForm(filingId: string | undefined, initial: { view?: Fi
 
   const importCsv = (text: string) => {
     const { rows, skipped } = parseRosterCsv(text);
-    const room = ROSTER_MAX - draft.roster.length;
+    const room = ROSTER_MAX_ROWS - draft.roster.length;
     const taken = rows.slice(0, Math.max(0, room)).map((row) => ({ ...row, key: nextKey.current++ }));
     setDraft((d) => ({ ...d, roster: [...d.roster, ...taken] }));
     const parts = [`已读入 ${taken.length} 名员工`];
-    if (rows.length > taken.length) parts.push(`超出 ${ROSTER_MAX} 人上限的 ${rows.length - taken.length} 行未读入`);
+    if (rows.length > taken.length) parts.push(`超出 ${ROSTER_MAX_ROWS} 人上限的 ${rows.length - taken.length} 行未读入`);
     if (skipped.length > 0) parts.push(`第 ${skipped.map((s) => s.line).join('、')} 行不是 3 列，已跳过`);
     return parts.join('；');
   };

@@ -1,8 +1,9 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useState } from 'react';
+import { redEmployeesRefusalSchema, type RedEmployee } from '@sqtb/shared';
 import { leaveIfUnauthenticated } from '../accounts/sign-out';
 import { asApiError, errorText } from '../core/api-error';
-import { reviewFiling, type FilingView, type RedEmployee, type ReviewAction } from './api';
+import { reviewFiling, type FilingView, type ReviewAction } from './api';
 import { redEmployeesText } from './words';
 
 export interface FilingReview {
@@ -13,9 +14,10 @@ export interface FilingReview {
 
 const DONE: Record<ReviewAction, string> = { approve: '已通过', return: '已退回', reject: '已驳回' };
 
+/** The employees on red a refused approval names (read with the shared schema of its details). */
 const redEmployeesOf = (details: unknown): RedEmployee[] | undefined => {
-  const list = (details as { redEmployees?: unknown } | null | undefined)?.redEmployees;
-  return Array.isArray(list) ? (list as RedEmployee[]) : undefined;
+  const parsed = redEmployeesRefusalSchema.safeParse(details);
+  return parsed.success ? parsed.data.redEmployees : undefined;
 };
 
 /**

@@ -1,5 +1,6 @@
-import { creditCodeProblem, idNumberProblem } from '@sqtb/shared';
-import type { FilingStatus, RedEmployee } from './api';
+import { CREDIT_CODE_LENGTH, creditCodeProblem, PHONE_LENGTH, phoneSchema, type RedEmployee } from '@sqtb/shared';
+import { idNumberMessageWords } from '../core/id-number-words';
+import type { FilingStatus } from './api';
 
 export const STATUS_LABELS: Record<FilingStatus, string> = {
   submitted: '待审核',
@@ -32,22 +33,13 @@ export const actionTitle = (action: string) => ACTION_TITLES[action] ?? action;
 export function creditCodeWords(raw: string): string | undefined {
   const problem = creditCodeProblem(raw);
   if (!problem) return undefined;
-  if (problem.includes('18 characters')) return `统一社会信用代码应为 18 位（已填 ${raw.trim().length} 位）`;
+  if (problem.includes(`${CREDIT_CODE_LENGTH} characters`)) return `统一社会信用代码应为 ${CREDIT_CODE_LENGTH} 位（已填 ${raw.trim().length} 位）`;
   if (problem.includes('may not contain')) return '统一社会信用代码含有不允许的字符（不使用 I、O、Z、S、V）';
   return '统一社会信用代码校验位不正确，请核对最后一位';
 }
 
-/** The ID check (GB 11643) in words, or undefined when the number is valid. */
-export function idNumberWords(raw: string): string | undefined {
-  const problem = idNumberProblem(raw);
-  if (!problem) return undefined;
-  if (problem.includes('check character')) return '身份证号校验位不正确';
-  if (problem.includes('date of birth')) return '身份证号中的出生日期不正确';
-  return '身份证号应为 18 位';
-}
-
-export const PHONE_PATTERN = /^1[3-9]\d{9}$/;
-export const phoneWords = (raw: string): string | undefined => (PHONE_PATTERN.test(raw.trim()) ? undefined : '手机号应为 11 位');
+/** A phone number checked by the shared schema, in words, or undefined when it is valid. */
+export const phoneWords = (raw: string): string | undefined => (phoneSchema.safeParse(raw).success ? undefined : `手机号应为 ${PHONE_LENGTH} 位`);
 
 /** The 409 of an approval while some employees hold a red code, in words. */
 export function redEmployeesText(employees: readonly RedEmployee[]): string {
@@ -57,10 +49,13 @@ export function redEmployeesText(employees: readonly RedEmployee[]): string {
 
 /** A refused roster CSV line's reason (the BFF writes it in English) in words. */
 export function rosterLineErrorWords(error: string): string {
+  const idWords = idNumberMessageWords(error);
+  if (idWords) return idWords;
   if (/id ?number/i.test(error)) return '身份证号不正确';
   if (/phone/i.test(error)) return '手机号不正确';
   if (/name/i.test(error)) return '姓名未填写';
   if (/duplicate|already/i.test(error)) return '名单中已有此人';
   if (/column|field/i.test(error)) return '列数不对，应为 姓名,手机号,身份证号';
-  return error;
+  // A reason not worded here yet: the BFF's text is English, so say it plainly.
+  return '该行信息有误，请核对';
 }

@@ -1,5 +1,7 @@
-import { idNumberProblem, normaliseIdNumber, phoneSchema, type OrgResponse } from '@sqtb/shared';
-import type { RegistrationBody } from './api';
+import { normaliseIdNumber, PHONE_LENGTH, registrationBodySchema, type OrgResponse, type RegistrationBody } from '@sqtb/shared';
+import { fieldWords, lengthWording, problemList } from '../core/field-problems';
+import { ID_NUMBER_WORDS, idNumberWords } from '../core/id-number-words';
+import { maxDigits, maxLength } from '../core/schema-limits';
 
 export interface RegistrationDraft {
   name: string;
@@ -8,49 +10,48 @@ export interface RegistrationDraft {
   committeeId?: string;
   address: string;
   location?: { lat: number; lng: number };
-  /** As typed; a whole number 1–20 when sent. */
+  /** As typed; a whole number (the schema's range) when sent. */
   householdSize: string;
 }
 
 export const emptyRegistration = (): RegistrationDraft => ({ name: '', idNumber: '', phone: '', address: '', householdSize: '' });
 
-/** The ID check (GB 11643) in words, or undefined when the number is valid. */
-export function idNumberWords(raw: string): string | undefined {
-  const problem = idNumberProblem(raw);
-  if (!problem) return undefined;
-  if (problem.includes('check character')) return '身份证号校验位不正确，请核对最后一位';
-  if (problem.includes('date of birth')) return '身份证号中的出生日期不正确';
-  return '身份证号应为 18 位：17 位数字加 1 位数字或 X';
-}
+const householdSize = (raw: string) => (/^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN);
 
-const householdSize = (raw: string) => (/^\d{1,2}$/.test(raw.trim()) ? Number(raw.trim()) : NaN);
+/** The fields the resident types, as they will be sent. */
+const typedFields = (draft: RegistrationDraft) => ({
+  name: draft.name.trim(),
+  idNumber: normaliseIdNumber(draft.idNumber),
+  phone: draft.phone.trim(),
+  address: draft.address.trim(),
+  householdSize: householdSize(draft.householdSize),
+});
 
-/** Every reason the draft cannot be sent yet, in form order; empty when it can. */
+/** Limits the form shows; the shared schema is their one home. */
+const fields = registrationBodySchema.shape;
+export const TEXT_MAX = { name: maxLength(fields.name), address: maxLength(fields.address) };
+export const HOUSEHOLD_SIZE_DIGITS = maxDigits(fields.householdSize);
+
+/**
+ * Every reason the draft cannot be sent yet, in form order; empty when it can.
+ * Typed fields are checked by the shared schema; the committee and the place
+ * are picked, so only their presence is the form's to check.
+ */
 export function registrationProblems(draft: RegistrationDraft): string[] {
-  const problems: string[] = [];
-  if (!draft.name.trim()) problems.push('请填写户主姓名');
-  const idWords = idNumberWords(draft.idNumber);
-  if (idWords) problems.push(idWords);
-  if (!phoneSchema.safeParse(draft.phone).success) problems.push('请填写 11 位手机号码');
-  if (!draft.committeeId) problems.push('请选择所属居委会');
-  if (draft.address.trim().length < 4) problems.push('请填写详细住址（至少 4 个字）');
-  if (!draft.location) problems.push('请选择住址位置');
-  const size = householdSize(draft.householdSize);
-  if (!(size >= 1 && size <= 20)) problems.push('家庭人数应为 1–20 人');
-  return problems;
+  const { minValue, maxValue } = fields.householdSize;
+  const words = fieldWords(registrationBodySchema, typedFields(draft), {
+    name: lengthWording(() => '请填写户主姓名', (max) => `户主姓名最多 ${max} 字`),
+    idNumber: () => idNumberWords(draft.idNumber) ?? ID_NUMBER_WORDS.shape,
+    phone: `请填写 ${PHONE_LENGTH} 位手机号码`,
+    address: lengthWording((min) => `请填写详细住址（至少 ${min} 个字）`, (max) => `详细住址最多 ${max} 字`),
+    householdSize: `家庭人数应为 ${minValue}–${maxValue} 人`,
+  });
+  return problemList(words.name, words.idNumber, words.phone, !draft.committeeId && '请选择所属居委会', words.address, !draft.location && '请选择住址位置', words.householdSize);
 }
 
 /** The body to send; call only when `registrationProblems` is empty. */
 export function registrationBody(draft: RegistrationDraft): RegistrationBody {
-  return {
-    name: draft.name.trim(),
-    idNumber: normaliseIdNumber(draft.idNumber),
-    phone: draft.phone.trim(),
-    committeeId: draft.committeeId!,
-    address: draft.address.trim(),
-    location: draft.location!,
-    householdSize: householdSize(draft.householdSize),
-  };
+  return { ...typedFields(draft), committeeId: draft.committeeId!, location: draft.location! };
 }
 
 /** A committee's area centre: where a household is placed when it picks its committee (H5 has no map). */

@@ -1,8 +1,9 @@
-import { useDidShow } from '@tarojs/taro';
 import { useMemo, useState } from 'react';
+import type { ReservationView } from '@sqtb/shared';
 import { useSignedInRequest } from '../accounts/use-signed-in-request';
+import { useReloadOnShowAndPull } from '../core/page-events';
 import { formatShanghai } from '../core/time';
-import { listReservations, type ReservationView } from './api';
+import { listReservations } from './api';
 
 export type PharmacyFilter = 'waiting' | 'today' | 'redeemed';
 export const PHARMACY_FILTERS: ReadonlyArray<{ value: PharmacyFilter; label: string }> = [
@@ -26,7 +27,7 @@ export function pharmacyView(items: ReservationView[], filter: PharmacyFilter, n
 /** The pharmacy's reservations (its own only; the BFF filters). */
 export function usePharmacyReservations() {
   const list = useSignedInRequest(() => listReservations());
-  useDidShow(() => void list.run());
+  useReloadOnShowAndPull(list.run);
   const [filter, setFilter] = useState<PharmacyFilter>('waiting');
   const view = useMemo(() => pharmacyView(list.data ?? [], filter, Date.now()), [list.data, filter]);
   return { list, filter, setFilter, ...view };

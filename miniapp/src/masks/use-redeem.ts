@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
+import { PICKUP_CODE_LENGTH, PICKUP_CODE_PATTERN, type ReservationView } from '@sqtb/shared';
 import { useSend } from '../core/use-send';
-import { redeemCode, type ReservationView } from './api';
+import { redeemCode } from './api';
 import { redeemErrorText } from './words';
 
 export type RedeemResult = { ok: true; reservation: ReservationView; code: string } | { ok: false; text: string; code: string };
@@ -24,8 +25,8 @@ export function useRedeem(onRedeemed: () => void) {
   const redeem = async (raw: string) => {
     const pickupCode = cleanCode(raw);
     setResult(null);
-    if (!/^\d{8}$/.test(pickupCode)) {
-      sending.setError('请输入 8 位数字取货码');
+    if (!PICKUP_CODE_PATTERN.test(pickupCode)) {
+      sending.setError(`请输入 ${PICKUP_CODE_LENGTH} 位数字取货码`);
       return;
     }
     const reservation = await sending.send(pickupCode);

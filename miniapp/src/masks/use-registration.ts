@@ -1,15 +1,15 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { OrgResponse } from '@sqtb/shared';
+import type { OrgResponse, RegistrationView } from '@sqtb/shared';
 import { useSend } from '../core/use-send';
-import { register, type Registration } from './api';
+import { register } from './api';
 import { committeeCentre, emptyRegistration, registrationBody, registrationProblems, type RegistrationDraft } from './registration-draft';
 
 /**
  * 居民信息登记: the household form. The ID number's check character and the
  * other fields are checked here, so a typo is caught before anything is sent.
  */
-export function useRegistration(org: OrgResponse, onRegistered: (registration: Registration) => void) {
+export function useRegistration(org: OrgResponse, onRegistered: (registration: RegistrationView) => void) {
   const [draft, setDraft] = useState<RegistrationDraft>(emptyRegistration);
   const [problems, setProblems] = useState<string[]>([]);
   const sending = useSend(register);

@@ -1,14 +1,14 @@
-import { useDidShow } from '@tarojs/taro';
-import type { OrgResponse, ReservationStatus } from '@sqtb/shared';
+import type { NearbyPharmacies, OrgResponse, RegistrationView, ReservationStatus, ReservationView } from '@sqtb/shared';
 import { useSignedInRequest } from '../accounts/use-signed-in-request';
+import { useReloadOnShowAndPull } from '../core/page-events';
 import { fetchOrg } from '../org/api';
-import { fetchMyRegistration, fetchMyReservations, fetchPharmacies, type NearbyPharmacies, type Registration, type ReservationView } from './api';
+import { fetchMyRegistration, fetchMyReservations, fetchPharmacies } from './api';
 import { committeeCentre } from './registration-draft';
 
 export interface ReservePageData {
   org: OrgResponse;
   /** Null until the household registers. */
-  registration: Registration | null;
+  registration: RegistrationView | null;
   /** Pharmacies nearest the household's committee, with live stock (once registered). */
   pharmacies?: NearbyPharmacies;
   /** The reservation already made in the open round, if any. */
@@ -34,6 +34,6 @@ export async function loadReservePage(): Promise<ReservePageData> {
 
 export function useReservePage() {
   const page = useSignedInRequest(loadReservePage);
-  useDidShow(() => void page.run());
+  useReloadOnShowAndPull(page.run);
   return page;
 }

@@ -1,8 +1,9 @@
 import Taro from '@tarojs/taro';
+import type { ReservationView } from '@sqtb/shared';
 import { useRetryKey } from '../core/retry-key';
 import { ROUTES } from '../core/routes';
 import { useSend } from '../core/use-send';
-import { reserveMasks, type ReservationView } from './api';
+import { reserveMasks } from './api';
 import { reserveErrorText } from './words';
 
 /**

@@ -1,7 +1,7 @@
-import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { useSignedInRequest } from '../accounts/use-signed-in-request';
 import { errorText, type ApiError } from '../core/api-error';
+import { useReloadOnShowAndPull } from '../core/page-events';
 import { useSend } from '../core/use-send';
 import { listRegistrations, listReservations, reviewRegistration, reviewReservation } from './api';
 
@@ -18,10 +18,7 @@ function reviewErrorText(error: ApiError): string {
 export function useReview() {
   const registrations = useSignedInRequest(() => listRegistrations('pending_review'));
   const reservations = useSignedInRequest(() => listReservations('pending_review'));
-  useDidShow(() => {
-    void registrations.run();
-    void reservations.run();
-  });
+  useReloadOnShowAndPull(registrations.run, reservations.run);
   const [acting, setActing] = useState<string | null>(null);
 
   const settleRegistration = useSend(reviewRegistration, reviewErrorText);

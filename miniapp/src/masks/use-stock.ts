@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'react';
+import type { StockView } from '@sqtb/shared';
 import { fetchMe } from '../accounts/api';
 import { useSignedInRequest } from '../accounts/use-signed-in-request';
 import { useSend } from '../core/use-send';
 import { fetchOrg } from '../org/api';
-import { addStock, fetchPharmacies, setSoldOut, type PharmacyStock } from './api';
+import { addStock, fetchPharmacies, setSoldOut } from './api';
 
 interface OwnStock {
   pharmacyId: string;
   name: string;
   /** Null when no round is open or the pharmacy has no stock in it. */
-  stock: PharmacyStock | null;
+  stock: StockView | null;
   roundOpen: boolean;
 }
 

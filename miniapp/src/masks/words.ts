@@ -1,6 +1,5 @@
-import type { ReservationStatus } from '@sqtb/shared';
+import { PICKUP_CODE_LENGTH, type RegistrationStatus, type ReservationStatus } from '@sqtb/shared';
 import { errorText, type ApiError } from '../core/api-error';
-import type { RegistrationStatus } from './api';
 
 type Tone = 'blue' | 'orange' | 'green' | 'grey' | 'red';
 
@@ -65,7 +64,7 @@ export function redeemErrorText(error: ApiError): string {
   }
   if (error.status === 403) return '该取货码不属于本药店，请居民到预约的药店领取';
   if (error.status === 404) return '取货码不存在，请核对后重试';
-  if (error.code === 'VALIDATION_FAILED') return '请输入 8 位数字取货码';
+  if (error.code === 'VALIDATION_FAILED') return `请输入 ${PICKUP_CODE_LENGTH} 位数字取货码`;
   return errorText(error);
 }
 

@@ -35,7 +35,7 @@ describe('where the overview links', () => {
 
   it('reviews, appeals and streets go where the viewer may go', () => {
     expect(maskReviewLink('reservations')).toBe('/masks/pages/review/index?tab=reservations');
-    expect(appealsLink('district')).toBe('/health/pages/manage/index?tab=appeals');
+    expect(appealsLink('district')).toBe('/health-code/pages/manage/index?tab=appeals');
     expect(appealsLink('cadre')).toBeNull();
     expect(streetOverviewLink('district', 's1')).toBe('/overview/pages/index/index?streetId=s1');
     expect(streetOverviewLink('district', null)).toBeNull();

@@ -1,5 +1,4 @@
-import type { HealthCodeResponse, User } from '@sqtb/shared';
-import type { RiskRegion } from '../health/api';
+import type { HealthCodeResponse, RiskRegionView, User } from '@sqtb/shared';
 
 /** A token shaped like the BFF's (compact JWS, ES256): only its text matters to the pages. */
 export const tokenFor = (label: string) =>
@@ -20,7 +19,7 @@ export function healthCode(overrides: Partial<HealthCodeResponse> = {}): HealthC
   };
 }
 
-export const RISK_REGIONS: RiskRegion[] = [
+export const RISK_REGIONS: RiskRegionView[] = [
   { code: 'guangdong-shenzhen', name: '广东省深圳市', level: 'low', since: '2020-02-20' },
   { code: 'hubei-wuhan', name: '湖北省武汉市', level: 'high', since: '2020-01-23' },
   { code: 'zhejiang-wenzhou', name: '浙江省温州市', level: 'medium', since: '2020-02-02' },

@@ -1,8 +1,7 @@
-import type { User } from '@sqtb/shared';
-import type { NearbyPharmacies, Registration, RegistrationForReview, ReservationView } from '../masks/api';
+import type { NearbyPharmacies, RegistrationForReview, RegistrationView, ReservationView, User } from '@sqtb/shared';
 
 /** The committee of `fixtures.org` (c-1); its centre is where pharmacies are looked up from. */
-export const registration = (overrides: Partial<Registration> = {}): Registration => ({
+export const registration = (overrides: Partial<RegistrationView> = {}): RegistrationView => ({
   id: 'reg-1',
   status: 'approved',
   name: '张伟',
@@ -14,7 +13,7 @@ export const registration = (overrides: Partial<Registration> = {}): Registratio
   householdSize: 3,
   createdAt: '2026-03-01T02:00:00.000Z',
   ...overrides,
-}) as Registration;
+}) as RegistrationView;
 
 export const ROUND_ID = 'round-1';
 

@@ -63,7 +63,7 @@ describe('the complaint loop on H5', () => {
     await handler.see('待评价');
 
     // 反馈: the resident opens the message, rates 2 stars, and the matter goes back to the unit.
-    await resident.open('/account/pages/messages/index');
+    await resident.open('/notifications/pages/messages/index');
     await resident.tapText('您的反映已办结，请评价');
     await resident.see('对处置结果的评价');
     await visible(resident, '.star').nth(1).tap();

@@ -24,6 +24,8 @@ describe('the health code on H5', () => {
     await resident.see('绿码');
     await resident.see('张*');
     expect(await visible(resident, '.code-card--green').count()).toBe(1);
+    // The colour comes from the palette's CSS variable (app.css): it must still paint the card.
+    expect(await visible(resident, '.code-card--green').first().evaluate((card) => getComputedStyle(card).backgroundColor)).toBe('rgb(46, 161, 33)');
     expect(await visible(resident, '.qr__dark').count()).toBeGreaterThan(100);
     const firstTick = await textOf(resident, '.code-card__clock');
     await resident.page.waitForFunction(
@@ -70,6 +72,7 @@ describe('the health code on H5', () => {
     await resident.see('红码');
     await resident.see('密切接触者');
     expect(await visible(resident, '.code-card--red').count()).toBe(1);
+    expect(await visible(resident, '.code-card--red').first().evaluate((card) => getComputedStyle(card).backgroundColor)).toBe('rgb(224, 32, 32)');
 
     for (const person of people) expect(person.errors).toEqual([]);
   });

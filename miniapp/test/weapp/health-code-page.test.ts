@@ -9,7 +9,7 @@ const TOKEN =
 
 signedInWeappSuite();
 
-describe('compiled weapp health code page (health subpackage)', () => {
+describe('compiled weapp health code page (health-code subpackage)', () => {
   it('renders the red colour block with the masked name, the reason and the QR drawn from views', async () => {
     serveApi({
       'GET /api/health-code': {
@@ -25,7 +25,7 @@ describe('compiled weapp health code page (health subpackage)', () => {
         },
       },
     });
-    const page = renderPage('health/pages/code/index');
+    const page = renderPage('health-code/pages/code/index');
 
     const text = await waitForText(page, '红码');
 

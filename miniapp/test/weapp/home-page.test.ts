@@ -11,7 +11,7 @@ signedInWeappSuite();
 describe('compiled weapp home page', () => {
   it("loads /api/me with the token and shows the resident's entries, one of them 建设中", async () => {
     serveApi({ 'GET /api/me': { statusCode: 200, data: { user: resident } } });
-    const page = renderPage('pages/home/index');
+    const page = renderPage('accounts/pages/home/index');
 
     const text = await waitForText(page, '你好，张阿姨');
 
@@ -26,7 +26,7 @@ describe('compiled weapp home page', () => {
 
   it('tapping an entry under construction shows the notice instead of opening a page', async () => {
     serveApi({ 'GET /api/me': { statusCode: 200, data: { user: resident } } });
-    const page = renderPage('pages/home/index');
+    const page = renderPage('accounts/pages/home/index');
     await waitForText(page, '企业复工');
 
     tap(page, '企业复工', '.entry__title');
@@ -40,10 +40,10 @@ describe('compiled weapp home page', () => {
     serveApi({
       'GET /api/me': { statusCode: 401, data: { error: { code: 'UNAUTHENTICATED', message: '请先登录' } } },
     });
-    renderPage('pages/home/index');
+    renderPage('accounts/pages/home/index');
 
     await waitFor(() => stubs.reLaunch.mock.calls.length > 0, () => 'wx.reLaunch');
-    expect(stubs.reLaunch.mock.calls[0][0]).toMatchObject({ url: '/pages/login/index' });
+    expect(stubs.reLaunch.mock.calls[0][0]).toMatchObject({ url: '/accounts/pages/login/index' });
     expect(storage.has('sqtb.session')).toBe(false);
   });
 });

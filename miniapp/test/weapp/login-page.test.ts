@@ -16,7 +16,7 @@ afterEach(unloadPages);
 
 describe('compiled weapp login page', () => {
   it('renders its title and the WeChat login button, without the H5 dev account list', async () => {
-    const page = renderPage('pages/login/index');
+    const page = renderPage('accounts/pages/login/index');
 
     const text = await waitForText(page, '社区通办');
 
@@ -36,13 +36,13 @@ describe('compiled weapp login page', () => {
         },
       },
     });
-    const page = renderPage('pages/login/index');
+    const page = renderPage('accounts/pages/login/index');
     await waitForText(page, '微信一键登录');
 
     tap(page, '微信一键登录');
 
     await waitFor(() => stubs.reLaunch.mock.calls.length > 0, () => 'wx.reLaunch');
-    expect(stubs.reLaunch.mock.calls[0][0]).toMatchObject({ url: '/pages/home/index' });
+    expect(stubs.reLaunch.mock.calls[0][0]).toMatchObject({ url: '/accounts/pages/home/index' });
     expect(stubs.request.mock.calls[0][0]).toMatchObject({
       url: `${apiBase}/api/auth/login`,
       method: 'POST',
@@ -51,19 +51,21 @@ describe('compiled weapp login page', () => {
     expect(storage.get('sqtb.session')).toMatchObject({ token: 'weapp-token' });
   });
 
-  it("shows the server's message when the login is refused", async () => {
+  it("words a refused login from its code, in Chinese, not the BFF's English message", async () => {
+    const bffMessage = 'The WeChat login code is invalid or expired; log in again';
     serveApi({
       'POST /api/auth/login': {
         statusCode: 401,
-        data: { error: { code: 'WECHAT_LOGIN_FAILED', message: '微信登录失败：code 无效' } },
+        data: { error: { code: 'WECHAT_LOGIN_FAILED', message: bffMessage } },
       },
     });
-    const page = renderPage('pages/login/index');
+    const page = renderPage('accounts/pages/login/index');
     await waitForText(page, '微信一键登录');
 
     tap(page, '微信一键登录');
 
-    await waitForText(page, '微信登录失败：code 无效');
+    const text = await waitForText(page, '微信登录失败，请稍后重试');
+    expect(text).not.toContain(bffMessage);
     expect(stubs.reLaunch).not.toHaveBeenCalled();
     expect(storage.has('sqtb.session')).toBe(false);
   });

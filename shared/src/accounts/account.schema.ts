@@ -43,4 +43,9 @@ export const devAccountSchema = z.object({
   displayName: z.string(),
 });
 export const devAccountsResponseSchema = z.object({ accounts: z.array(devAccountSchema) });
+export type DevAccountsResponse = z.infer<typeof devAccountsResponseSchema>;
 export type DevAccount = z.infer<typeof devAccountSchema>;
+
+/** `GET /api/me` */
+export const meResponseSchema = z.object({ user: userSchema });
+export type MeResponse = z.infer<typeof meResponseSchema>;

@@ -25,17 +25,17 @@ describe('home entries', () => {
 
   it('gives every complaint role the in-app messages', () => {
     for (const role of ['resident', 'cadre', 'handler', 'district'] as const) {
-      expect(entry(role, 'messages')).toMatchObject({ built: true, path: '/account/pages/messages/index' });
+      expect(entry(role, 'messages')).toMatchObject({ built: true, path: '/notifications/pages/messages/index' });
     }
   });
 
   it('opens the health code for a resident, the scanner for every role at a gate, and health management for the district', () => {
-    expect(entry('resident', 'health-code')).toMatchObject({ built: true, title: '随申码', path: '/health/pages/code/index' });
+    expect(entry('resident', 'health-code')).toMatchObject({ built: true, title: '随申码', path: '/health-code/pages/code/index' });
     for (const role of ['cadre', 'district', 'pharmacy', 'enterprise'] as const) {
-      expect(entry(role, 'health-scan')).toMatchObject({ built: true, title: '扫码验证', path: '/health/pages/scan/index' });
+      expect(entry(role, 'health-scan')).toMatchObject({ built: true, title: '扫码验证', path: '/health-code/pages/scan/index' });
     }
     for (const role of ['resident', 'handler'] as const) expect(entry(role, 'health-scan')).toBeUndefined();
-    expect(entry('district', 'health-manage')).toMatchObject({ built: true, title: '健康管理', path: '/health/pages/manage/index' });
+    expect(entry('district', 'health-manage')).toMatchObject({ built: true, title: '健康管理', path: '/health-code/pages/manage/index' });
     expect(entry('cadre', 'health-manage')).toBeUndefined();
   });
 

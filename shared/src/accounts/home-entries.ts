@@ -29,9 +29,9 @@ const built = (key: string, title: string, description: string, path: string): H
   built: true,
 });
 
-const HEALTH_CODE = '/health/pages/code/index';
-const HEALTH_SCAN = '/health/pages/scan/index';
-const HEALTH_MANAGE = '/health/pages/manage/index';
+const HEALTH_CODE = '/health-code/pages/code/index';
+const HEALTH_SCAN = '/health-code/pages/scan/index';
+const HEALTH_MANAGE = '/health-code/pages/manage/index';
 const MASKS_RESERVE = '/masks/pages/reserve/index';
 const MASKS_REDEEM = '/masks/pages/redeem/index';
 const MASKS_REVIEW = '/masks/pages/review/index';
@@ -41,8 +41,8 @@ const OVERVIEW = '/overview/pages/index/index';
 /** Every role that stands at a gate checks codes on the same scanner page. */
 const SCAN = built('health-scan', '扫码验证', '扫描居民的随申码，核验颜色与有效期', HEALTH_SCAN);
 
-const PROFILE = built('profile', '我的账号', '身份、所属单位与权限范围', '/account/pages/profile/index');
-const MESSAGES = built('messages', '消息', '派单、办结、督办等通知', '/account/pages/messages/index');
+const PROFILE = built('profile', '我的账号', '身份、所属单位与权限范围', '/accounts/pages/profile/index');
+const MESSAGES = built('messages', '消息', '派单、办结、督办等通知', '/notifications/pages/messages/index');
 
 export const HOME_ENTRIES: Record<Role, HomeEntry[]> = {
   resident: [

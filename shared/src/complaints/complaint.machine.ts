@@ -22,8 +22,18 @@ export interface TransitionContext {
   stars?: number;
 }
 
-const satisfied = guard<TransitionContext>('rated 3 to 5 stars', (c) => c.stars !== undefined && c.stars >= 3 && c.stars <= 5);
-const dissatisfied = guard<TransitionContext>('rated 1 or 2 stars', (c) => c.stars !== undefined && c.stars >= 1 && c.stars <= 2);
+/**
+ * A rating of this many stars or more is satisfied (好评, README "Ratings"): it
+ * closes the matter and counts toward the satisfaction rate; fewer stars send
+ * it back to the unit as a reopen. The one place the line is drawn.
+ */
+export const SATISFIED_MIN_STARS = 3;
+
+/** Whether a rating of 1–5 stars is satisfied (好评). */
+export const isSatisfied = (stars: number): boolean => stars >= SATISFIED_MIN_STARS;
+
+const satisfied = guard<TransitionContext>(`rated ${SATISFIED_MIN_STARS} to 5 stars`, (c) => c.stars !== undefined && isSatisfied(c.stars) && c.stars <= 5);
+const dissatisfied = guard<TransitionContext>(`rated 1 to ${SATISFIED_MIN_STARS - 1} stars`, (c) => c.stars !== undefined && c.stars >= 1 && !isSatisfied(c.stars));
 
 const CADRE_OR_DISTRICT = ['committee-cadre', 'district'] as const;
 

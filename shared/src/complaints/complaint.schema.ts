@@ -1,20 +1,25 @@
 import { z } from 'zod';
 import { calendarDateSchema } from '../core/date.schema';
+import { latLngQuerySchema, latLngSchema } from '../core/geo.schema';
 import { objectIdSchema } from '../core/ids';
-import { latLngSchema } from '../org/org.schema';
+import { pageQuerySchema, pagedReplySchema } from '../core/pagination.schema';
+import { noteSchema, textSchema as text } from '../core/text.schema';
 import { CATEGORY_CODES } from './categories';
 import { COMPLAINT_EVENTS, COMPLAINT_STATUSES } from './complaint.machine';
 
 export const complaintStatusSchema = z.enum(COMPLAINT_STATUSES);
 export const categoryCodeSchema = z.enum(CATEGORY_CODES);
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
-const photoIdsSchema = z.array(objectIdSchema).max(6, 'at most 6 photos').default([]);
+/** Photos with a report or a resolution (each uploaded first through `POST /api/files`). */
+export const COMPLAINT_MAX_PHOTOS = 6;
+export const COMPLAINT_DESCRIPTION_MIN_LENGTH = 5;
+export const COMPLAINT_DESCRIPTION_MAX_LENGTH = 1000;
+const photoIdsSchema = z.array(objectIdSchema).max(COMPLAINT_MAX_PHOTOS, `at most ${COMPLAINT_MAX_PHOTOS} photos`).default([]);
 
 /** `POST /api/complaints` */
 export const createComplaintSchema = z
   .object({
     category: categoryCodeSchema,
-    description: text(5, 1000),
+    description: text(COMPLAINT_DESCRIPTION_MIN_LENGTH, COMPLAINT_DESCRIPTION_MAX_LENGTH),
     location: latLngSchema.strict(),
     address: text(2, 200),
     photoIds: photoIdsSchema,
@@ -24,16 +29,13 @@ export const createComplaintSchema = z
   .strict();
 export type CreateComplaint = z.infer<typeof createComplaintSchema>;
 
-export const acceptComplaintSchema = z.object({ note: text(1, 500).optional() }).strict();
-export const rejectComplaintSchema = z.object({ reason: text(2, 500) }).strict();
-export const dispatchComplaintSchema = z.object({ unitId: objectIdSchema, note: text(1, 500).optional() }).strict();
+export const acceptComplaintSchema = z.object({ note: noteSchema(1).optional() }).strict();
+export const rejectComplaintSchema = z.object({ reason: noteSchema(2) }).strict();
+export const dispatchComplaintSchema = z.object({ unitId: objectIdSchema, note: noteSchema(1).optional() }).strict();
 export const resolveComplaintSchema = z.object({ note: text(2, 1000), photoIds: photoIdsSchema }).strict();
-export const rateComplaintSchema = z.object({ stars: z.number().int().min(1).max(5), comment: text(1, 500).optional() }).strict();
-export const urgeComplaintSchema = z.object({ note: text(1, 500).optional() }).strict();
-export const archiveComplaintSchema = z.object({ note: text(1, 500).optional() }).strict();
-export const emptyBodySchema = z.object({}).strict();
-
-export const complaintIdParamsSchema = z.object({ id: objectIdSchema }).strict();
+export const rateComplaintSchema = z.object({ stars: z.number().int().min(1).max(5), comment: noteSchema(1).optional() }).strict();
+export const urgeComplaintSchema = z.object({ note: noteSchema(1).optional() }).strict();
+export const archiveComplaintSchema = z.object({ note: noteSchema(1).optional() }).strict();
 
 export const listComplaintsQuerySchema = z
   .object({
@@ -50,19 +52,12 @@ export const listComplaintsQuerySchema = z
     /** Received on these Shanghai dates, inclusive: the overview's week cohorts. */
     receivedFrom: calendarDateSchema.optional(),
     receivedTo: calendarDateSchema.optional(),
-    page: z.coerce.number().int().min(1).max(10_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+    ...pageQuerySchema.shape,
   })
   .strict();
 export type ListComplaintsQuery = z.infer<typeof listComplaintsQuerySchema>;
 
-export const nearbyQuerySchema = z
-  .object({
-    lat: z.coerce.number().min(-90).max(90),
-    lng: z.coerce.number().min(-180).max(180),
-    category: categoryCodeSchema,
-  })
-  .strict();
+export const nearbyQuerySchema = z.object({ ...latLngQuerySchema.shape, category: categoryCodeSchema }).strict();
 
 export const timelineEntrySchema = z.object({
   at: z.string(),
@@ -114,26 +109,26 @@ export const complaintViewSchema = z.object({
 });
 export type ComplaintView = z.infer<typeof complaintViewSchema>;
 
-export const complaintListSchema = z.object({
-  items: z.array(complaintViewSchema.omit({ timeline: true })),
-  page: z.number(),
-  pageSize: z.number(),
-  total: z.number(),
-});
+export const complaintListSchema = pagedReplySchema(complaintViewSchema.omit({ timeline: true }));
 export type ComplaintList = z.infer<typeof complaintListSchema>;
 
-export const nearbyComplaintsSchema = z.object({
-  items: z.array(
-    z.object({
-      id: z.string(),
-      category: z.string(),
-      description: z.string(),
-      address: z.string(),
-      status: complaintStatusSchema,
-      distanceMeters: z.number(),
-      meTooCount: z.number(),
-      /** The caller already added "me too" here. */
-      alreadyMeToo: z.boolean(),
-    }),
-  ),
+/** An open complaint of the same category near a new report (the resident may say "me too" instead). */
+export const nearbyComplaintSchema = z.object({
+  id: z.string(),
+  category: z.string(),
+  description: z.string(),
+  address: z.string(),
+  status: complaintStatusSchema,
+  distanceMeters: z.number(),
+  meTooCount: z.number(),
+  /** The caller already added "me too" here. */
+  alreadyMeToo: z.boolean(),
 });
+export type NearbyComplaint = z.infer<typeof nearbyComplaintSchema>;
+/** `GET /api/complaints/nearby?lat=&lng=&category=`: nearest first. */
+export const nearbyComplaintsSchema = z.object({ items: z.array(nearbyComplaintSchema) });
+export type NearbyComplaints = z.infer<typeof nearbyComplaintsSchema>;
+
+/** `POST /api/complaints/:id/metoo` */
+export const meTooReplySchema = z.object({ meTooCount: z.number() });
+export type MeTooReply = z.infer<typeof meTooReplySchema>;

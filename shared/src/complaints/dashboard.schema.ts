@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDateSchema } from '../core/date.schema';
+import { latLngViewSchema } from '../core/geo.schema';
 import { objectIdSchema } from '../core/ids';
 import { categoryCodeSchema } from './complaint.schema';
 import { COMPLAINT_STATUSES } from './complaint.machine';
@@ -16,6 +17,7 @@ export const complaintDashboardQuerySchema = z
     to: isoDate.optional(),
   })
   .strict();
+export type ComplaintDashboardQuery = z.infer<typeof complaintDashboardQuerySchema>;
 
 const rate = z.number().min(0).max(1).nullable();
 export const complaintFiguresSchema = z.object({
@@ -38,7 +40,7 @@ export type ComplaintDashboard = z.infer<typeof complaintDashboardSchema>;
 export const hotspotSchema = z.object({
   id: z.string(),
   cell: z.string(),
-  center: z.object({ lat: z.number(), lng: z.number() }),
+  center: latLngViewSchema,
   committeeId: z.string().optional(),
   open: z.boolean(),
   openedAt: z.string(),
@@ -47,5 +49,8 @@ export const hotspotSchema = z.object({
   complaintsInWindow: z.number(),
   categories: z.array(z.string()),
 });
+export type Hotspot = z.infer<typeof hotspotSchema>;
+/** `GET /api/hotspots?open=`: most recent first. */
 export const hotspotListSchema = z.object({ items: z.array(hotspotSchema) });
+export type HotspotList = z.infer<typeof hotspotListSchema>;
 export const hotspotQuerySchema = z.object({ open: z.enum(['true', 'false']).optional() }).strict();

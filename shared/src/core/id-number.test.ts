@@ -1,4 +1,4 @@
-import { idNumberCheckChar, idNumberProblem } from './id-number';
+import { idNumberCheckChar, idNumberProblem, idNumberProblemIn, idNumberProblemKind } from './id-number';
 
 describe('resident ID numbers (GB 11643)', () => {
   it('computes the check character from the first 17 digits', () => {
@@ -18,5 +18,19 @@ describe('resident ID numbers (GB 11643)', () => {
     ['11010519491231002Y', /18 characters/],
   ])('refuses %s', (id, problem) => {
     expect(idNumberProblem(id)).toMatch(problem);
+  });
+});
+
+describe('the kinds of ID-number problem', () => {
+  it.each([
+    ['110105194912310021', 'check'],
+    ['11010519491331002X', 'birth'],
+    ['1101051949123100', 'shape'],
+  ] as const)('names what is wrong with %s', (id, kind) => {
+    expect(idNumberProblemKind(id)).toBe(kind);
+    expect(idNumberProblemIn(`idNumber: The ID number ${idNumberProblem(id)}`)).toBe(kind);
+  });
+  it('finds no ID-number problem in other messages', () => {
+    expect(idNumberProblemIn('phone: a mainland mobile number, 11 digits')).toBeUndefined();
   });
 });

@@ -8,7 +8,8 @@ import { addDays } from '../calendar/dates';
 export const HEALTH_RULES_VERSION = 'sh-2020.2';
 
 export type HealthColor = 'green' | 'yellow' | 'red';
-export type RiskLevel = 'low' | 'medium' | 'high';
+export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
 
 export const MEDICAL_STATUSES = ['confirmed', 'suspected', 'asymptomatic', 'close_contact', 'centralised_isolation', 'home_observation', 'released'] as const;
 export type MedicalStatus = (typeof MEDICAL_STATUSES)[number];

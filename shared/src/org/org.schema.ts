@@ -1,9 +1,5 @@
 import { z } from 'zod';
-
-export const latLngSchema = z.object({
-  lat: z.number().min(-90).max(90),
-  lng: z.number().min(-180).max(180),
-});
+import { latLngSchema } from '../core/geo.schema';
 
 export const circleAreaSchema = z.object({
   center: latLngSchema,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { latLngViewSchema } from '../core/geo.schema';
 import { objectIdSchema } from '../core/ids';
 
 /**
@@ -45,7 +46,7 @@ export const complaintCohortSchema = z.object({
   resolutions: z.number().int(),
   onTimeResolutions: z.number().int(),
   onTimeRate: rate,
-  /** Ratings given (a 1–2 star rating that reopened the matter counts) and those of 4–5 stars. */
+  /** Ratings given (a 1–2 star rating that reopened the matter counts) and the satisfied ones (3–5 stars, isSatisfied). */
   ratings: z.number().int(),
   satisfiedRatings: z.number().int(),
   satisfactionRate: rate,
@@ -92,7 +93,7 @@ export const overdueItemSchema = z.object({
 export const overviewHotspotSchema = z.object({
   id: z.string(),
   cell: z.string(),
-  center: z.object({ lat: z.number(), lng: z.number() }),
+  center: latLngViewSchema,
   committeeName: z.string(),
   complaintsInWindow: z.number().int(),
   categories: z.array(z.string()),

@@ -1,14 +1,14 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import type { ComplaintView } from '@sqtb/shared';
+import { COMPLAINT_MAX_PHOTOS, type ComplaintView } from '@sqtb/shared';
 import { useSignedInRequest } from '../../accounts/use-signed-in-request';
 import type { ChipOption } from '../../core/components/chips';
 import { Chips } from '../../core/components/chips';
+import { FormFooter } from '../../core/components/form-footer';
 import { ErrorState, LoadingState } from '../../core/components/status';
 import { fetchOrg } from '../../org/api';
-import { dispatchBody, rateBody, rejectBody, reopensOnRating, resolveBody, STAR_WORDS, type ActionEntry, type Built } from '../actions';
-import { MAX_PHOTOS } from '../report-draft';
+import { dispatchBody, rateBody, rejectBody, reopensOnRating, resolveBody, STAR_WORDS, TEXT_MAX, type ActionEntry, type Built } from '../actions';
 import { usePhotoUploads } from '../use-photo-uploads';
 import { PhotoPicker } from './photo-picker';
 
@@ -32,8 +32,6 @@ function useBuiltSender({ entry, send }: FormProps) {
   };
   return { problem, submit };
 }
-
-const Problem = ({ text }: { text: string | null }) => (text ? <Text className="message--error">{text}</Text> : null);
 
 /** 受理, 归档, 催办, 我也遇到了: one tap (归档 asks first: it ends the matter's life). */
 export function ConfirmAction({ entry, busy, send }: FormProps) {
@@ -66,11 +64,8 @@ export function ReasonForm(props: FormProps) {
   return (
     <View className="card">
       <Text className="section-title">不予受理的理由（居民可见）</Text>
-      <Textarea className="field field--textarea" placeholder="请填写理由，例如：不属于本居委会辖区" value={reason} maxlength={500} onInput={(e) => setReason(e.detail.value)} />
-      <Problem text={problem} />
-      <Button className="button button--danger" disabled={props.busy} onClick={() => submit(rejectBody(reason))}>
-        确认不予受理
-      </Button>
+      <Textarea className="field field--textarea" placeholder="请填写理由，例如：不属于本居委会辖区" value={reason} maxlength={TEXT_MAX.reason} onInput={(e) => setReason(e.detail.value)} />
+      <FormFooter error={problem} label="确认不予受理" tone="danger" disabled={props.busy} onSubmit={() => submit(rejectBody(reason))} />
       <Button className="button button--plain" onClick={() => setOpen(false)}>
         取消
       </Button>
@@ -97,11 +92,8 @@ export function DispatchForm(props: FormProps & { complaint: ComplaintView }) {
     <View className="card">
       <Text className="section-title">派单至处置部门</Text>
       <Chips options={options} value={unitId} onChange={setUnitId} disabled={props.busy} />
-      <Input className="field" placeholder="派单说明（选填）" value={note} maxlength={500} onInput={(e) => setNote(e.detail.value)} />
-      <Problem text={problem} />
-      <Button className="button button--primary" disabled={props.busy} onClick={() => submit(dispatchBody(unitId, note))}>
-        {props.entry.label}
-      </Button>
+      <Input className="field" placeholder="派单说明（选填）" value={note} maxlength={TEXT_MAX.dispatchNote} onInput={(e) => setNote(e.detail.value)} />
+      <FormFooter error={problem} label={props.entry.label} disabled={props.busy} onSubmit={() => submit(dispatchBody(unitId, note))} />
     </View>
   );
 }
@@ -109,7 +101,7 @@ export function DispatchForm(props: FormProps & { complaint: ComplaintView }) {
 /** 办结: what was done, with photos of the result. */
 export function ResolveForm(props: FormProps) {
   const [note, setNote] = useState('');
-  const photos = usePhotoUploads(MAX_PHOTOS);
+  const photos = usePhotoUploads(COMPLAINT_MAX_PHOTOS);
   const { problem, submit } = useBuiltSender(props);
   const onSubmit = () => {
     if (photos.uploading) return submit({ ok: false, message: '照片还在上传，请稍候' });
@@ -119,13 +111,10 @@ export function ResolveForm(props: FormProps) {
   return (
     <View className="card">
       <Text className="section-title">处置结果（居民可见）</Text>
-      <Textarea className="field field--textarea" placeholder="请填写处置结果" value={note} maxlength={1000} onInput={(e) => setNote(e.detail.value)} />
-      <Text className="hint">可附现场照片（最多 6 张）</Text>
-      <PhotoPicker uploads={photos} max={MAX_PHOTOS} />
-      <Problem text={problem} />
-      <Button className="button button--primary" disabled={props.busy} onClick={onSubmit}>
-        {props.entry.label}
-      </Button>
+      <Textarea className="field field--textarea" placeholder="请填写处置结果" value={note} maxlength={TEXT_MAX.resolveNote} onInput={(e) => setNote(e.detail.value)} />
+      <Text className="hint">{`可附现场照片（最多 ${COMPLAINT_MAX_PHOTOS} 张）`}</Text>
+      <PhotoPicker uploads={photos} max={COMPLAINT_MAX_PHOTOS} />
+      <FormFooter error={problem} label={props.entry.label} disabled={props.busy} onSubmit={onSubmit} />
     </View>
   );
 }
@@ -147,11 +136,8 @@ export function RateForm(props: FormProps) {
         {stars > 0 && <Text className="row__label">{`${stars} 星 · ${STAR_WORDS[stars - 1]}`}</Text>}
       </View>
       {reopensOnRating(stars) && <Text className="hint">1–2 星表示不满意：事项将退回处置部门重新办理。</Text>}
-      <Textarea className="field field--textarea" placeholder="说说您的看法（选填）" value={comment} maxlength={500} onInput={(e) => setComment(e.detail.value)} />
-      <Problem text={problem} />
-      <Button className="button button--primary" disabled={props.busy} onClick={() => submit(rateBody(stars, comment))}>
-        {props.entry.label}
-      </Button>
+      <Textarea className="field field--textarea" placeholder="说说您的看法（选填）" value={comment} maxlength={TEXT_MAX.comment} onInput={(e) => setComment(e.detail.value)} />
+      <FormFooter error={problem} label={props.entry.label} disabled={props.busy} onSubmit={() => submit(rateBody(stars, comment))} />
     </View>
   );
 }

@@ -1,19 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import type { ComplaintView } from '@sqtb/shared';
+import { Row } from '../../core/components/row';
 import { formatShanghai } from '../../core/time';
 import { STAR_WORDS } from '../actions';
 import { currentLimit } from '../status';
 import { PhotoGrid } from './photo-grid';
 import { RedLight, StatusTag } from './status-tag';
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View className="row">
-      <Text className="row__label">{label}</Text>
-      <Text>{value}</Text>
-    </View>
-  );
-}
 
 /** What was reported, where, by whom, its status, red light and time limit. */
 export function ComplaintSummary({ complaint: c }: { complaint: ComplaintView }) {

@@ -1,8 +1,8 @@
 import { Button, Text, View } from '@tarojs/components';
-import type { ComplaintDashboard } from '@sqtb/shared';
+import type { ComplaintDashboard, Hotspot } from '@sqtb/shared';
 import { findCategory } from '@sqtb/shared';
+import { Row } from '../../core/components/row';
 import { formatShanghai } from '../../core/time';
-import type { Hotspot } from '../api';
 import { committeeBars, headlineFigures, statusCounts } from '../dashboard-figures';
 
 export function FigureGrid({ dashboard }: { dashboard: ComplaintDashboard }) {
@@ -22,10 +22,7 @@ export function StatusCounts({ dashboard }: { dashboard: ComplaintDashboard }) {
   return (
     <View className="card">
       {statusCounts(dashboard.byStatus).map((s) => (
-        <View key={s.status} className="row">
-          <Text className="row__label">{s.label}</Text>
-          <Text>{String(s.count)}</Text>
-        </View>
+        <Row key={s.status} label={s.label} value={String(s.count)} />
       ))}
     </View>
   );

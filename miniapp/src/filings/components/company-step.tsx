@@ -1,8 +1,8 @@
 import { Input, Text, View } from '@tarojs/components';
-import type { OrgResponse } from '@sqtb/shared';
+import { CREDIT_CODE_LENGTH, PHONE_LENGTH, type OrgResponse } from '@sqtb/shared';
 import { Chips } from '../../core/components/chips';
 import { DateField } from '../../core/components/date-field';
-import { CREDIT_CODE_LENGTH } from '../filing-draft';
+import { TEXT_MAX } from '../filing-draft';
 import type { FilingForm } from '../use-filing-form';
 import { creditCodeWords, phoneWords } from '../words';
 
@@ -15,7 +15,7 @@ export function CreditCodeCheck({ value, tried }: { value: string; tried: boolea
   if (!code) return tried ? <Text className="field-problem">请填写统一社会信用代码</Text> : null;
   const problem = creditCodeWords(code);
   if (!problem) return <Text className="field-ok">✓ 统一社会信用代码校验通过</Text>;
-  const onlyShort = code.length < CREDIT_CODE_LENGTH && problem.includes('应为 18 位');
+  const onlyShort = code.length < CREDIT_CODE_LENGTH && problem.includes(`应为 ${CREDIT_CODE_LENGTH} 位`);
   if (onlyShort && !tried) return <Text className="hint">{`已填 ${code.length} / ${CREDIT_CODE_LENGTH} 位`}</Text>;
   return <Text className="field-problem">{problem}</Text>;
 }
@@ -35,7 +35,7 @@ export function CompanyStep({ form, org }: { form: FilingForm; org?: OrgResponse
   return (
     <View>
       <Text className="section-title">企业名称</Text>
-      <Input className="field" placeholder="营业执照上的企业名称" value={draft.enterpriseName} maxlength={100} onInput={(e) => change({ enterpriseName: e.detail.value })} />
+      <Input className="field" placeholder="营业执照上的企业名称" value={draft.enterpriseName} maxlength={TEXT_MAX.enterpriseName} onInput={(e) => change({ enterpriseName: e.detail.value })} />
       <Text className="section-title">统一社会信用代码</Text>
       <Input
         className="field field--code"
@@ -46,7 +46,7 @@ export function CompanyStep({ form, org }: { form: FilingForm; org?: OrgResponse
       />
       <CreditCodeCheck value={draft.creditCode} tried={tried} />
       <Text className="section-title">经营地址</Text>
-      <Input className="field" placeholder="经营场所详细地址" value={draft.address} maxlength={120} onInput={(e) => change({ address: e.detail.value })} />
+      <Input className="field" placeholder="经营场所详细地址" value={draft.address} maxlength={TEXT_MAX.address} onInput={(e) => change({ address: e.detail.value })} />
       <Text className="section-title">所属居委会</Text>
       {committees.length > 0 ? (
         <Chips options={committees} value={draft.committeeId} onChange={(committeeId) => change({ committeeId })} />
@@ -54,8 +54,8 @@ export function CompanyStep({ form, org }: { form: FilingForm; org?: OrgResponse
         <Text className="hint">正在加载居委会…</Text>
       )}
       <Text className="section-title">联系人</Text>
-      <Input className="field" placeholder="联系人姓名" value={draft.contactName} maxlength={30} onInput={(e) => change({ contactName: e.detail.value })} />
-      <Input className="field" type="number" placeholder="联系人手机号" value={draft.contactPhone} maxlength={11} onInput={(e) => change({ contactPhone: e.detail.value })} />
+      <Input className="field" placeholder="联系人姓名" value={draft.contactName} maxlength={TEXT_MAX.contactName} onInput={(e) => change({ contactName: e.detail.value })} />
+      <Input className="field" type="number" placeholder="联系人手机号" value={draft.contactPhone} maxlength={PHONE_LENGTH} onInput={(e) => change({ contactPhone: e.detail.value })} />
       <PhoneCheck value={draft.contactPhone} tried={tried} />
       <Text className="section-title">计划复工日期</Text>
       <DateField value={draft.reopenDate} onChange={(reopenDate) => change({ reopenDate })} placeholder="选择复工日期" />

@@ -1,8 +1,9 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { DateField } from '../../core/components/date-field';
+import { FormFooter } from '../../core/components/form-footer';
 import { ErrorState, LoadingState } from '../../core/components/status';
 import { monthDayWords } from '../../core/time';
-import { useDailyReports } from '../use-daily-reports';
+import { COUNT_DIGITS, NOTE_MAX, useDailyReports } from '../use-daily-reports';
 
 const RECENT = 7;
 
@@ -17,18 +18,10 @@ export function DailyReportSection({ filingId, missingToday, onReported }: { fil
       <View className="card">
         <Text className="hint">报告日期</Text>
         <DateField value={draft.date} end={form.today} onChange={(date) => change({ date })} />
-        <Input className="field" type="number" placeholder="今日在岗人数" value={draft.onSite} maxlength={6} onInput={(e) => change({ onSite: e.detail.value })} />
-        <Input className="field" type="number" placeholder="发热人数（没有填 0）" value={draft.feverCases} maxlength={6} onInput={(e) => change({ feverCases: e.detail.value })} />
-        <Input className="field" placeholder="备注（选填）" value={draft.note} maxlength={500} onInput={(e) => change({ note: e.detail.value })} />
-        {form.problems.map((problem) => (
-          <Text key={problem} className="message--error">
-            {problem}
-          </Text>
-        ))}
-        {form.error && <Text className="message--error">{form.error}</Text>}
-        <Button className="button button--primary" disabled={form.busy} loading={form.busy} onClick={() => void form.submit()}>
-          提交今日报告
-        </Button>
+        <Input className="field" type="number" placeholder="今日在岗人数" value={draft.onSite} maxlength={COUNT_DIGITS} onInput={(e) => change({ onSite: e.detail.value })} />
+        <Input className="field" type="number" placeholder="发热人数（没有填 0）" value={draft.feverCases} maxlength={COUNT_DIGITS} onInput={(e) => change({ feverCases: e.detail.value })} />
+        <Input className="field" placeholder="备注（选填）" value={draft.note} maxlength={NOTE_MAX} onInput={(e) => change({ note: e.detail.value })} />
+        <FormFooter problems={form.problems} error={form.error} label="提交今日报告" busy={form.busy} onSubmit={() => void form.submit()} />
       </View>
 
       <Text className="section-title">最近的报告</Text>
@@ -38,7 +31,7 @@ export function DailyReportSection({ filingId, missingToday, onReported }: { fil
         <View className="card">
           {reports.data.length === 0 && <Text className="hint">还没有报告</Text>}
           {reports.data.slice(0, RECENT).map((report) => (
-            <View key={report.date} className={`report-line${report.feverCases > 0 ? ' report-line--fever' : ''}`}>
+            <View key={report.id} className={`report-line${report.feverCases > 0 ? ' report-line--fever' : ''}`}>
               <Text>{monthDayWords(report.date)}</Text>
               <Text>{`在岗 ${report.onSite} 人 · 发热 ${report.feverCases} 人`}</Text>
             </View>

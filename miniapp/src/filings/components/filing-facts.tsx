@@ -1,13 +1,7 @@
 import { Text, View } from '@tarojs/components';
+import { Row } from '../../core/components/row';
 import { monthDayWords } from '../../core/time';
 import type { FilingView } from '../api';
-
-const Row = ({ label, value }: { label: string; value: string }) => (
-  <View className="row">
-    <Text className="row__label">{label}</Text>
-    <Text>{value}</Text>
-  </View>
-);
 
 /** What the enterprise filed, as label / value rows, and its prevention plan. */
 export function FilingFacts({ filing, committeeName }: { filing: FilingView; committeeName?: string }) {

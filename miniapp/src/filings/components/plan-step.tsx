@@ -1,5 +1,5 @@
 import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
-import { PLAN_MAX, PLAN_MIN } from '../filing-draft';
+import { PLAN_MAX, PLAN_MIN, SUPPLIES_DAYS } from '../filing-draft';
 import type { FilingForm } from '../use-filing-form';
 
 export const COMMITMENT_TEXT =
@@ -15,14 +15,14 @@ export function PlanStep({ form }: { form: FilingForm }) {
       <Text className="section-title">疫情防控方案</Text>
       <Textarea
         className="field field--textarea"
-        placeholder="请写明测温登记、分餐错峰、消毒通风、异常处置等措施（至少 20 字）"
+        placeholder={`请写明测温登记、分餐错峰、消毒通风、异常处置等措施（至少 ${PLAN_MIN} 字）`}
         value={draft.planText}
         maxlength={PLAN_MAX}
         onInput={(e) => change({ planText: e.detail.value })}
       />
       <Text className={planLength > 0 && planLength < PLAN_MIN ? 'field-problem' : 'hint'}>{`已写 ${planLength} 字（${PLAN_MIN}–${PLAN_MAX} 字）`}</Text>
       <Text className="section-title">防疫物资可用天数</Text>
-      <Input className="field" type="number" placeholder="口罩、消毒用品等可用天数（0–365）" value={draft.suppliesDays} maxlength={3} onInput={(e) => change({ suppliesDays: e.detail.value })} />
+      <Input className="field" type="number" placeholder={`口罩、消毒用品等可用天数（${SUPPLIES_DAYS.min}–${SUPPLIES_DAYS.max}）`} value={draft.suppliesDays} maxlength={SUPPLIES_DAYS.digits} onInput={(e) => change({ suppliesDays: e.detail.value })} />
       <View className="switch-row">
         <Text>已设置临时隔离观察室</Text>
         <Switch checked={draft.isolationRoom} onChange={(e) => change({ isolationRoom: e.detail.value })} />

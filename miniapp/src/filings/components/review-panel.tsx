@@ -1,6 +1,10 @@
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { filingNoteSchema } from '@sqtb/shared';
+import { fieldWords, lengthWording } from '../../core/field-problems';
+import { FormFooter } from '../../core/components/form-footer';
+import { maxLength } from '../../core/schema-limits';
 import type { FilingView, ReviewAction } from '../api';
 import type { FilingReview } from '../use-filing-review';
 
@@ -8,6 +12,11 @@ const NOTE_FORMS = {
   return: { label: '退回修改', title: '需要企业修改的内容（企业可见）', placeholder: '例如：防控方案缺少员工返岗前 14 天行程排查', confirm: '确认退回' },
   reject: { label: '不予通过', title: '不予通过的理由（企业可见）', placeholder: '例如：经营场所不具备复工条件', confirm: '确认不予通过' },
 } as const;
+
+const NOTE_MAX = maxLength(filingNoteSchema.shape.note);
+/** Why a reviewer's note cannot be sent yet (checked by the shared schema), or null. */
+const noteProblem = (note: string) =>
+  fieldWords(filingNoteSchema, { note }, { note: lengthWording((min) => `请填写说明（至少 ${min} 个字）`, (max) => `说明最多 ${max} 字`) }).note ?? null;
 
 /** A decision that needs a note: opens a text field first; the note must say something. */
 function NoteAction({ action, review }: { action: 'return' | 'reject'; review: FilingReview }) {
@@ -24,21 +33,16 @@ function NoteAction({ action, review }: { action: 'return' | 'reject'; review: F
     );
   }
   const submit = async () => {
-    if (note.trim().length < 2) {
-      setProblem('请填写说明（至少 2 个字）');
-      return;
-    }
-    setProblem(null);
+    const problem = noteProblem(note.trim());
+    setProblem(problem);
+    if (problem) return;
     if (await review.send(action, note.trim())) setOpen(false);
   };
   return (
     <View className="card">
       <Text className="section-title">{form.title}</Text>
-      <Textarea className="field field--textarea" placeholder={form.placeholder} value={note} maxlength={500} onInput={(e) => setNote(e.detail.value)} />
-      {problem && <Text className="message--error">{problem}</Text>}
-      <Button className={`button ${action === 'reject' ? 'button--danger' : 'button--primary'}`} disabled={busy} loading={review.pending === action} onClick={() => void submit()}>
-        {form.confirm}
-      </Button>
+      <Textarea className="field field--textarea" placeholder={form.placeholder} value={note} maxlength={NOTE_MAX} onInput={(e) => setNote(e.detail.value)} />
+      <FormFooter error={problem} label={form.confirm} tone={action === 'reject' ? 'danger' : 'primary'} busy={review.pending === action} disabled={busy} onSubmit={() => void submit()} />
       <Button className="button button--plain" onClick={() => setOpen(false)}>
         取消
       </Button>

@@ -1,6 +1,7 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
-import { ROSTER_CSV_HEADER, ROSTER_MAX, rosterRowProblems, type RosterRow } from '../filing-draft';
+import { ID_NUMBER_LENGTH, PHONE_LENGTH, ROSTER_MAX_ROWS } from '@sqtb/shared';
+import { ROSTER_CSV_HEADER, rosterRowProblems, TEXT_MAX, type RosterRow } from '../filing-draft';
 import type { FilingForm } from '../use-filing-form';
 
 /** Rows drawn at first: a long imported roster would make every keystroke slow on a phone. */
@@ -19,9 +20,9 @@ function RowEditor({ row, index, form }: { row: RosterRow; index: number; form: 
           删除
         </Text>
       </View>
-      <Input className="field" placeholder="姓名" value={row.name} maxlength={30} onInput={(e) => form.changeRow(row.key, { name: e.detail.value })} />
-      <Input className="field" type="number" placeholder="手机号" value={row.phone} maxlength={11} onInput={(e) => form.changeRow(row.key, { phone: e.detail.value })} />
-      <Input className="field" type="idcard" placeholder="身份证号" value={row.idNumber} maxlength={18} onInput={(e) => form.changeRow(row.key, { idNumber: e.detail.value })} />
+      <Input className="field" placeholder="姓名" value={row.name} maxlength={TEXT_MAX.employeeName} onInput={(e) => form.changeRow(row.key, { name: e.detail.value })} />
+      <Input className="field" type="number" placeholder="手机号" value={row.phone} maxlength={PHONE_LENGTH} onInput={(e) => form.changeRow(row.key, { phone: e.detail.value })} />
+      <Input className="field" type="idcard" placeholder="身份证号" value={row.idNumber} maxlength={ID_NUMBER_LENGTH} onInput={(e) => form.changeRow(row.key, { idNumber: e.detail.value })} />
       {bad && <Text className="field-problem">{problems.join('；')}</Text>}
     </View>
   );
@@ -47,7 +48,7 @@ export function RosterEditor({ form }: { form: FilingForm }) {
 
   return (
     <View>
-      <Text className="hint">{`共 ${roster.length} 人（最多 ${ROSTER_MAX} 人）`}</Text>
+      <Text className="hint">{`共 ${roster.length} 人（最多 ${ROSTER_MAX_ROWS} 人）`}</Text>
       {shown.map((row) => (
         <RowEditor key={row.key} row={row} index={roster.indexOf(row)} form={form} />
       ))}
@@ -56,7 +57,7 @@ export function RosterEditor({ form }: { form: FilingForm }) {
           {`显示全部 ${roster.length} 人`}
         </Button>
       )}
-      <Button className="button button--plain" disabled={roster.length >= ROSTER_MAX} onClick={form.addRow}>
+      <Button className="button button--plain" disabled={roster.length >= ROSTER_MAX_ROWS} onClick={form.addRow}>
         添加员工
       </Button>
 

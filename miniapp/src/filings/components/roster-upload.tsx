@@ -1,8 +1,10 @@
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { ROSTER_CSV_MAX_CHARS, type RosterImportReport } from '@sqtb/shared';
+import { FormFooter } from '../../core/components/form-footer';
 import { useSend } from '../../core/use-send';
-import { importRoster, type RosterImportReport } from '../api';
+import { importRoster } from '../api';
 import { parseRosterCsv, ROSTER_CSV_HEADER, type CsvRosterResult } from '../filing-draft';
 import { rosterLineErrorWords } from '../words';
 
@@ -43,11 +45,8 @@ export function RosterUpload({ filingId, onAdded }: { filingId: string; onAdded:
   return (
     <View className="card">
       <Text className="section-title">每行一人：姓名,手机号,身份证号（可从表格复制，可带表头）</Text>
-      <Textarea className="field field--textarea field--code" placeholder="粘贴员工名单 CSV" value={csv} maxlength={200_000} onInput={(e) => setCsv(e.detail.value)} />
-      {uploading.error && <Text className="message--error">{uploading.error}</Text>}
-      <Button className="button button--primary" disabled={uploading.busy} loading={uploading.busy} onClick={() => void submit()}>
-        上传名单
-      </Button>
+      <Textarea className="field field--textarea field--code" placeholder="粘贴员工名单 CSV" value={csv} maxlength={ROSTER_CSV_MAX_CHARS} onInput={(e) => setCsv(e.detail.value)} />
+      <FormFooter error={uploading.error} label="上传名单" busy={uploading.busy} onSubmit={() => void submit()} />
       {report && (
         <View>
           <Text className="card__title">{`已追加 ${report.added} 人，未追加 ${report.refused} 行`}</Text>

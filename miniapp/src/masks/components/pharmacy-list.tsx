@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
+import type { NearbyPharmacy } from '@sqtb/shared';
 import { formatShanghai } from '../../core/time';
-import type { NearbyPharmacy } from '../api';
 import { distanceText } from '../words';
 
 interface Props {

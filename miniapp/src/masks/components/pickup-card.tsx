@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
+import type { ReservationView } from '@sqtb/shared';
 import { QrCode } from '../../core/components/qr-code';
 import { formatShanghai } from '../../core/time';
-import type { ReservationView } from '../api';
 import { groupedCode, pickupCountdown, reservationExplanation } from '../words';
 import { ReservationTag } from './tags';
 

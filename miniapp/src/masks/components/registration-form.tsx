@@ -1,13 +1,14 @@
 import { Button, Input, Text, View } from '@tarojs/components';
-import type { OrgResponse } from '@sqtb/shared';
+import { ID_NUMBER_LENGTH, PHONE_LENGTH, type OrgResponse, type RegistrationView } from '@sqtb/shared';
 import { Chips } from '../../core/components/chips';
+import { FormFooter } from '../../core/components/form-footer';
 import { isH5 } from '../../core/platform';
-import type { Registration } from '../api';
+import { HOUSEHOLD_SIZE_DIGITS, TEXT_MAX } from '../registration-draft';
 import { useRegistration } from '../use-registration';
 
 interface Props {
   org: OrgResponse;
-  onRegistered: (registration: Registration) => void;
+  onRegistered: (registration: RegistrationView) => void;
 }
 
 /** 居民信息登记: a household registers with its committee before it can reserve. */
@@ -18,9 +19,9 @@ export function RegistrationForm({ org, onRegistered }: Props) {
     <View>
       <Text className="page__subtitle">预约口罩前，请先登记家庭信息。每户每轮可预约一次，由居委会核对。</Text>
       <Text className="section-title">户主信息</Text>
-      <Input className="field" placeholder="户主姓名" value={draft.name} maxlength={30} onInput={(e) => change({ name: e.detail.value })} />
-      <Input className="field" placeholder="身份证号（18 位）" type="idcard" value={draft.idNumber} maxlength={18} onInput={(e) => change({ idNumber: e.detail.value })} />
-      <Input className="field" placeholder="手机号码" type="number" value={draft.phone} maxlength={11} onInput={(e) => change({ phone: e.detail.value })} />
+      <Input className="field" placeholder="户主姓名" value={draft.name} maxlength={TEXT_MAX.name} onInput={(e) => change({ name: e.detail.value })} />
+      <Input className="field" placeholder={`身份证号（${ID_NUMBER_LENGTH} 位）`} type="idcard" value={draft.idNumber} maxlength={ID_NUMBER_LENGTH} onInput={(e) => change({ idNumber: e.detail.value })} />
+      <Input className="field" placeholder="手机号码" type="number" value={draft.phone} maxlength={PHONE_LENGTH} onInput={(e) => change({ phone: e.detail.value })} />
 
       <Text className="section-title">所属居委会</Text>
       <Chips options={org.committees.map((c) => ({ value: c.id, label: c.name }))} value={draft.committeeId} onChange={form.pickCommittee} />
@@ -34,18 +35,10 @@ export function RegistrationForm({ org, onRegistered }: Props) {
       ) : (
         <Text className="hint">选择居委会后，以其辖区中心定位；药店按距离排序。</Text>
       )}
-      <Input className="field" placeholder="详细住址，例如：潍坊路 388 弄 5 号 201 室" value={draft.address} maxlength={120} onInput={(e) => change({ address: e.detail.value })} />
-      <Input className="field" placeholder="家庭人数" type="number" value={draft.householdSize} maxlength={2} onInput={(e) => change({ householdSize: e.detail.value })} />
+      <Input className="field" placeholder="详细住址，例如：潍坊路 388 弄 5 号 201 室" value={draft.address} maxlength={TEXT_MAX.address} onInput={(e) => change({ address: e.detail.value })} />
+      <Input className="field" placeholder="家庭人数" type="number" value={draft.householdSize} maxlength={HOUSEHOLD_SIZE_DIGITS} onInput={(e) => change({ householdSize: e.detail.value })} />
 
-      {form.problems.map((problem) => (
-        <Text key={problem} className="message--error">
-          {problem}
-        </Text>
-      ))}
-      {form.error && <Text className="message--error">{form.error}</Text>}
-      <Button className="button button--primary" disabled={form.busy} loading={form.busy} onClick={() => void form.submit()}>
-        提交登记
-      </Button>
+      <FormFooter problems={form.problems} error={form.error} label="提交登记" busy={form.busy} onSubmit={() => void form.submit()} />
       <Text className="hint">身份证号仅用于核对家庭身份，页面上只显示脱敏后的号码。</Text>
     </View>
   );

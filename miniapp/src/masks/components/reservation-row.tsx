@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import type { ReservationView } from '@sqtb/shared';
 import { formatShanghai } from '../../core/time';
-import type { ReservationView } from '../api';
 import { reasonText } from '../words';
 import { ReservationTag } from './tags';
 

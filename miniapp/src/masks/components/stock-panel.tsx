@@ -1,5 +1,8 @@
-import { Button, Input, Switch, Text, View } from '@tarojs/components';
+import { Input, Switch, Text, View } from '@tarojs/components';
+import { addStockBodySchema } from '@sqtb/shared';
+import { FormFooter } from '../../core/components/form-footer';
 import { ErrorState, LoadingState } from '../../core/components/status';
+import { maxDigits } from '../../core/schema-limits';
 import { formatShanghai } from '../../core/time';
 import { useStock } from '../use-stock';
 
@@ -24,11 +27,8 @@ export function StockPanel() {
         <Text>暂停预约（标记无货）</Text>
         <Switch checked={stock.soldOut} disabled={s.busy} onChange={(e) => void s.toggleSoldOut(e.detail.value)} />
       </View>
-      <Input className="field" placeholder="到货数量（只）" type="number" value={s.quantity} maxlength={7} onInput={(e) => s.setQuantity(e.detail.value)} />
-      {s.error && <Text className="message--error">{s.error}</Text>}
-      <Button className="button button--plain button--small" disabled={s.busy} loading={s.busy} onClick={() => void s.add()}>
-        登记到货
-      </Button>
+      <Input className="field" placeholder="到货数量（只）" type="number" value={s.quantity} maxlength={maxDigits(addStockBodySchema.shape.quantity)} onInput={(e) => s.setQuantity(e.detail.value)} />
+      <FormFooter error={s.error} label="登记到货" busy={s.busy} tone="plain" small onSubmit={() => void s.add()} />
     </View>
   );
 }

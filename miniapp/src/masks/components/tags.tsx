@@ -1,6 +1,5 @@
 import { Text } from '@tarojs/components';
-import type { ReservationStatus } from '@sqtb/shared';
-import type { RegistrationStatus } from '../api';
+import type { RegistrationStatus, ReservationStatus } from '@sqtb/shared';
 import { REGISTRATION_STATUS, RESERVATION_STATUS } from '../words';
 
 export function ReservationTag({ status }: { status: ReservationStatus }) {

@@ -86,7 +86,7 @@ export function launchApp(): void {
   // Jest's require: app.js pulls in the runtime, taro, vendors and common chunks.
   require(path.join(distDir, 'app.js'));
   if (!app) throw new Error('the built app.js did not call App()');
-  (app.onLaunch as Fn | undefined)?.call(app, { path: 'pages/login/index', query: {} });
+  (app.onLaunch as Fn | undefined)?.call(app, { path: 'accounts/pages/login/index', query: {} });
 }
 
 interface SimNode {
@@ -104,7 +104,7 @@ const loaded = new Map<string, string>();
 const rendered: RenderedPage[] = [];
 
 /**
- * Render and attach a page by its path in app.json (e.g. 'pages/login/index'),
+ * Render and attach a page by its path in app.json (e.g. 'accounts/pages/login/index'),
  * opened with `query` as WeChat passes `?id=…` to onLoad.
  */
 export function renderPage(pagePath: string, query: Record<string, string> = {}): RenderedPage {

@@ -1,4 +1,5 @@
 import {
+  isSatisfied,
   acceptBy,
   AUTO_ARCHIVE_AFTER_DAYS,
   AUTO_CLOSE_AFTER_DAYS,
@@ -163,7 +164,7 @@ export class ComplaintsModel {
       case 'rate': {
         const stars = entry.data.stars as number;
         c.ratings += 1;
-        if (stars >= 4) c.satisfiedRatings += 1;
+        if (isSatisfied(stars)) c.satisfiedRatings += 1;
         if (to === 'closed') c.closedAt = now;
         else {
           // 1–2 stars: back to the same unit with a fresh deadline; counted as a reopen.

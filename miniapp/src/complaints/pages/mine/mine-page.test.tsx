@@ -46,6 +46,6 @@ describe("a resident's own reports", () => {
     serveApi({ 'GET /api/complaints': reply(401, { error: { code: 'UNAUTHENTICATED', message: 'Your session has expired; log in again' } }) });
     render(<MyComplaintsPage />);
 
-    await waitFor(() => expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' }));
+    await waitFor(() => expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/accounts/pages/login/index' }));
   });
 });

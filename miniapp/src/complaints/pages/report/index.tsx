@@ -1,10 +1,12 @@
-import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components';
+import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
+import { COMPLAINT_DESCRIPTION_MAX_LENGTH, COMPLAINT_DESCRIPTION_MIN_LENGTH, COMPLAINT_MAX_PHOTOS } from '@sqtb/shared';
 import { Chips } from '../../../core/components/chips';
+import { FormFooter } from '../../../core/components/form-footer';
 import { LocationPicker } from '../../components/location-picker';
 import { NearbyStep } from '../../components/nearby-step';
 import { PhotoPicker } from '../../components/photo-picker';
-import { CATEGORY_OPTIONS, DESCRIPTION_MAX, MAX_PHOTOS } from '../../report-draft';
+import { ADDRESS_MAX, CATEGORY_OPTIONS } from '../../report-draft';
 import { useReportFlow } from '../../use-report-flow';
 
 /** 问题发现: a resident reports a neighbourhood problem, after checking for the same one nearby. */
@@ -30,14 +32,14 @@ export default function ReportComplaintPage() {
       <Text className="section-title">问题描述</Text>
       <Textarea
         className="field field--textarea"
-        placeholder="请描述您遇到的问题（至少 5 个字）"
+        placeholder={`请描述您遇到的问题（至少 ${COMPLAINT_DESCRIPTION_MIN_LENGTH} 个字）`}
         value={draft.description}
-        maxlength={DESCRIPTION_MAX}
+        maxlength={COMPLAINT_DESCRIPTION_MAX_LENGTH}
         onInput={(e) => change({ description: e.detail.value })}
       />
 
-      <Text className="section-title">{`现场照片（选填，最多 ${MAX_PHOTOS} 张）`}</Text>
-      <PhotoPicker uploads={flow.photos} max={MAX_PHOTOS} />
+      <Text className="section-title">{`现场照片（选填，最多 ${COMPLAINT_MAX_PHOTOS} 张）`}</Text>
+      <PhotoPicker uploads={flow.photos} max={COMPLAINT_MAX_PHOTOS} />
 
       <Text className="section-title">问题位置</Text>
       <LocationPicker
@@ -48,7 +50,7 @@ export default function ReportComplaintPage() {
           change({ location: place.location, address: place.address });
         }}
       />
-      <Input className="field" placeholder="详细地址，例如：潍坊路 400 号门口" value={draft.address} maxlength={200} onInput={(e) => change({ address: e.detail.value })} />
+      <Input className="field" placeholder="详细地址，例如：潍坊路 400 号门口" value={draft.address} maxlength={ADDRESS_MAX} onInput={(e) => change({ address: e.detail.value })} />
 
       <View className="switch-row">
         <Text>匿名反映</Text>
@@ -56,20 +58,14 @@ export default function ReportComplaintPage() {
       </View>
       <Text className="hint">匿名时，对外公开的信息不显示您的姓名；居委和处置部门仍能看到，以便联系您。</Text>
 
-      {flow.problems.map((problem) => (
-        <Text key={problem} className="message--error">
-          {problem}
-        </Text>
-      ))}
-      {flow.error && <Text className="message--error">{flow.error}</Text>}
-      <Button
-        className="button button--primary"
+      <FormFooter
+        problems={flow.problems}
+        error={flow.error}
+        label="提交"
+        busy={flow.pending === 'checking' || flow.pending === 'submitting'}
         disabled={flow.pending !== null}
-        loading={flow.pending === 'checking' || flow.pending === 'submitting'}
-        onClick={() => void flow.next()}
-      >
-        提交
-      </Button>
+        onSubmit={() => void flow.next()}
+      />
     </View>
   );
 }

@@ -94,9 +94,9 @@ describe('the filing form', () => {
     type('姓名', '张伟');
     type('手机号', '13800000001');
     type('身份证号', '310115198805120019');
-    expect(screen.getByText('身份证号校验位不正确')).toBeTruthy();
+    expect(screen.getByText('身份证号校验位不正确，请核对最后一位')).toBeTruthy();
     type('身份证号', ID_NUMBERS[0]);
-    expect(screen.queryByText('身份证号校验位不正确')).toBeNull();
+    expect(screen.queryByText('身份证号校验位不正确，请核对最后一位')).toBeNull();
     type('粘贴员工名单，每行：姓名,手机号,身份证号', `name,phone,idNumber\n李娜，13800000002，${ID_NUMBERS[1].toLowerCase()}\nbad line`);
     tap('读入名单');
     expect(screen.getByText('已读入 1 名员工；第 3 行不是 3 列，已跳过')).toBeTruthy();

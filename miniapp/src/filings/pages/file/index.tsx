@@ -4,6 +4,7 @@ import { useCallback, useEffect } from 'react';
 import { fetchMe } from '../../../accounts/api';
 import { useSignedInRequest } from '../../../accounts/use-signed-in-request';
 import { Chips } from '../../../core/components/chips';
+import { FormFooter } from '../../../core/components/form-footer';
 import { ErrorState, LoadingState } from '../../../core/components/status';
 import { fetchOrg } from '../../../org/api';
 import { fetchFiling } from '../../api';
@@ -58,20 +59,10 @@ export default function FilingFormPage() {
       {form.step === 'plan' && <PlanStep form={form} />}
       {form.step === 'roster' && <RosterEditor form={form} />}
 
-      {form.problems.map((problem) => (
-        <Text key={problem} className="message--error">
-          {problem}
-        </Text>
-      ))}
-      {form.error && <Text className="message--error">{form.error}</Text>}
       {last ? (
-        <Button className="button button--primary" disabled={form.submitting} loading={form.submitting} onClick={() => void form.submit()}>
-          {filingId ? '重新提交备案' : '提交备案'}
-        </Button>
+        <FormFooter problems={form.problems} error={form.error} label={filingId ? '重新提交备案' : '提交备案'} busy={form.submitting} onSubmit={() => void form.submit()} />
       ) : (
-        <Button className="button button--primary" onClick={form.next}>
-          下一步
-        </Button>
+        <FormFooter problems={form.problems} error={form.error} label="下一步" onSubmit={form.next} />
       )}
       {form.step !== 'company' && (
         <Button className="button button--plain" onClick={form.back}>

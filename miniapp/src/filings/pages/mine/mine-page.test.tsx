@@ -1,4 +1,4 @@
-import { shanghaiDate } from '@sqtb/shared';
+import { shanghaiDate, type DailyReportBody, type DailyReportView } from '@sqtb/shared';
 import { saveSession } from '../../../core/session';
 import { enterpriseUser, filingSummary, filingView } from '../../../test-support/filing-fixtures';
 import { loginReply } from '../../../test-support/fixtures';
@@ -42,7 +42,7 @@ describe('my filings (enterprise)', () => {
 
   it('shows the certificate QR once approved, and posts the daily report', async () => {
     const approved = filingView({ status: 'approved', missingToday: true, latestReport: { date: '2026-03-01', onSite: 12, feverCases: 1 } });
-    let reports = [{ date: '2026-03-01', onSite: 12, feverCases: 1 }];
+    let reports: DailyReportView[] = [{ id: 'r-1', date: '2026-03-01', onSite: 12, feverCases: 1 }];
     serveApi({
       'GET /api/enterprise-filings': page([filingSummary({ status: 'approved' })]),
       'GET /api/enterprise-filings/f-1': reply(200, approved),
@@ -54,8 +54,9 @@ describe('my filings (enterprise)', () => {
       }),
       'GET /api/enterprise-filings/f-1/daily-reports': () => reply(200, { items: reports }),
       'POST /api/enterprise-filings/f-1/daily-reports': (o) => {
-        reports = [...reports, o.data as (typeof reports)[number]];
-        return reply(201, o.data);
+        const sent: DailyReportView = { id: `r-${reports.length + 1}`, ...(o.data as DailyReportBody) };
+        reports = [...reports, sent];
+        return reply(201, sent);
       },
     });
     const { container } = render(<MyFilingsPage />);

@@ -1,7 +1,8 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useSignedInRequest } from '../../../accounts/use-signed-in-request';
 import { EmptyState, ErrorState, LoadingState } from '../../../core/components/status';
+import { useReloadOnShowAndPull } from '../../../core/page-events';
 import { ROUTES } from '../../../core/routes';
 import { useNow } from '../../../core/use-now';
 import { fetchMyReservations } from '../../api';
@@ -10,8 +11,7 @@ import { PickupCard } from '../../components/pickup-card';
 /** 我的口罩预约: the latest reservation with its pickup code, then the earlier ones. */
 export default function MyMaskReservationsPage() {
   const list = useSignedInRequest(fetchMyReservations);
-  useDidShow(() => void list.run());
-  usePullDownRefresh(() => void list.run().finally(() => void Taro.stopPullDownRefresh()));
+  useReloadOnShowAndPull(list.run);
   const now = useNow(1000);
 
   if (!list.data) return <View className="page">{list.error ? <ErrorState error={list.error} onRetry={list.run} /> : <LoadingState />}</View>;

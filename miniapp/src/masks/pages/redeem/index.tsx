@@ -1,6 +1,7 @@
 import { Button, Input, Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { PICKUP_CODE_LENGTH } from '@sqtb/shared';
 import { Chips } from '../../../core/components/chips';
+import { FormFooter } from '../../../core/components/form-footer';
 import { EmptyState, ErrorState, LoadingState } from '../../../core/components/status';
 import { isH5 } from '../../../core/platform';
 import { RedeemResultCard } from '../../components/redeem-result';
@@ -16,21 +17,17 @@ export default function RedeemPage() {
   const reservations = usePharmacyReservations();
   const { list } = reservations;
   const r = useRedeem(() => void list.run());
-  usePullDownRefresh(() => void list.run().finally(() => void Taro.stopPullDownRefresh()));
 
   return (
     <View className="page">
-      <Text className="page__subtitle">{isH5() ? '请输入居民出示的 8 位取货码。' : '扫描居民的取货二维码，或输入 8 位取货码。'}</Text>
+      <Text className="page__subtitle">{isH5() ? `请输入居民出示的 ${PICKUP_CODE_LENGTH} 位取货码。` : `扫描居民的取货二维码，或输入 ${PICKUP_CODE_LENGTH} 位取货码。`}</Text>
       {!isH5() && (
         <Button className="button button--primary" disabled={r.busy} loading={r.busy} onClick={() => void r.scan()}>
           扫码核销
         </Button>
       )}
-      <Input className="field field--pickup" placeholder="输入 8 位取货码" type="number" value={r.code} maxlength={8} onInput={(e) => r.setCode(e.detail.value)} />
-      {r.inputError && <Text className="message--error">{r.inputError}</Text>}
-      <Button className={`button ${isH5() ? 'button--primary' : 'button--plain'}`} disabled={r.busy} loading={r.busy} onClick={() => void r.redeem()}>
-        核销
-      </Button>
+      <Input className="field field--pickup" placeholder={`输入 ${PICKUP_CODE_LENGTH} 位取货码`} type="number" value={r.code} maxlength={PICKUP_CODE_LENGTH} onInput={(e) => r.setCode(e.detail.value)} />
+      <FormFooter error={r.inputError} label="核销" busy={r.busy} tone={isH5() ? 'primary' : 'plain'} onSubmit={() => void r.redeem()} />
       {r.result && <RedeemResultCard result={r.result} />}
 
       <Text className="section-title">本店预约</Text>

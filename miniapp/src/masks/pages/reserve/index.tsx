@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { FormFooter } from '../../../core/components/form-footer';
 import { ErrorState, LoadingState } from '../../../core/components/status';
 import { ROUTES } from '../../../core/routes';
 import { PharmacyList } from '../../components/pharmacy-list';
@@ -17,7 +18,6 @@ export default function ReserveMasksPage() {
   const page = useReservePage();
   const reserving = useReserve();
   const [pharmacyId, setPharmacyId] = useState<string | undefined>();
-  usePullDownRefresh(() => void page.run().finally(() => void Taro.stopPullDownRefresh()));
 
   const { data } = page;
   if (!data) return <View className="page">{page.error ? <ErrorState error={page.error} onRetry={page.run} /> : <LoadingState />}</View>;
@@ -65,15 +65,7 @@ export default function ReserveMasksPage() {
             <Text className="section-title">附近药店（实时库存）</Text>
             <PharmacyList pharmacies={pharmacies!.items} picked={pharmacyId} onPick={setPharmacyId} disabled={reserving.busy} />
             {registration.status !== 'approved' && <Text className="hint">家庭登记审核中：预约将先交居委审核，通过后分配药店。</Text>}
-            {reserving.error && <Text className="message--error">{reserving.error}</Text>}
-            <Button
-              className="button button--primary"
-              disabled={reserving.busy}
-              loading={reserving.busy}
-              onClick={() => void reserving.reserve({ roundId, pharmacyId })}
-            >
-              预约
-            </Button>
+            <FormFooter error={reserving.error} label="预约" busy={reserving.busy} onSubmit={() => void reserving.reserve({ roundId, pharmacyId })} />
           </View>
         )
       )}

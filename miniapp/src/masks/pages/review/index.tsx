@@ -1,16 +1,18 @@
 import { Button, Input, Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { registrationReviewBodySchema, type RegistrationForReview } from '@sqtb/shared';
 import { Chips } from '../../../core/components/chips';
 import { EmptyState, ErrorState, LoadingState } from '../../../core/components/status';
+import { maxLength } from '../../../core/schema-limits';
 import { formatShanghai } from '../../../core/time';
-import type { RegistrationForReview } from '../../api';
 import { ReservationRow } from '../../components/reservation-row';
 import { RegistrationTag } from '../../components/tags';
 import { useReview } from '../../use-review';
 import { reasonText } from '../../words';
 
 type Tab = 'registrations' | 'reservations';
+const REVIEW_REASON_MAX = maxLength(registrationReviewBodySchema.shape.reason.unwrap());
 
 function RegistrationCard({ r, busy, onDecide }: { r: RegistrationForReview; busy: boolean; onDecide: (approve: boolean, reason?: string) => Promise<boolean> }) {
   const [reason, setReason] = useState('');
@@ -24,7 +26,7 @@ function RegistrationCard({ r, busy, onDecide }: { r: RegistrationForReview; bus
       <Text className="card__meta">{`${r.idMasked} · ${r.phone ?? r.phoneMasked}`}</Text>
       {r.reason && <Text className="card__text">{reasonText(r.reason)}</Text>}
       <Text className="card__meta">{`登记于 ${formatShanghai(r.createdAt, { short: true })}`}</Text>
-      <Input className="field" placeholder="驳回理由（选填，居民可见）" value={reason} maxlength={200} onInput={(e) => setReason(e.detail.value)} />
+      <Input className="field" placeholder="驳回理由（选填，居民可见）" value={reason} maxlength={REVIEW_REASON_MAX} onInput={(e) => setReason(e.detail.value)} />
       <View className="row">
         <Button className="button button--primary button--small" disabled={busy} loading={busy} onClick={() => void onDecide(true)}>
           通过登记
@@ -42,7 +44,6 @@ export default function MaskReviewPage() {
   const review = useReview();
   const { params } = useRouter();
   const [tab, setTab] = useState<Tab>(params.tab === 'reservations' ? 'reservations' : 'registrations');
-  usePullDownRefresh(() => void Promise.all([review.registrations.run(), review.reservations.run()]).finally(() => void Taro.stopPullDownRefresh()));
   const regs = review.registrations;
   const resv = review.reservations;
   const tabs = [

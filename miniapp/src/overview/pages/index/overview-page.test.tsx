@@ -190,7 +190,7 @@ describe('the district overview page', () => {
     expect(navigatedTo()).toEqual([
       '/masks/pages/review/index?tab=registrations',
       '/masks/pages/review/index?tab=reservations',
-      '/health/pages/manage/index?tab=appeals',
+      '/health-code/pages/manage/index?tab=appeals',
       '/filings/pages/queue/index?status=returned',
       `/filings/pages/detail/index?id=${FILING_MISSING}`,
     ]);
@@ -410,7 +410,7 @@ describe('the district overview page', () => {
     serveOverview({ 'GET /api/dashboard/overview': reply(401, { error: { code: 'UNAUTHENTICATED', message: 'Token expired' } }) });
     render(<OverviewPage />);
 
-    await waitFor(() => expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' }));
+    await waitFor(() => expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/accounts/pages/login/index' }));
   });
 
   it('says when nothing has happened in scope yet', async () => {
