@@ -57,14 +57,15 @@ export function createApp(deps: AppDeps): { app: Koa; routes: RouteSpec[]; drain
   const { config, log } = deps;
   const clock = deps.clock ?? systemClock;
   const urlSecret = config.keys.urlSigning;
-  const notifier = createNotifier({ wechat: deps.wechat, templateId: config.wechat.subscribeTemplateId, log, now: () => clock.now() });
+  const subscribeTemplate = { templateId: config.wechat.subscribeTemplateId, keywords: config.wechat.subscribeKeywords };
+  const notifier = createNotifier({ wechat: deps.wechat, template: subscribeTemplate, log, now: () => clock.now() });
   const complaintDeps = { clock, notifier, urlSecret };
   const routes: RouteSpec[] = [
     ...systemRoutes({ databaseReady: () => deps.database.ping(), databaseKind: deps.database.kind, openApi: () => openApi }),
-    ...accountRoutes({ wechat: deps.wechat, tokens: config.jwt, devLogin: config.devLogin }),
+    ...accountRoutes({ wechat: deps.wechat, tokens: config.jwt, devLogin: config.devLogin, clock, desktopTokenTtlSeconds: config.desktopTokenTtlSeconds }),
     ...orgRoutes,
     ...fileRoutes({ clock, urlSecret }),
-    ...notificationRoutes({ clock }),
+    ...notificationRoutes({ clock, template: subscribeTemplate, devLogin: config.devLogin, wechatApiBase: config.wechat.apiBase }),
     ...complaintRoutes(complaintDeps),
     ...oversightRoutes({ clock }),
     ...overviewRoutes({ clock }),

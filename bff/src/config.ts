@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { deriveKey } from './core/keys';
+import { parseTemplateKeywords, type TemplateKeyword } from './notifications/subscribe-data';
 
 /**
  * Every setting the BFF reads, validated once at start. A bad value stops the
@@ -31,7 +32,21 @@ const envSchema = z
     WECHAT_API_BASE: z.url().optional(),
     WECHAT_APPID: z.string().min(1).optional(),
     WECHAT_SECRET: z.string().min(1).optional(),
-    WECHAT_SUBSCRIBE_TEMPLATE_ID: z.string().min(1).default('complaint-status-dev-template'),
+    WECHAT_SUBSCRIBE_TEMPLATE_ID: z.string().min(1).max(64).default('complaint-status-dev-template'),
+    /** The status-change template's keywords as the admin console numbers them, and what fills each: `thing1=title,thing2=body,time3=time`. */
+    WECHAT_SUBSCRIBE_KEYWORDS: z
+      .string()
+      .default('thing1=title,thing2=body,time3=time')
+      .transform((text, ctx) => {
+        try {
+          return parseTemplateKeywords(text);
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', message: (err as Error).message });
+          return z.NEVER;
+        }
+      }),
+    /** How long a computer signed in by scanning its QR code stays signed in (at most JWT_TTL_SECONDS). */
+    DESKTOP_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(1800),
     CORS_ORIGINS: z.string().default('http://localhost:10086,http://127.0.0.1:10086'),
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('1mb'),
     SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
@@ -86,7 +101,9 @@ export interface Config {
   /** Unset: no proxy. A number: that many proxies in front. A list: the proxies' own addresses. */
   trustProxy?: { hops: number } | { addresses: string[] };
   /** Unset in development and test: the WeChat stand-in from mock/ is started instead. */
-  wechat: { apiBase?: string; appId: string; secret: string; subscribeTemplateId: string };
+  wechat: { apiBase?: string; appId: string; secret: string; subscribeTemplateId: string; subscribeKeywords: TemplateKeyword[] };
+  /** A desktop session's token lifetime: shorter than the phone's. */
+  desktopTokenTtlSeconds: number;
   corsOrigins: string[];
   bodyLimit: string;
   seedDemoData: boolean;
@@ -146,7 +163,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       appId: env.WECHAT_APPID ?? 'wx-dev-appid',
       secret: env.WECHAT_SECRET ?? 'wx-dev-secret',
       subscribeTemplateId: env.WECHAT_SUBSCRIBE_TEMPLATE_ID,
+      subscribeKeywords: env.WECHAT_SUBSCRIBE_KEYWORDS,
     },
+    desktopTokenTtlSeconds: Math.min(env.DESKTOP_TOKEN_TTL_SECONDS, env.JWT_TTL_SECONDS),
     corsOrigins: env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     bodyLimit: env.BODY_LIMIT,
     seedDemoData: env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === 'true' : env.NODE_ENV === 'development',

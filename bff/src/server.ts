@@ -33,7 +33,9 @@ async function main(): Promise<void> {
     if (config.wechat.apiBase) return async () => undefined;
     // Development and test only (production requires WECHAT_API_BASE): stand in for WeChat.
     const { startWechatMock } = await import('@sqtb/mock');
-    const mock = await startWechatMock();
+    // The stand-in shows the admin console the template this configuration names, keyword for keyword.
+    const { subscribeTemplateId: id, subscribeKeywords } = config.wechat;
+    const mock = await startWechatMock({ templates: [{ id, title: '办理进度通知', keywords: Object.fromEntries(subscribeKeywords.map((k) => [k.key, k.source])) }] });
     config.wechat.apiBase = mock.baseUrl;
     log.info({ wechatApiBase: mock.baseUrl }, 'WeChat open API: the stand-in from mock/ (codes look like dev:<openid>)');
     return mock.close;

@@ -1,7 +1,8 @@
 export default defineAppConfig({
   // The main package: login, home and the account page. They sit under accounts/, which is
   // therefore not a subpackage root (WeChat forbids main-package pages inside one).
-  pages: ['accounts/pages/login/index', 'accounts/pages/home/index', 'accounts/pages/profile/index'],
+  // The privacy page is here too: every subpackage's privacy gate opens it.
+  pages: ['accounts/pages/login/index', 'accounts/pages/home/index', 'accounts/pages/profile/index', 'accounts/pages/privacy/index'],
   // Everything beyond the first screens lives in subpackages to keep the main package small.
   subPackages: [
     { root: 'notifications', pages: ['pages/messages/index'] },

@@ -1,4 +1,14 @@
-export { startWechatMock, jscode2session, DEV_CODE_PREFIX, type WechatMock } from './wechat/wechat-server';
+export {
+  startWechatMock,
+  jscode2session,
+  userPhoneNumber,
+  DEV_CODE_PREFIX,
+  DEV_PHONE_CODE_PREFIX,
+  type WechatMock,
+  type WechatMockOptions,
+  type SubscribeMessage,
+} from './wechat/wechat-server';
+export { checkTemplateData, keywordType, keywordValueValid, DEV_STATUS_TEMPLATE, KEYWORD_TYPES, type KeywordType, type SubscribeTemplate } from './wechat/subscribe-keywords';
 export * as seedDistrict from './seed/district';
 export { simulate, DEFAULT_START, type SimulateOptions, type SimulationResult } from './simulate/simulate';
 export { planMonth, type MonthPlan } from './simulate/plan';

@@ -10,4 +10,6 @@ export interface AuthUser {
   displayName: string;
   scope: Scope;
   registered: boolean;
+  /** Set when the request comes from a computer signed in by scanning a QR code (desktop-sign-in.ts). */
+  desktopSessionId?: string;
 }

@@ -1,11 +1,16 @@
 import { isValidObjectId } from 'mongoose';
-import type { LoginResponse, Scope, User } from '@sqtb/shared';
+import { maskPhone, PHONE_PATTERN, type LoginResponse, type PhoneMaskedResponse } from '@sqtb/shared';
 import { AppError } from '../core/app-error';
 import type { AuthUser } from './auth-user';
 import { signToken, verifyToken, type TokenSettings } from './tokens';
 import { UserModel, type UserRecord } from './user.model';
 import type { WechatClient } from './wechat-client';
 import { isDuplicateKey } from '../db/duplicate-key';
+import { desktopSessionOpen } from './desktop-sign-in';
+import { toUser } from './user-view';
+
+export { toUser } from './user-view';
+export { createDesktopTicket, confirmDesktopTicket, collectDesktopTicket, signOut, type DesktopSignInDeps } from './desktop-sign-in';
 
 export interface AccountsDeps {
   wechat: WechatClient;
@@ -40,21 +45,38 @@ async function findOrCreateByOpenid(openid: string, now: Date): Promise<UserReco
   }
 }
 
-/** Checks the bearer token and loads the user, so a disabled or deleted account stops at once. */
+/**
+ * Checks the bearer token and loads the user, so a disabled or deleted account
+ * stops at once; a computer's token also needs its desktop session still open.
+ */
 export async function authenticate(authorization: string | undefined, tokens: TokenSettings): Promise<AuthUser> {
   const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(authorization ?? '');
   if (!match) throw new AppError('UNAUTHENTICATED', 'Log in first: this needs an Authorization: Bearer token');
   const claims = verifyToken(match[1], tokens);
   const user = isValidObjectId(claims.sub) ? await UserModel.findById(claims.sub) : null;
   if (!user || user.disabled) throw new AppError('UNAUTHENTICATED', 'This account no longer exists or is disabled; log in again');
-  return toUser(user);
+  if (claims.dsk === undefined) return toUser(user);
+  if (!(await desktopSessionOpen(claims.dsk, String(user._id)))) throw new AppError('UNAUTHENTICATED', 'This computer was signed out; scan a new code to sign in');
+  return { ...toUser(user), desktopSessionId: claims.dsk };
 }
 
-export function toUser(user: UserRecord): User {
-  const scope: Scope = {};
-  for (const key of ['streetId', 'committeeId', 'unitId', 'pharmacyId', 'enterpriseId'] as const) {
-    const value = user.scope?.[key];
-    if (value) scope[key] = String(value);
+/**
+ * `POST /api/me/phone`: the code of a `getPhoneNumber` button, exchanged at
+ * WeChat for the number it vouches for, which is kept on the user. Only the
+ * masked number is answered. A code WeChat refuses changes nothing.
+ */
+export async function savePhoneFromCode(userId: string, code: string, deps: { wechat: WechatClient }, now: Date): Promise<PhoneMaskedResponse> {
+  const { phone, countryCode } = await deps.wechat.phoneNumber(code);
+  if (countryCode !== '86' || !PHONE_PATTERN.test(phone)) {
+    throw new AppError('PHONE_CODE_INVALID', 'The number WeChat gave is not a mainland mobile number; type one instead', { reason: 'not-mainland-mobile' });
   }
-  return { id: String(user._id), role: user.role, displayName: user.displayName, scope, registered: user.registered };
+  const saved = await UserModel.updateOne({ _id: userId }, { $set: { phone, phoneVerifiedAt: now } });
+  if (saved.matchedCount === 0) throw new AppError('UNAUTHENTICATED', 'This account no longer exists; log in again');
+  return { phoneMasked: maskPhone(phone) };
+}
+
+/** The mobile number WeChat vouched for this user, if any: for forms that offer it (registration, filing contact). */
+export async function verifiedPhoneOf(userId: string): Promise<string | undefined> {
+  const user = await UserModel.findById(userId, { phone: 1 }).lean();
+  return user?.phone ?? undefined;
 }

@@ -13,6 +13,8 @@ export interface TokenClaims {
   sub: string;
   role: Role;
   scope: Scope;
+  /** Set on a desktop session's token (signed in by scanning a QR code): the session, which signing out ends. */
+  dsk?: string;
 }
 
 /** The only algorithm we sign with, and so the only one we accept ("alg: none" included out). */
@@ -20,7 +22,7 @@ const ALGORITHM = 'HS256' as const;
 
 export function signToken(claims: TokenClaims, settings: TokenSettings, now = new Date()): { token: string; expiresAt: Date } {
   const iat = Math.floor(now.getTime() / 1000);
-  const token = jwt.sign({ role: claims.role, scope: claims.scope, iat }, settings.secret, {
+  const token = jwt.sign({ role: claims.role, scope: claims.scope, iat, ...(claims.dsk ? { dsk: claims.dsk } : {}) }, settings.secret, {
     algorithm: ALGORITHM,
     subject: claims.sub,
     expiresIn: settings.ttlSeconds,
@@ -38,7 +40,7 @@ export function verifyToken(token: string, settings: TokenSettings): TokenClaims
       audience: settings.audience,
     }) as jwt.JwtPayload;
     if (typeof payload.sub !== 'string') throw new Error('no subject');
-    return { sub: payload.sub, role: payload.role, scope: payload.scope ?? {} };
+    return { sub: payload.sub, role: payload.role, scope: payload.scope ?? {}, ...(typeof payload.dsk === 'string' ? { dsk: payload.dsk } : {}) };
   } catch (err) {
     const expired = err instanceof jwt.TokenExpiredError;
     throw new AppError('UNAUTHENTICATED', expired ? 'Your session has expired; log in again' : 'The token is not valid; log in again');

@@ -21,6 +21,9 @@ const userSchema = new Schema(
     /** A resident who has not registered with a committee yet. */
     registered: { type: Boolean, required: true, default: false },
     disabled: { type: Boolean, default: false },
+    /** The mobile number WeChat vouched for (a getPhoneNumber code, exchanged by POST /api/me/phone). Leaves the BFF masked only. */
+    phone: { type: String },
+    phoneVerifiedAt: { type: Date },
     lastLoginAt: { type: Date },
   },
   { timestamps: true },

@@ -11,10 +11,35 @@ export interface WechatSession {
   sessionKey: string;
 }
 
+/** What became of a subscribe message at WeChat (`WechatDelivery` in shared). */
+export interface SubscribeSendResult {
+  outcome: 'sent' | 'not-subscribed' | 'failed';
+  /** WeChat's errcode when it answered with one (43101, 47003, …); absent when it did not answer. */
+  errcode?: number;
+  /** WeChat was asked but its answer was lost (a timeout, a dropped connection): the message may have gone. */
+  uncertain?: true;
+}
+
+export interface SubscribeMessageInput {
+  openid: string;
+  templateId: string;
+  page?: string;
+  data: Record<string, string>;
+}
+
 export interface WechatClient {
   exchangeCode(code: string): Promise<WechatSession>;
-  /** Sends a subscribe message (订阅消息); false when WeChat refused it. */
-  sendSubscribeMessage(message: { openid: string; templateId: string; page?: string; data: Record<string, string> }): Promise<boolean>;
+  /**
+   * Sends a one-time subscribe message (订阅消息). `not-subscribed`: WeChat
+   * answered 43101 (the user holds no acceptance of the template); `failed`:
+   * any other refusal, or WeChat not reached. Never throws.
+   */
+  sendSubscribeMessage(message: SubscribeMessageInput): Promise<SubscribeSendResult>;
+  /**
+   * Exchanges the code of a `getPhoneNumber` button for the user's number.
+   * A code WeChat refuses is `PHONE_CODE_INVALID`; WeChat not reached is `UPSTREAM_UNAVAILABLE`.
+   */
+  phoneNumber(code: string): Promise<{ phone: string; countryCode: string }>;
 }
 
 /** A token is refreshed this long before WeChat expires it; until then every instance reuses it. */
@@ -29,6 +54,8 @@ const POLL_MS = 150;
 
 /** WeChat's answers to a request made with a bad or expired access token. */
 const TOKEN_REFUSED = new Set([40001, 42001]);
+/** WeChat's answer to a subscribe message the user holds no acceptance for. */
+const NOT_SUBSCRIBED = 43101;
 
 interface AccessToken {
   value: string;
@@ -177,38 +204,68 @@ export function createWechatClient(options: {
     await WechatAccessToken.updateOne({ appId, token: value }, { $set: { expiresAt: new Date(0) } }).catch(() => undefined);
   };
 
-  const send = async (token: string, message: { openid: string; templateId: string; page?: string; data: Record<string, string> }) => {
-    const url = new URL('/cgi-bin/message/subscribe/send', options.apiBase);
+  /** One POST to the open API with the access token; WeChat answers HTTP 200 with an errcode in the body. */
+  const post = async <T extends { errcode?: number }>(path: string, token: string, body: unknown): Promise<T> => {
+    const url = new URL(path, options.apiBase);
     url.search = new URLSearchParams({ access_token: token }).toString();
-    const data = Object.fromEntries(Object.entries(message.data).map(([k, v]) => [k, { value: v }]));
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ touser: message.openid, template_id: message.templateId, page: message.page, data }),
+      body: JSON.stringify(body),
       signal: AbortSignal.timeout(5000),
     });
-    return (await response.json()) as { errcode?: number };
+    return (await response.json()) as T;
+  };
+
+  /**
+   * A call made with the access token: when WeChat refuses the token (40001,
+   * 42001) it is dropped and the call made once more with a new one, which is
+   * safe because a refused call did nothing. Undefined when no token can be had.
+   */
+  const withToken = async <T extends { errcode?: number }>(path: string, body: unknown): Promise<T | undefined> => {
+    for (let attempt = 0; ; attempt++) {
+      const token = await getAccessToken();
+      if (!token) return undefined;
+      const answer = await post<T>(path, token, body);
+      if (answer.errcode && TOKEN_REFUSED.has(answer.errcode)) {
+        await dropToken(token);
+        if (attempt === 0) continue;
+      }
+      return answer;
+    }
   };
 
   return {
     async sendSubscribeMessage(message) {
+      const data = Object.fromEntries(Object.entries(message.data).map(([k, v]) => [k, { value: v }]));
       try {
-        // A refused token is dropped and the message tried once more with a new one: it was not delivered.
-        for (let attempt = 0; ; attempt++) {
-          const token = await getAccessToken();
-          if (!token) return false;
-          const body = await send(token, message);
-          if (body.errcode && TOKEN_REFUSED.has(body.errcode)) {
-            await dropToken(token);
-            if (attempt === 0) continue;
-          }
-          if (body.errcode) log.info({ errcode: body.errcode }, 'WeChat refused a subscribe message');
-          return !body.errcode;
-        }
+        const answer = await withToken<{ errcode?: number }>('/cgi-bin/message/subscribe/send', { touser: message.openid, template_id: message.templateId, page: message.page, data });
+        if (!answer) return { outcome: 'failed' };
+        if (!answer.errcode) return { outcome: 'sent' };
+        log.info({ errcode: answer.errcode }, 'WeChat refused a subscribe message');
+        return { outcome: answer.errcode === NOT_SUBSCRIBED ? 'not-subscribed' : 'failed', errcode: answer.errcode };
       } catch (err) {
         log.warn({ err: (err as Error).message }, 'WeChat subscribe message not sent');
-        return false;
+        return { outcome: 'failed', uncertain: true };
       }
+    },
+
+    async phoneNumber(code) {
+      let answer: { errcode?: number; phone_info?: { purePhoneNumber?: string; countryCode?: string } } | undefined;
+      try {
+        answer = await withToken('/wxa/business/getuserphonenumber', { code });
+      } catch (err) {
+        log.warn({ err: (err as Error).message }, 'WeChat getuserphonenumber unreachable');
+        throw new AppError('UPSTREAM_UNAVAILABLE', 'WeChat is not reachable right now; try again shortly');
+      }
+      if (!answer) throw new AppError('UPSTREAM_UNAVAILABLE', 'WeChat is not reachable right now; try again shortly');
+      const number = answer.phone_info?.purePhoneNumber;
+      if (answer.errcode || !number) {
+        log.info({ errcode: answer.errcode }, 'WeChat refused a phone code');
+        if (answer.errcode && TOKEN_REFUSED.has(answer.errcode)) throw new AppError('UPSTREAM_UNAVAILABLE', 'WeChat refused our credentials; try again shortly');
+        throw new AppError('PHONE_CODE_INVALID', 'WeChat refused the phone code: it is used, expired or not one WeChat gave', { errcode: answer.errcode });
+      }
+      return { phone: number, countryCode: answer.phone_info?.countryCode ?? '86' };
     },
 
     async exchangeCode(code) {

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import mongoose from 'mongoose';
 import pino from 'pino';
-import { startWechatMock, type WechatMock } from '@sqtb/mock';
+import { DEV_STATUS_TEMPLATE, startWechatMock, type WechatMock } from '@sqtb/mock';
 import { startCongo, type CongoServerLike } from '../db/congo-unique-storage';
 import { ensureIndexes } from '../db/database';
 import { createWechatClient, type WechatClient } from './wechat-client';
@@ -23,7 +23,12 @@ describe('the WeChat access token, shared across instances', () => {
   const now = () => Date.now() + offsetMs;
   const client = (instance: string): WechatClient => createWechatClient({ apiBase: wechat.baseUrl, appId: 'wx-token-test', secret: 'wx-token-secret', log, now, instance });
   const tokenFetches = () => wechat.calls.filter((c) => c.path === '/cgi-bin/token').length;
-  const message = (openid: string) => ({ openid, templateId: 'tpl-1', data: { thing1: '测试' } });
+  /** A message WeChat takes: its recipient has accepted the template once. */
+  const message = (openid: string) => {
+    wechat.accept(openid, DEV_STATUS_TEMPLATE.id);
+    return { openid, templateId: DEV_STATUS_TEMPLATE.id, data: { thing1: '测试', thing2: '令牌', time3: '10:00' } };
+  };
+  const sent = (result: { outcome: string }) => result.outcome === 'sent';
 
   beforeAll(async () => {
     congo = await startCongo();
@@ -39,13 +44,13 @@ describe('the WeChat access token, shared across instances', () => {
 
   it('is fetched once for two clients sending at the same time, and stored with its expiry', async () => {
     const [a, b] = [client('instance-a'), client('instance-b')];
-    const sent = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).sendSubscribeMessage(message(`resident-${i}`))));
-    expect(sent).toEqual(Array(10).fill(true));
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).sendSubscribeMessage(message(`resident-${i}`))));
+    expect(results.map(sent)).toEqual(Array(10).fill(true));
     expect(tokenFetches()).toBe(1);
     expect(wechat.subscribeMessages).toHaveLength(10);
 
     // A third instance starting later reuses it too.
-    expect(await client('instance-c').sendSubscribeMessage(message('resident-c'))).toBe(true);
+    expect(sent(await client('instance-c').sendSubscribeMessage(message('resident-c')))).toBe(true);
     expect(tokenFetches()).toBe(1);
 
     const stored = (await WechatAccessToken.findOne({ appId: 'wx-token-test' }).lean())!;
@@ -64,13 +69,13 @@ describe('the WeChat access token, shared across instances', () => {
 
     // 6 minutes before expiry: still fresh, nobody refreshes.
     offsetMs = new Date(first.expiresAt!).getTime() - Date.now() - 6 * 60_000;
-    expect(await Promise.all([a.sendSubscribeMessage(message('r1')), b.sendSubscribeMessage(message('r2'))])).toEqual([true, true]);
+    expect((await Promise.all([a.sendSubscribeMessage(message('r1')), b.sendSubscribeMessage(message('r2'))])).map(sent)).toEqual([true, true]);
     expect(tokenFetches()).toBe(before);
 
     // 4 minutes before expiry: due. One of the two fetches; both send.
     offsetMs = new Date(first.expiresAt!).getTime() - Date.now() - 4 * 60_000;
-    const sent = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? a : b).sendSubscribeMessage(message(`r-${i}`))));
-    expect(sent).toEqual(Array(6).fill(true));
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? a : b).sendSubscribeMessage(message(`r-${i}`))));
+    expect(results.map(sent)).toEqual(Array(6).fill(true));
     expect(tokenFetches()).toBe(before + 1);
     const second = (await WechatAccessToken.findOne({ appId: 'wx-token-test' }).lean())!;
     expect(second.token).not.toBe(first.token);
@@ -83,7 +88,7 @@ describe('the WeChat access token, shared across instances', () => {
     await WechatAccessToken.updateOne({ appId: 'wx-token-test' }, { $set: { token: 'revoked-token' } });
     const before = tokenFetches();
     const [a, b] = [client('instance-d'), client('instance-e')];
-    expect(await Promise.all([a.sendSubscribeMessage(message('x1')), b.sendSubscribeMessage(message('x2'))])).toEqual([true, true]);
+    expect((await Promise.all([a.sendSubscribeMessage(message('x1')), b.sendSubscribeMessage(message('x2'))])).map(sent)).toEqual([true, true]);
     expect(tokenFetches()).toBe(before + 1);
     expect((await WechatAccessToken.findOne({ appId: 'wx-token-test' }).lean())!.token).toMatch(/^mock-access-token-/);
   });
@@ -103,7 +108,7 @@ describe('the WeChat access token, shared across instances', () => {
       { appId: 'wx-token-test', leaseId: 'held-elsewhere' },
       { $set: { token: issued.access_token, expiresAt: new Date(Date.now() + 7200_000), leaseUntil: new Date() }, $unset: { leaseId: 1 } },
     );
-    expect(await sending).toBe(true);
+    expect(sent(await sending)).toBe(true);
     expect(tokenFetches()).toBe(before + 1); // the holder's fetch, none by the waiting client
   });
 

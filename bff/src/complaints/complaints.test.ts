@@ -92,12 +92,15 @@ describe('the complaint loop 问题发现 → 派单 → 解决 → 反馈, thro
     expect(archived.body.status).toBe('archived');
   });
 
-  it('tells the reporter of each step in the message list and through a WeChat subscribe message', async () => {
+  it('tells the reporter of each step in the message list and, having accepted the template, through a WeChat subscribe message', async () => {
+    // What requestSubscribeMessage tells WeChat, and the mini-program then tells the BFF.
+    const template = t.config.wechat.subscribeTemplateId;
+    t.wechat.accept('resident-2', template);
+    await as('resident-2').post('/api/wechat/subscriptions', { accepted: [template] });
     const id = (await file('resident-2')).body.id;
     await as('cadre-1').post(`/api/complaints/${id}/accept`);
     const messages = await as('resident-2').get('/api/messages');
-    expect(messages.body.items[0]).toMatchObject({ title: '您的反映已受理', read: false, link: expect.stringContaining(id) });
-    for (let i = 0; i < 50 && !t.wechat.subscribeMessages.some((m) => m.touser === 'resident-2'); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(messages.body.items[0]).toMatchObject({ title: '您的反映已受理', read: false, link: expect.stringContaining(id), wechat: 'sent' });
     expect(t.wechat.subscribeMessages.some((m) => m.touser === 'resident-2' && m.data.thing1.value.includes('受理'))).toBe(true);
     const read = await as('resident-2').post(`/api/messages/${messages.body.items[0].id}/read`);
     expect(read.status).toBe(204);

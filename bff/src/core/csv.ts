@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { AppError } from './app-error';
 
 /**
@@ -14,4 +15,48 @@ export function readCsvRows(csv: string, maxLines: number): Record<string, strin
   }
   if (rows.length > maxLines) throw new AppError('VALIDATION_FAILED', `At most ${maxLines} lines per import`);
   return rows;
+}
+
+/** A cell as a spreadsheet program opens it. */
+export type CsvCell = string | number | boolean | Date | null | undefined;
+
+/**
+ * What a spreadsheet program reads as a formula when a cell begins with it
+ * (CSV injection): `=`, `+`, `-`, `@`, and the tab and carriage return some
+ * programs strip before looking.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A cell that cannot start a formula: text beginning `= + - @` gets a leading `'`; numbers stay numbers. */
+export function neutraliseCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** An instant as Shanghai wall-clock time, `2026-11-03 14:05` (Shanghai keeps +08:00 all year). */
+export function shanghaiDateTime(at: Date | string): string {
+  const instant = typeof at === 'string' ? new Date(at) : at;
+  if (Number.isNaN(instant.getTime())) return String(at);
+  const d = new Date(instant.getTime() + 8 * 3600_000);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+function cellText(value: CsvCell): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return shanghaiDateTime(value);
+  // A negative number is a number, not a formula: it is written as is.
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  return neutraliseCell(value);
+}
+
+/**
+ * The one CSV writer of every export: UTF-8 with a BOM (so spreadsheet
+ * programs read the Chinese), every text cell neutralised against formula
+ * injection, dates as Shanghai time. Callers give statuses and categories in
+ * their Chinese words.
+ */
+export function writeCsv(rows: CsvCell[][]): string {
+  return '\ufeff' + stringify(rows.map((row) => row.map(cellText)));
 }

@@ -16,6 +16,7 @@ import {
   type FilingView,
 } from '@sqtb/shared';
 import type { AuthUser } from '../accounts/auth-user';
+import { verifiedPhoneOf } from '../accounts/service';
 import { AppError } from '../core/app-error';
 import { readCsvRows } from '../core/csv';
 import type { Clock } from '../core/clock';
@@ -50,7 +51,10 @@ function rosterOf(body: FilingBody, idKey: string) {
  * the reviewing committee the enterprise's own, where its record has them: an
  * enterprise may not send its filing to a committee of its choosing.
  */
-async function companyFields(body: FilingBody, idKey: string, enterpriseId: unknown) {
+async function companyFields(body: FilingBody, idKey: string, enterpriseId: unknown, filer: AuthUser) {
+  // The contact's phone as typed, or else the number WeChat vouched for (getPhoneNumber → POST /api/me/phone).
+  const contactPhone = body.contactPhone ?? (await verifiedPhoneOf(filer.id));
+  if (!contactPhone) throw new AppError('VALIDATION_FAILED', 'Give a contact phone, or verify your number with WeChat first', { field: 'contactPhone' });
   const enterprise = await Enterprise.findById(enterpriseId, { creditCode: 1, committeeId: 1 }).lean();
   if (enterprise?.creditCode && enterprise.creditCode.toUpperCase() !== body.creditCode.toUpperCase())
     throw new AppError('FORBIDDEN', 'The credit code is not that of your enterprise', { field: 'creditCode' });
@@ -59,7 +63,7 @@ async function companyFields(body: FilingBody, idKey: string, enterpriseId: unkn
   const committee = await Committee.findById(body.committeeId);
   if (!committee) throw new AppError('VALIDATION_FAILED', 'No such committee', { field: 'committeeId' });
   const { roster: _roster, committeeId: _committeeId, ...rest } = body;
-  return { ...rest, committeeId: committee._id, streetId: committee.streetId, openCreditCode: body.creditCode, roster: rosterOf(body, idKey) };
+  return { ...rest, contactPhone, committeeId: committee._id, streetId: committee.streetId, openCreditCode: body.creditCode, roster: rosterOf(body, idKey) };
 }
 
 const alreadyOpen = () => new AppError('CONFLICT', 'This enterprise already has an open filing (submitted, returned or approved)');
@@ -70,7 +74,7 @@ export async function fileFiling(user: AuthUser, body: FilingBody, deps: FilingD
   const now = deps.clock.now();
   try {
     const filing = await FilingModel.create({
-      ...(await companyFields(body, deps.idKey, user.scope.enterpriseId)),
+      ...(await companyFields(body, deps.idKey, user.scope.enterpriseId, user)),
       enterpriseId: user.scope.enterpriseId,
       filedBy: user.id,
       status: INITIAL_FILING_STATUS,
@@ -155,7 +159,7 @@ export async function review(user: AuthUser, id: string, event: 'approve' | 'ret
 export async function amend(user: AuthUser, id: string, body: FilingBody, deps: FilingDeps): Promise<FilingView> {
   const now = deps.clock.now();
   const filing = await loadVisible(user, id);
-  const set = { ...(await companyFields(body, deps.idKey, filing.enterpriseId)), submittedAt: now };
+  const set = { ...(await companyFields(body, deps.idKey, filing.enterpriseId, user)), submittedAt: now };
   const updated = await move(filing, user, 'amend', { set, unset: ['returnNote', 'decidedAt'], inc: { revision: 1 } }, now);
   return view(updated, user, deps);
 }

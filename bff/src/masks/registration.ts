@@ -1,10 +1,12 @@
 import type { z } from 'zod';
+import { verifiedPhoneOf } from '../accounts/service';
 import { isInsideArea, maskPhone, normaliseAddress, REGISTRATION_START, registrationTransition, type RegistrationActor, type registrationBodySchema, type RegistrationStatus } from '@sqtb/shared';
 import type { AuthUser } from '../accounts/auth-user';
 import { UserModel } from '../accounts/user.model';
 import { AppError } from '../core/app-error';
 import { systemClock, type Clock } from '../core/clock';
 import { Committee } from '../org/org.model';
+import { recomputeHealthCode } from '../health-code/service';
 import { claimIdentity, identityFields, releaseIdentityClaim } from '../residents/identity';
 import { ResidentIdentity } from '../residents/identity.model';
 import { applyStep } from '../workflow/apply-step';
@@ -31,6 +33,9 @@ type RegistrationRecord = InstanceType<typeof RegistrationModel>;
 export async function register(user: AuthUser, body: RegistrationBody, idKey: string, clock: Clock = systemClock) {
   const committee = await Committee.findById(body.committeeId);
   if (!committee) throw new AppError('VALIDATION_FAILED', 'No such committee', { field: 'committeeId' });
+  // The phone as typed, or else the number WeChat vouched for (getPhoneNumber → POST /api/me/phone).
+  const phone = body.phone ?? (await verifiedPhoneOf(user.id));
+  if (!phone) throw new AppError('VALIDATION_FAILED', 'Give a phone number, or verify your number with WeChat first', { field: 'phone' });
   const existing = await RegistrationModel.findOne({ userId: user.id }, { committeeId: 1 }).lean();
   if (existing) {
     await markRegistered(user.id, existing.committeeId);
@@ -47,7 +52,7 @@ export async function register(user: AuthUser, body: RegistrationBody, idKey: st
     userId: user.id,
     name: body.name,
     ...identity,
-    phone: body.phone,
+    phone,
     committeeId: committee._id,
     address: body.address,
     addressKey,
@@ -58,6 +63,7 @@ export async function register(user: AuthUser, body: RegistrationBody, idKey: st
   const claim = await claimIdentity(user.id, body.name, identity);
   if (claim.outcome === 'taken') throw idNumberTaken();
   if (claim.outcome === 'yours-differs') throw new AppError('CONFLICT', 'Your account has another ID number on record; ask your committee');
+  await recomputeHealthCode(user.id, clock.now());
 
   let registration: RegistrationRecord;
   try {
@@ -66,6 +72,7 @@ export async function register(user: AuthUser, body: RegistrationBody, idKey: st
     const registeredAlready = isDuplicateKey(err, 'userId');
     // A registration of this account exists (a second tap won): it stands on this claim, so the claim stays.
     if (claim.outcome === 'claimed' && !registeredAlready) await releaseIdentityClaim(claim.claimId, user.id, identity.idHash);
+    if (claim.outcome === 'claimed' && !registeredAlready) await recomputeHealthCode(user.id, clock.now());
     if (registeredAlready) throw new AppError('CONFLICT', 'You have registered already');
     throw err;
   }

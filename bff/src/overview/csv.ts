@@ -1,5 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
-import type { ComplaintCohort, Overview, OverviewTable } from '@sqtb/shared';
+import { COMPLAINT_STATUS_WORDS, findCategory, type ComplaintCohort, type Overview, type OverviewTable } from '@sqtb/shared';
+import { shanghaiDateTime, writeCsv } from '../core/csv';
 
 const percent = (r: number | null) => (r === null ? '' : `${(r * 100).toFixed(1)}%`);
 const blank = (v: number | null) => (v === null ? '' : v);
@@ -36,11 +36,11 @@ const TABLES: Record<OverviewTable, (o: Overview) => Array<Array<string | number
   ],
   overdue: (o) => [
     ['编号', '类别', '地址', '状态', '居委', '应办时间', '超期(小时)', '催办次数'],
-    ...o.complaints.worstOverdue.map((i) => [i.id, i.categoryName, i.address, i.status, i.committeeName, i.dueAt, i.hoursOverdue, i.urgeCount]),
+    ...o.complaints.worstOverdue.map((i) => [i.id, i.categoryName, i.address, COMPLAINT_STATUS_WORDS[i.status], i.committeeName, shanghaiDateTime(i.dueAt), i.hoursOverdue, i.urgeCount]),
   ],
   hotspots: (o) => [
     ['网格', '居委', '纬度', '经度', '30天内问题数', '类别', '出现时间'],
-    ...o.complaints.openHotspots.map((h) => [h.cell, h.committeeName, h.center.lat, h.center.lng, h.complaintsInWindow, h.categories.join('、'), h.openedAt]),
+    ...o.complaints.openHotspots.map((h) => [h.cell, h.committeeName, h.center.lat, h.center.lng, h.complaintsInWindow, h.categories.map((c) => findCategory(c)?.name ?? c).join('、'), shanghaiDateTime(h.openedAt)]),
   ],
   masks: (o) => [
     ['批次', '药店', '投放', '可预约', '待领取', '已领取', '已过期'],
@@ -75,7 +75,7 @@ export const CSV_FILE_NAMES: Record<OverviewTable, string> = {
   filings: 'filings.csv',
 };
 
-/** One table as CSV with a BOM, so spreadsheet programs read the Chinese correctly. */
+/** One table through the one CSV writer (BOM, cells neutralised, Shanghai times). */
 export function overviewCsv(overview: Overview, table: OverviewTable): string {
-  return '\ufeff' + stringify(TABLES[table](overview));
+  return writeCsv(TABLES[table](overview));
 }

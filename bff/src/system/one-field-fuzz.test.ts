@@ -13,6 +13,9 @@ import { DailyReportModel, FilingModel } from '../filings/filing.model';
 import { AppealModel, MedicalCaseModel, RiskRegionModel } from '../health-code/health-code.model';
 import { FileModel } from '../files/file.model';
 import { MessageModel } from '../notifications/notification.model';
+import { SubscriptionModel } from '../notifications/subscription.model';
+import { DesktopTicketModel } from '../accounts/desktop-ticket.model';
+import { createHash } from 'node:crypto';
 import { errorShapeProblem, idNumberFor, orgIds, Tokens, type OrgIds } from '../../test/fixture-kit';
 import { corruptionsOf, multipartBytes, type BodyKind, type Corruption, type Part, type ValidRequest } from '../../test/one-field-corruptions';
 
@@ -471,6 +474,47 @@ describe('one-field fuzz from valid requests, on every route that takes input', 
         kind: 'none',
         valid: async () => ({ params: { id: fx.servedFile }, query: { expires: fx.servedExpires, sig: fx.servedSig } }),
         foreign: { 'params.id': () => fx.photoResident2 },
+      },
+      'POST /api/wechat/subscriptions': {
+        kind: 'json',
+        valid: asIs({ as: 'resident-1', body: { accepted: [t.config.wechat.subscribeTemplateId] } }),
+        verify: async (r) => {
+          const user = await UserModel.collection.findOne({ openid: 'resident-1' });
+          const doc = await SubscriptionModel.collection.findOne({ userId: user!._id, templateId: t.config.wechat.subscribeTemplateId });
+          return doc?.remaining === r.body.balances[0]?.remaining ? undefined : `acceptances answered ${r.body.balances[0]?.remaining}, stored ${doc?.remaining}`;
+        },
+      },
+      'POST /api/dev/wechat-stand-in/subscriptions': { kind: 'json', valid: asIs({ as: 'resident-1', body: { accepted: [t.config.wechat.subscribeTemplateId] } }) },
+      'POST /api/me/phone': {
+        kind: 'json',
+        valid: async () => ({ as: 'resident-1', body: { code: `dev-phone:1380013${String(next() % 10_000).padStart(4, '0')}` } }),
+        verify: async (r, req) => {
+          const user = await UserModel.collection.findOne({ openid: 'resident-1' });
+          const sent = String((req.body as { code: string }).code).trim().slice('dev-phone:'.length);
+          return user?.phone === sent && r.body.phoneMasked === `${sent.slice(0, 3)}****${sent.slice(-4)}` ? undefined : `phone answered ${r.body.phoneMasked}, stored ${user?.phone}, sent ${sent}`;
+        },
+      },
+      'POST /api/auth/sign-out': { kind: 'json', valid: asIs({ as: 'pharmacy-1', body: {} }) },
+      'POST /api/auth/desktop-tickets': {
+        kind: 'json',
+        valid: asIs({ body: {} }),
+        verify: async (r) => {
+          const doc = await DesktopTicketModel.collection.findOne({ ticketHash: createHash('sha256').update(String(r.body.ticket)).digest('base64url') });
+          return doc && doc.expiresAt.toISOString() === r.body.expiresAt ? undefined : 'a desktop ticket answered but not stored as answered';
+        },
+      },
+      'GET /api/auth/desktop-tickets/:ticket': {
+        kind: 'none',
+        valid: async () => ({ params: { ticket: (await ok(undefined, 'POST', '/api/auth/desktop-tickets', {}, [201])).ticket } }),
+      },
+      'POST /api/auth/desktop-tickets/:ticket/confirm': {
+        kind: 'none',
+        valid: async () => ({ as: 'district-1', params: { ticket: (await ok(undefined, 'POST', '/api/auth/desktop-tickets', {}, [201])).ticket } }),
+        verify: async (_r, req) => {
+          const doc = await DesktopTicketModel.collection.findOne({ ticketHash: createHash('sha256').update(String(req.params!.ticket)).digest('base64url') });
+          const district = await UserModel.collection.findOne({ openid: 'district-1' });
+          return doc?.confirmedAt && String(doc.userId) === String(district!._id) ? undefined : 'a confirmed ticket is not stored as confirmed by its user';
+        },
       },
       'GET /api/messages': { kind: 'none', valid: asIs({ as: 'resident-1', query: { page: '1', pageSize: '20' } }) },
       'POST /api/messages/:id/read': {

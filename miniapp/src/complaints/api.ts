@@ -27,8 +27,9 @@ export const PAGE_SIZE = 20;
 export const fileComplaint = (body: CreateComplaint, key: string) =>
   request<ComplaintView>('/api/complaints', { method: 'POST', data: { ...body }, header: { 'Idempotency-Key': key } });
 
-export const listComplaints = (filter: ComplaintFilter, page: number, pageSize = PAGE_SIZE) =>
-  request<ComplaintList>('/api/complaints', { data: { ...filter, page, pageSize } });
+/** A page of the list; with `after` (the id of the last complaint shown) the page after it, which complaints filed meanwhile cannot shift. */
+export const listComplaints = (filter: ComplaintFilter, page: number, after?: string, pageSize = PAGE_SIZE) =>
+  request<ComplaintList>('/api/complaints', { data: { ...filter, page, pageSize, ...(after ? { after } : {}) } });
 
 export const fetchNearby = async (at: LatLng, category: string): Promise<NearbyComplaint[]> =>
   (await request<NearbyComplaints>('/api/complaints/nearby', { data: { lat: at.lat, lng: at.lng, category } })).items;

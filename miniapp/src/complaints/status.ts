@@ -1,15 +1,7 @@
-import type { ComplaintStatus, ComplaintView } from '@sqtb/shared';
+import { COMPLAINT_STATUS_WORDS, type ComplaintStatus, type ComplaintView } from '@sqtb/shared';
 
-/** How each status reads on a tag: the resident's words, not the workflow's. */
-export const STATUS_LABELS: Record<ComplaintStatus, string> = {
-  submitted: '待受理',
-  accepted: '已受理',
-  rejected: '不予受理',
-  dispatched: '处置中',
-  resolved: '待评价',
-  closed: '已结案',
-  archived: '已归档',
-};
+/** How each status reads on a tag (the same words as the CSV exports). */
+export const STATUS_LABELS = COMPLAINT_STATUS_WORDS;
 
 /** Tag colours: waiting on staff (blue/orange), waiting on the resident (green), finished (grey). */
 export type Tone = 'blue' | 'orange' | 'green' | 'grey' | 'red';

@@ -1,8 +1,8 @@
-import Taro from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import type { ComplaintView } from '@sqtb/shared';
 import { leaveIfUnauthenticated } from '../accounts/sign-out';
 import { asApiError, errorText } from '../core/api-error';
+import { showDone } from '../core/feedback';
 import type { ActionEntry } from './actions';
 import { actOn, meToo } from './api';
 
@@ -35,7 +35,7 @@ export function useComplaintAction(id: string, onUpdated: (view: ComplaintView) 
         } else {
           onUpdated(await actOn(id, entry.action, body));
         }
-        void Taro.showToast({ title: entry.done, icon: 'success' });
+        void showDone(entry.done);
       } catch (caught) {
         const failure = asApiError(caught);
         leaveIfUnauthenticated(failure);

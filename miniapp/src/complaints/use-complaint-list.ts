@@ -8,10 +8,14 @@ import { listComplaints, type ComplaintFilter, type ComplaintListItem } from './
 /**
  * The complaints in the caller's scope matching `filter`, paged: reloads when the
  * filter changes, when the page shows again, and on pull-down (with `alsoReload`,
- * for the rest of the page); more at the bottom.
+ * for the rest of the page); more at the bottom, after the last one shown (cursor
+ * paging: complaints filed meanwhile cannot repeat one). Beyond 1,000 matches the
+ * total reads "1,000+" (`totalText`).
  */
 export function useComplaintList(filter: ComplaintFilter, ...alsoReload: Array<() => Promise<unknown>>) {
-  return useFilteredList<ComplaintListItem, ComplaintList>((page) => listComplaints(filter, page), JSON.stringify(filter), leaveIfUnauthenticated, ...alsoReload);
+  // usePagedList hands each load the last item loaded (useFilteredList passes this function on as it is).
+  const load = (page: number, last?: ComplaintListItem) => listComplaints(filter, page, last?.id);
+  return useFilteredList<ComplaintListItem, ComplaintList>(load, JSON.stringify(filter), leaveIfUnauthenticated, ...alsoReload);
 }
 
 export const openComplaint = (id: string) => void Taro.navigateTo({ url: complaintDetailUrl(id) });

@@ -1,8 +1,7 @@
-import Taro from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
 import { COMPLAINT_MAX_PHOTOS, MAX_PHOTO_BYTES } from '@sqtb/shared';
 import { asApiError, errorText } from '../core/api-error';
-import { isH5 } from '../core/platform';
+import { choosePhotos } from '../core/choose-photos';
 import { uploadPhoto } from './api';
 
 /** The BFF's size limit (shared), checked before sending, in MB for the words. */
@@ -41,18 +40,7 @@ export function usePhotoUploads(max = COMPLAINT_MAX_PHOTOS): PhotoUploads {
   const add = useCallback(async () => {
     const room = max - countRef.current;
     if (room <= 0) return;
-    let chosen: Taro.chooseImage.SuccessCallbackResult;
-    try {
-      chosen = await Taro.chooseImage({
-        count: room,
-        sizeType: ['compressed'],
-        // H5: the browser's own file picker already offers the camera on phones.
-        sourceType: isH5() ? ['album'] : ['album', 'camera'],
-      });
-    } catch {
-      return; // cancelled
-    }
-    const files = (chosen.tempFiles?.length ? chosen.tempFiles : chosen.tempFilePaths.map((path) => ({ path, size: 0 }))).slice(0, room);
+    const files = await choosePhotos(room);
     const slots = files.map((file) => {
       counter.current += 1;
       const tooBig = file.size > MAX_PHOTO_BYTES;

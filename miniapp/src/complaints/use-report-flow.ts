@@ -3,7 +3,9 @@ import { useCallback, useState } from 'react';
 import type { NearbyComplaint } from '@sqtb/shared';
 import { leaveIfUnauthenticated } from '../accounts/sign-out';
 import { asApiError, errorText, type ApiError } from '../core/api-error';
+import { showDone } from '../core/feedback';
 import { complaintDetailUrl } from '../core/routes';
+import { useStatusUpdatesOffer } from '../notifications/subscribe-offer';
 import { fetchNearby, fileComplaint, meToo } from './api';
 import { createBody, draftProblems, emptyDraft, type ReportDraft } from './report-draft';
 import { usePhotoUploads, type PhotoUploads } from './use-photo-uploads';
@@ -61,12 +63,13 @@ export function useReportFlow(): ReportFlow {
   };
 
   const withKey = useRetryKey();
+  const offerUpdates = useStatusUpdatesOffer();
   const submit = async () => {
     setPending('submitting');
     setError(null);
     try {
       const filed = await withKey((key) => fileComplaint(createBody(draft, photos.ids), key));
-      void Taro.showToast({ title: '已提交', icon: 'success' });
+      await offerUpdates('已提交');
       void Taro.redirectTo({ url: complaintDetailUrl(filed.id) });
     } catch (caught) {
       fail(caught);
@@ -109,7 +112,7 @@ export function useReportFlow(): ReportFlow {
     try {
       const { meTooCount } = await meToo(id);
       setJoined((j) => ({ ...j, [id]: meTooCount }));
-      void Taro.showToast({ title: '已记录', icon: 'success' });
+      void showDone('已记录');
     } catch (caught) {
       fail(caught, metooText);
     } finally {

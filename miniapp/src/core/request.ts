@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { networkError, toApiError } from './api-error';
+import { isApiError, networkError, toApiError } from './api-error';
 import { apiBase } from './config';
 import { readToken } from './session';
 
@@ -34,12 +34,59 @@ function withoutUndefined(data: RequestOptions['data']): RequestOptions['data'] 
   return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
 }
 
+/** Logs in again without asking the user; true when a new session is kept. */
+export type SessionRenewal = () => Promise<boolean>;
+
+let renewal: SessionRenewal | null = null;
+let renewing: Promise<boolean> | null = null;
+
+/**
+ * How a lapsed session is renewed (the accounts capability's quiet login, set
+ * when the app launches). Without one, a 401 is final.
+ */
+export function setSessionRenewal(renew: SessionRenewal | null): void {
+  renewal = renew;
+}
+
+/** One renewal at a time: requests refused together wait for the same login. */
+function renewSession(): Promise<boolean> {
+  if (!renewal) return Promise.resolve(false);
+  renewing ??= renewal()
+    .catch(() => false)
+    .finally(() => {
+      renewing = null;
+    });
+  return renewing;
+}
+
+/** The login itself is never renewed (its own 401 is a refused WeChat code). */
+const LOGIN_PATH = '/api/auth/login';
+
+/**
+ * Send once; on a 401 renew the session quietly and send once more. Only the
+ * second refusal (or a failed renewal) reaches the caller, which then shows the
+ * login page. Shared with uploads.
+ */
+export async function withSessionRenewal<T>(path: string, send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (caught) {
+    if (!isApiError(caught) || caught.status !== 401 || path === LOGIN_PATH) throw caught;
+    if (!(await renewSession())) throw caught;
+    return send();
+  }
+}
+
 /**
  * The one way pages talk to the BFF: adds the bearer token, resolves with the JSON
  * body on 2xx, and throws an ApiError for everything else (code 'NETWORK' when no
- * HTTP answer came back).
+ * HTTP answer came back). A lapsed session is renewed once, quietly.
  */
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+export function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return withSessionRenewal(path, () => send<T>(path, options));
+}
+
+async function send<T>(path: string, options: RequestOptions): Promise<T> {
   const header: Record<string, string> = { 'Content-Type': options.contentType ?? 'application/json', ...options.header, ...authHeader() };
   const method = options.method ?? 'GET';
   const dataType = options.dataType ?? 'json';

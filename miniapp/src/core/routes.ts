@@ -3,6 +3,7 @@ export const ROUTES = {
   login: '/accounts/pages/login/index',
   home: '/accounts/pages/home/index',
   profile: '/accounts/pages/profile/index',
+  privacy: '/accounts/pages/privacy/index',
   messages: '/notifications/pages/messages/index',
   complaintReport: '/complaints/pages/report/index',
   complaintsMine: '/complaints/pages/mine/index',

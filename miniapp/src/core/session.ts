@@ -21,6 +21,12 @@ export function readToken(now: number = Date.now()): string | null {
   return stored.token;
 }
 
+/** Whether a session is kept at all, expired or not: someone logged in here and has not signed out. */
+export function hasSession(): boolean {
+  const stored = Taro.getStorageSync(SESSION_KEY) as Partial<StoredSession> | '' | undefined;
+  return !!stored && typeof stored.token === 'string';
+}
+
 export function clearSession(): void {
   Taro.removeStorageSync(SESSION_KEY);
 }

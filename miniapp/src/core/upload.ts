@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { networkError, toApiError } from './api-error';
 import { apiBase } from './config';
-import { authHeader, parseJson } from './request';
+import { authHeader, parseJson, withSessionRenewal } from './request';
 
 const UPLOAD_TIMEOUT_MS = 60_000;
 
@@ -29,9 +29,13 @@ function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
 /**
  * The one way pages send a file to the BFF: `Taro.uploadFile` (multipart/form-data)
  * with the bearer token. Resolves with the JSON reply on 2xx and throws an ApiError
- * otherwise, exactly like `request`.
+ * otherwise, and renews a lapsed session once, exactly like `request`.
  */
-export async function uploadFile<T>(path: string, filePath: string, field = 'file'): Promise<T> {
+export function uploadFile<T>(path: string, filePath: string, field = 'file'): Promise<T> {
+  return withSessionRenewal(path, () => sendFile<T>(path, filePath, field));
+}
+
+async function sendFile<T>(path: string, filePath: string, field: string): Promise<T> {
   let response: { statusCode: number; data: unknown };
   try {
     response = await withDeadline(

@@ -7,11 +7,21 @@ export interface PageReply<T> {
   total: number;
   page: number;
   pageSize: number;
+  /** A list that stops counting (complaints: at 1,000) says so: `total` is then the cap, and there are more. */
+  totalCapped?: boolean;
 }
+
+/** A total for people: "1,000+" when the list stopped counting there. */
+export const totalText = (total: number, capped: boolean) => `${String(total).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${capped ? '+' : ''}`;
 
 export interface PagedList<T, R extends PageReply<T> = PageReply<T>> {
   items: T[];
+  /** Every match, as the last reply counted them; once all are loaded, the number loaded. */
   total: number;
+  /** The list stopped counting at `total` (there are more): say `totalText`. */
+  totalCapped: boolean;
+  /** The total for people: "1,000+" when capped. */
+  totalText: string;
   /** The latest reply, for figures that come with the page (e.g. an unread count). */
   last?: R;
   /** True once the first page has arrived (so an empty list can be told from loading). */
@@ -33,6 +43,9 @@ export interface PagedList<T, R extends PageReply<T> = PageReply<T>> {
 interface State<T, R> {
   items: T[];
   total: number;
+  totalCapped: boolean;
+  /** The last page came back short: nothing after it (a capped count cannot say). */
+  ended: boolean;
   page: number;
   last?: R;
   loaded: boolean;
@@ -44,13 +57,14 @@ interface State<T, R> {
 /**
  * A paginated list: page 1 on refresh, the next page on loadMore. A refresh
  * makes answers of earlier loads irrelevant, so a slow "more" cannot append
- * to a list that was reloaded meanwhile.
+ * to a list that was reloaded meanwhile. `load` also gets the last item loaded,
+ * for a list that pages by cursor (`after=`), which new items cannot shift.
  */
 export function usePagedList<T, R extends PageReply<T> = PageReply<T>>(
-  load: (page: number) => Promise<R>,
+  load: (page: number, after?: T) => Promise<R>,
   onError?: (error: ApiError) => void,
 ): PagedList<T, R> {
-  const [state, setState] = useState<State<T, R>>({ items: [], total: 0, page: 0, loaded: false, loading: false });
+  const [state, setState] = useState<State<T, R>>({ items: [], total: 0, totalCapped: false, ended: false, page: 0, loaded: false, loading: false });
   const loadRef = useRef(load);
   loadRef.current = load;
   const onErrorRef = useRef(onError);
@@ -61,13 +75,16 @@ export function usePagedList<T, R extends PageReply<T> = PageReply<T>>(
 
   const fetchPage = useCallback(async (page: number) => {
     const id = ++latest.current;
+    const after = page === 1 ? undefined : stateRef.current.items.at(-1);
     setState((prev) => ({ ...prev, loading: page === 1 ? 'first' : 'more', error: undefined, errorOn: undefined }));
     try {
-      const reply = await loadRef.current(page);
+      const reply = await loadRef.current(page, after);
       if (id !== latest.current) return;
       setState((prev) => ({
         items: page === 1 ? reply.items : [...prev.items, ...reply.items],
         total: reply.total,
+        totalCapped: reply.totalCapped === true,
+        ended: reply.items.length < reply.pageSize,
         page,
         last: reply,
         loaded: true,
@@ -84,25 +101,39 @@ export function usePagedList<T, R extends PageReply<T> = PageReply<T>>(
   const refresh = useCallback(() => fetchPage(1), [fetchPage]);
   const loadMore = useCallback(async () => {
     const current = stateRef.current;
-    if (current.loading || !current.loaded || current.items.length >= current.total) return;
+    if (current.loading || !moreAfter(current)) return;
     await fetchPage(current.page + 1);
   }, [fetchPage]);
   const update = useCallback((change: (items: T[]) => T[]) => {
     setState((prev) => ({ ...prev, items: change(prev.items) }));
   }, []);
 
+  // A capped list loaded to its end knows its total: the items loaded.
+  const counted = state.totalCapped && !moreAfter(state);
+  const total = counted ? state.items.length : state.total;
+  const capped = state.totalCapped && !counted;
   return {
     items: state.items,
-    total: state.total,
+    total,
+    totalCapped: capped,
+    totalText: totalText(total, capped),
     last: state.last,
     loaded: state.loaded,
     loading: state.loading,
     error: state.error,
     errorOn: state.errorOn,
-    hasMore: state.loaded && state.items.length < state.total,
+    hasMore: moreAfter(state),
     refresh,
     loadMore,
     update,
   };
 }
 
+/**
+ * Whether another page may follow: not after a short page (the end, even when the
+ * count grew meanwhile: new items come first, not after a cursor), and either fewer
+ * loaded than counted or a capped count.
+ */
+function moreAfter(s: Pick<State<unknown, unknown>, 'loaded' | 'items' | 'total' | 'totalCapped' | 'ended'>): boolean {
+  return s.loaded && !s.ended && (s.items.length < s.total || s.totalCapped);
+}

@@ -22,6 +22,8 @@ export interface FilingDraft {
   committeeId?: string;
   contactName: string;
   contactPhone: string;
+  /** The contact's number from WeChat (getPhoneNumber), masked: the BFF keeps it whole and uses it when none is typed. */
+  wechatPhone?: string;
   reopenDate: string;
   planText: string;
   suppliesDays: string;
@@ -81,7 +83,8 @@ function bodyOf(draft: FilingDraft) {
     address: draft.address.trim(),
     committeeId: draft.committeeId,
     contactName: draft.contactName.trim(),
-    contactPhone: draft.contactPhone.trim(),
+    // WeChat's number stands in for a typed one; a typed number wins.
+    contactPhone: draft.wechatPhone && !draft.contactPhone.trim() ? undefined : draft.contactPhone.trim(),
     reopenDate: draft.reopenDate,
     plan: { text: draft.planText.trim() },
     suppliesDays: wholeNumber(draft.suppliesDays),
@@ -150,11 +153,14 @@ export function stepProblems(draft: FilingDraft, step: FilingStep): string[] {
 export const firstStepWithProblems = (draft: FilingDraft): FilingStep | undefined =>
   STEPS.map((s) => s.value).find((step) => stepProblems(draft, step).length > 0);
 
-/** The `POST /api/enterprise-filings` (or PUT) body of a complete draft. */
+/** The typed fields as the shared schema reads them; the committee is picked from the org's list. */
+const typedBodySchema = filingBodySchema.omit({ committeeId: true });
+
+/** The `POST /api/enterprise-filings` (or PUT) body of a complete draft (call only when no step has problems). */
 export function filingBody(draft: FilingDraft): FilingBody {
-  const { committeeId, ...body } = bodyOf(draft);
+  const { committeeId, ...typed } = bodyOf(draft);
   if (!committeeId) throw new Error('the draft is incomplete: check stepProblems first');
-  return { ...body, committeeId, commitment: true };
+  return { ...typedBodySchema.parse({ ...typed, commitment: true }), committeeId };
 }
 
 /**

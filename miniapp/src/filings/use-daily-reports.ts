@@ -1,8 +1,8 @@
 import { dailyReportBodySchema, shanghaiDate, type DailyReportBody, type DailyReportView } from '@sqtb/shared';
-import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { leaveIfUnauthenticated } from '../accounts/sign-out';
 import { errorText, type ApiError } from '../core/api-error';
+import { showDone } from '../core/feedback';
 import { fieldWords, limitOf, problemList } from '../core/field-problems';
 import { maxDigits, maxLength } from '../core/schema-limits';
 import { useRequest } from '../core/use-request';
@@ -73,7 +73,7 @@ export function useDailyReports(filingId: string, onReported?: () => void) {
     const body = dailyReportBody(draft);
     const sent = await sending.send(body);
     if (!sent) return;
-    void Taro.showToast({ title: '已报告', icon: 'success' });
+    void showDone('已报告');
     setDraft((d) => ({ ...d, onSite: '', feverCases: '0', note: '' }));
     await run();
     onReported?.();

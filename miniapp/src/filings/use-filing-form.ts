@@ -5,6 +5,7 @@ import { errorText, type ApiError } from '../core/api-error';
 import { ROUTES } from '../core/routes';
 import { useRetryKey } from '../core/retry-key';
 import { useSend } from '../core/use-send';
+import { useStatusUpdatesOffer } from '../notifications/subscribe-offer';
 import { amendFiling, createFiling, type FilingBody, type FilingView } from './api';
 import {
   draftFromView,
@@ -70,6 +71,7 @@ export function useFilingForm(filingId: string | undefined, initial: { view?: Fi
   const [tried, setTried] = useState(false);
   const nextKey = useRef(Math.max(0, ...draft.roster.map((r) => r.key)) + 1);
   const withKey = useRetryKey();
+  const offerUpdates = useStatusUpdatesOffer();
   const sending = useSend((body: FilingBody) => (filingId ? amendFiling(filingId, body) : withKey((key) => createFiling(body, key))), sendWording);
   const sent = useRef(false);
 
@@ -150,7 +152,7 @@ export function useFilingForm(filingId: string | undefined, initial: { view?: Fi
     if (!filed) return;
     sent.current = true;
     rememberSent(draft, filed.id, filingId);
-    void Taro.showToast({ title: '已提交，等待审核', icon: 'success' });
+    await offerUpdates('已提交，等待审核');
     void Taro.redirectTo({ url: ROUTES.filingsMine });
   };
 

@@ -1,8 +1,8 @@
-import Taro from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { redEmployeesRefusalSchema, type RedEmployee } from '@sqtb/shared';
 import { leaveIfUnauthenticated } from '../accounts/sign-out';
 import { asApiError, errorText } from '../core/api-error';
+import { showDone } from '../core/feedback';
 import { reviewFiling, type FilingView, type ReviewAction } from './api';
 import { redEmployeesText } from './words';
 
@@ -35,7 +35,7 @@ export function useFilingReview(id: string, revision: number | undefined, onUpda
       setError(null);
       try {
         onUpdated(await reviewFiling(id, action, revision, note));
-        void Taro.showToast({ title: DONE[action], icon: 'success' });
+        void showDone(DONE[action]);
         return true;
       } catch (caught) {
         const failure = asApiError(caught);

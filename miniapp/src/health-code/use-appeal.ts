@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { appealBodySchema } from '@sqtb/shared';
 import { useSignedInRequest } from '../accounts/use-signed-in-request';
@@ -7,6 +6,7 @@ import { fieldWords, lengthWording } from '../core/field-problems';
 import { useReloadOnShowAndPull } from '../core/page-events';
 import { maxLength } from '../core/schema-limits';
 import { useSend } from '../core/use-send';
+import { useStatusUpdatesOffer } from '../notifications/subscribe-offer';
 import { fileAppeal, listAppeals } from './api';
 import { useRetryKey } from '../core/retry-key';
 
@@ -27,6 +27,7 @@ export function useAppeal() {
   useReloadOnShowAndPull(appeals.run);
   const [reason, setReason] = useState('');
   const withKey = useRetryKey();
+  const offerUpdates = useStatusUpdatesOffer();
   const filing = useSend((text: string) => withKey((key) => fileAppeal(text, key)), errorText);
 
   const submit = async () => {
@@ -35,8 +36,7 @@ export function useAppeal() {
     if (problem) return;
     if (!(await filing.send(reason.trim()))) return;
     setReason('');
-    void Taro.showToast({ title: '申诉已提交', icon: 'success' });
-    await appeals.run();
+    await Promise.all([offerUpdates('申诉已提交'), appeals.run()]);
   };
 
   const hasOpen = !!appeals.data?.some((a) => a.status === 'open');

@@ -1,7 +1,7 @@
 import { shanghaiDate, type DeclarationBody, type HealthCodeResponse } from '@sqtb/shared';
-import Taro from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
 import { useSend } from '../core/use-send';
+import { useStatusUpdatesOffer } from '../notifications/subscribe-offer';
 import { declareHealth } from './api';
 import { declarationBody, declarationProblems, emptyDeclaration, type DeclarationDraft, type TripDraft } from './declaration-draft';
 import { useRetryKey } from '../core/retry-key';
@@ -27,6 +27,7 @@ export function useDeclaration(): Declaration {
   const [problems, setProblems] = useState<string[]>([]);
   const [result, setResult] = useState<HealthCodeResponse>();
   const withKey = useRetryKey();
+  const offerUpdates = useStatusUpdatesOffer();
   const sending = useSend((body: DeclarationBody) => withKey((key) => declareHealth(body, key)));
   const nextKey = useRef(1);
   const today = shanghaiDate(new Date());
@@ -47,7 +48,7 @@ export function useDeclaration(): Declaration {
     const code = await sending.send(declarationBody(draft));
     if (!code) return;
     setResult(code);
-    void Taro.showToast({ title: '申报成功', icon: 'success' });
+    await offerUpdates('申报成功');
   };
 
   return { draft, change, addTrip, changeTrip, removeTrip, today, problems, submitting: sending.busy, error: sending.error, result, submit };

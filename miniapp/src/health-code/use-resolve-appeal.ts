@@ -1,7 +1,7 @@
 import { resolveAppealBodySchema, shanghaiDate, type MedicalStatus, type ResolveAppealBody } from '@sqtb/shared';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { errorText, type ApiError } from '../core/api-error';
+import { showDone } from '../core/feedback';
 import { fieldWords, lengthWording } from '../core/field-problems';
 import { maxLength } from '../core/schema-limits';
 import { useSend } from '../core/use-send';
@@ -50,7 +50,7 @@ export function useResolveAppeal(id: string, onResolved: () => Promise<void>) {
       return;
     }
     const resolved = await resolving.send(built.body);
-    if (resolved) void Taro.showToast({ title: '已处理', icon: 'success' });
+    if (resolved) void showDone('已处理');
     // Resolved here or by someone else first (409): either way the queue has changed.
     await onResolved();
   };

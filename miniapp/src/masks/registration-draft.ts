@@ -7,6 +7,8 @@ export interface RegistrationDraft {
   name: string;
   idNumber: string;
   phone: string;
+  /** The number WeChat gave (getPhoneNumber), masked: the BFF keeps it whole and uses it when no number is typed. */
+  wechatPhone?: string;
   committeeId?: string;
   address: string;
   location?: { lat: number; lng: number };
@@ -18,11 +20,14 @@ export const emptyRegistration = (): RegistrationDraft => ({ name: '', idNumber:
 
 const householdSize = (raw: string) => (/^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN);
 
-/** The fields the resident types, as they will be sent. */
+/** WeChat's number stands in for a typed one; a typed number wins. */
+export const usesWechatPhone = (draft: { phone: string; wechatPhone?: string }) => !!draft.wechatPhone && !draft.phone.trim();
+
+/** The fields the resident types, as they will be sent (no phone when WeChat's stands in). */
 const typedFields = (draft: RegistrationDraft) => ({
   name: draft.name.trim(),
   idNumber: normaliseIdNumber(draft.idNumber),
-  phone: draft.phone.trim(),
+  phone: usesWechatPhone(draft) ? undefined : draft.phone.trim(),
   address: draft.address.trim(),
   householdSize: householdSize(draft.householdSize),
 });
@@ -49,9 +54,12 @@ export function registrationProblems(draft: RegistrationDraft): string[] {
   return problemList(words.name, words.idNumber, words.phone, !draft.committeeId && '请选择所属居委会', words.address, !draft.location && '请选择住址位置', words.householdSize);
 }
 
+/** The typed fields as the shared schema reads them; the committee and the place are picked. */
+const typedBodySchema = registrationBodySchema.omit({ committeeId: true, location: true });
+
 /** The body to send; call only when `registrationProblems` is empty. */
 export function registrationBody(draft: RegistrationDraft): RegistrationBody {
-  return { ...typedFields(draft), committeeId: draft.committeeId!, location: draft.location! };
+  return { ...typedBodySchema.parse(typedFields(draft)), committeeId: draft.committeeId!, location: draft.location! };
 }
 
 /** A committee's area centre: where a household is placed when it picks its committee (H5 has no map). */

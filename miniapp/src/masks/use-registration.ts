@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { OrgResponse, RegistrationView } from '@sqtb/shared';
+import { withPrivacy } from '../core/privacy';
 import { useSend } from '../core/use-send';
 import { register } from './api';
 import { committeeCentre, emptyRegistration, registrationBody, registrationProblems, type RegistrationDraft } from './registration-draft';
@@ -25,7 +26,8 @@ export function useRegistration(org: OrgResponse, onRegistered: (registration: R
   /** weapp: the resident picks the building on WeChat's map. */
   const pickOnMap = async () => {
     try {
-      const place = await Taro.chooseLocation({});
+      const place = await withPrivacy(() => Taro.chooseLocation({}));
+      if (!place) return; // the privacy agreement was declined: the committee centre stays
       change({ location: { lat: place.latitude, lng: place.longitude }, ...(draft.address.trim() ? {} : { address: place.address || place.name }) });
     } catch {
       // Cancelled, or location permission refused: the committee centre stays.

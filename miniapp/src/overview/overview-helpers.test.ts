@@ -49,7 +49,7 @@ describe('the overview in words', () => {
     expect(overdueStep({ status: 'submitted' })).toBe('超期未受理');
     expect(overdueStep({ status: 'accepted' })).toBe('超期未派单');
     expect(overdueStep({ status: 'dispatched' })).toBe('超期未办结');
-    expect(overdueStep({ status: 'weird' })).toBe('已超期');
+    expect(overdueStep({ status: 'resolved' })).toBe('已超期');
   });
 
   it('says how long past due in hours, then in days', () => {

@@ -5,6 +5,7 @@ import { fetchMe } from '../accounts/api';
 import { useSignedInRequest } from '../accounts/use-signed-in-request';
 import { urgeComplaint } from '../complaints/api';
 import { ApiError, asApiError } from '../core/api-error';
+import { showDone } from '../core/feedback';
 import { useReloadOnShowAndPull } from '../core/page-events';
 import { useSend } from '../core/use-send';
 import { fetchOverview } from './api';
@@ -57,7 +58,7 @@ export function useOverview(query: OverviewQuery) {
     if (!updated || !data) return;
     const worstOverdue = data.overview.complaints.worstOverdue.map((item) => (item.id === id ? { ...item, urgeCount: updated.urgeCount } : item));
     state.mutate({ ...data, overview: { ...data.overview, complaints: { ...data.overview.complaints, worstOverdue } } });
-    void Taro.showToast({ title: '已催办', icon: 'success' });
+    void showDone('已催办');
   };
 
   const [exporting, setExporting] = useState<OverviewTable | null>(null);

@@ -28,13 +28,33 @@ export const Text = ({ children, className, onClick, onTap }: Props) => (
   </span>
 );
 
-export const Button = ({ children, className, onClick, onTap, disabled, loading }: Props) => (
+/** What WeChat hands a `getPhoneNumber` button next (set per test; by default the user closes the sheet). */
+let phoneNumberDetail: { code?: string; errMsg: string } = { errMsg: 'getPhoneNumber:fail user deny' };
+export function setPhoneNumberDetail(detail: { code?: string; errMsg: string }): void {
+  phoneNumberDetail = detail;
+}
+
+interface ButtonProps extends Props {
+  id?: string;
+  /** WeChat's open abilities: a tap on such a button is answered by WeChat's own event. */
+  openType?: string;
+  onGetPhoneNumber?: (event: { detail: { code?: string; errMsg: string } }) => void;
+  onAgreePrivacyAuthorization?: (event: { detail: Record<string, never> }) => void;
+}
+
+export const Button = ({ children, className, onClick, onTap, disabled, loading, id, openType, onGetPhoneNumber, onAgreePrivacyAuthorization }: ButtonProps) => (
   <button
     type="button"
+    id={id}
     className={className}
     disabled={disabled}
     aria-busy={loading ? true : undefined}
-    onClick={onClick ?? onTap}
+    data-open-type={openType}
+    onClick={() => {
+      if (openType === 'getPhoneNumber') onGetPhoneNumber?.({ detail: phoneNumberDetail });
+      if (openType === 'agreePrivacyAuthorization') onAgreePrivacyAuthorization?.({ detail: {} });
+      (onClick ?? onTap)?.();
+    }}
   >
     {children}
   </button>

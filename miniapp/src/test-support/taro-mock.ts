@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 
 /**
  * An in-memory stand-in for the parts of `@tarojs/taro` the app uses.
@@ -41,12 +41,26 @@ export const taro = {
   stopPullDownRefresh: jest.fn(() => undefined),
   previewImage: jest.fn((_: { urls: string[]; current?: string }) => Promise.resolve()),
   /** Scripted per test; by default the user cancels. */
-  chooseImage: jest.fn<Promise<{ tempFilePaths: string[]; tempFiles: Array<{ path: string; size: number }> }>, [unknown]>(),
+  chooseMedia: jest.fn<Promise<{ tempFiles: Array<{ tempFilePath: string; size: number; fileType?: string }>; type?: string }>, [unknown]>(),
   chooseLocation: jest.fn<Promise<{ latitude: number; longitude: number; name: string; address: string }>, [unknown]>(),
   uploadFile: jest.fn<Promise<{ statusCode: number; data: string }>, [UploadOptions]>(),
   /** Scripted per test; by default the user cancels. */
   scanCode: jest.fn<Promise<{ result: string; scanType?: string }>, [unknown]>(),
   setClipboardData: jest.fn((_: { data: string }) => Promise.resolve()),
+  setKeepScreenOn: jest.fn((_: { keepScreenOn: boolean }) => Promise.resolve()),
+  /**
+   * Answers through its callback only, as on weapp (Taro does not promisify it):
+   * the agreement is needed while `setPrivacyNeeded(true)`.
+   */
+  getPrivacySetting: jest.fn((options?: { success?: (result: { needAuthorization: boolean; errMsg: string }) => void }) => {
+    options?.success?.({ needAuthorization: privacy.needed, errMsg: 'getPrivacySetting:ok' });
+  }),
+  onNeedPrivacyAuthorization: jest.fn((_: (resolve: (option: { event: string; buttonId?: string }) => void) => void) => undefined),
+  openPrivacyContract: jest.fn((options?: { success?: (result: { errMsg: string }) => void }) => {
+    options?.success?.({ errMsg: 'openPrivacyContract:ok' });
+  }),
+  /** Scripted per test; by default the user answers nothing for any template. */
+  requestSubscribeMessage: jest.fn<Promise<Record<string, string>>, [{ tmplIds: string[] }]>(),
   getStorageSync: jest.fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
   setStorageSync: jest.fn((key: string, value: unknown) => {
     storage.set(key, value);
@@ -56,11 +70,35 @@ export const taro = {
   }),
 };
 
+/** Whether WeChat still wants the privacy agreement (reset to false for each test). */
+const privacy = { needed: false };
+export function setPrivacyNeeded(needed: boolean): void {
+  privacy.needed = needed;
+}
+
 /** Taro fires onShow after mount; a mounted test page is "shown" once. */
 function useDidShow(callback: () => void): void {
   useEffect(() => {
     callback();
   }, []);
+}
+
+/** onHide: fired by `hidePage()` (the user switched away); onUnload: when the page unmounts. */
+const hideListeners = new Set<() => void>();
+function useDidHide(callback: () => void): void {
+  const latest = useRef(callback);
+  latest.current = callback;
+  useEffect(() => {
+    const listener = () => latest.current();
+    hideListeners.add(listener);
+    return () => void hideListeners.delete(listener);
+  }, []);
+}
+export const hidePage = () => hideListeners.forEach((listener) => listener());
+function useUnload(callback: () => void): void {
+  const latest = useRef(callback);
+  latest.current = callback;
+  useEffect(() => () => latest.current(), []);
 }
 
 /** The page's query (`useRouter().params`); set it before rendering a page that reads one. */
@@ -81,7 +119,7 @@ function useReachBottom(callback: () => void): void {
 export const pullDown = () => pageEvents.pullDown?.();
 export const reachBottom = () => pageEvents.reachBottom?.();
 
-export const taroModule = { __esModule: true, default: taro, ...taro, useDidShow, useRouter, usePullDownRefresh, useReachBottom };
+export const taroModule = { __esModule: true, default: taro, ...taro, useDidShow, useDidHide, useUnload, useRouter, usePullDownRefresh, useReachBottom };
 
 /** Fresh storage and call records for each test; unscripted requests fail loudly. */
 export function resetTaro(): void {
@@ -92,8 +130,12 @@ export function resetTaro(): void {
     throw new Error(`unexpected request ${options.method ?? 'GET'} ${options.url}`);
   });
   taro.login.mockReset();
-  taro.chooseImage.mockReset();
-  taro.chooseImage.mockRejectedValue({ errMsg: 'chooseImage:fail cancel' });
+  taro.chooseMedia.mockReset();
+  taro.chooseMedia.mockRejectedValue({ errMsg: 'chooseMedia:fail cancel' });
+  taro.requestSubscribeMessage.mockReset();
+  taro.requestSubscribeMessage.mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok' });
+  privacy.needed = false;
+  hideListeners.clear();
   taro.chooseLocation.mockReset();
   taro.chooseLocation.mockRejectedValue({ errMsg: 'chooseLocation:fail cancel' });
   taro.scanCode.mockReset();

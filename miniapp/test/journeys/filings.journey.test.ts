@@ -56,6 +56,9 @@ describe('enterprise resumption filing on H5', () => {
     await enterprise.tapText('读入名单');
     await enterprise.see('已读入 1 名员工');
     await enterprise.tapText('提交备案');
+    // Too long for a toast (7 characters at most): the confirmation is a modal, closed before moving on.
+    await enterprise.see('已提交，等待审核');
+    await enterprise.tapText('知道了');
     await enterprise.see('已提交，等待居委会审核');
 
     // The committee's cadre finds it in the queue and approves.

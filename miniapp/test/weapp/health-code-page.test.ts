@@ -37,5 +37,7 @@ describe('compiled weapp health code page (health-code subpackage)', () => {
     expect(page.querySelectorAll('.qr__dark').length).toBeGreaterThan(100);
     expect(stubs.request.mock.calls[0][0]).toMatchObject({ method: 'GET', header: { Authorization: 'Bearer weapp-token' } });
     expect(stubs.request.mock.calls[0][0].url).toMatch(/\/api\/health-code$/);
+    // Held up to a gate scanner, the screen must not dim.
+    expect(stubs.setKeepScreenOn.mock.calls.map(([o]) => (o as { keepScreenOn: boolean }).keepScreenOn)).toEqual([true]);
   });
 });

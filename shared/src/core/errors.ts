@@ -9,10 +9,16 @@ export const ERROR_STATUS = {
   MALFORMED_JSON: 400,
   UNAUTHENTICATED: 401,
   WECHAT_LOGIN_FAILED: 401,
+  /** The code from a `getPhoneNumber` button was refused by WeChat (used, expired or made up). */
+  PHONE_CODE_INVALID: 400,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  /** A desktop sign-in ticket that does not exist, has expired or was already collected. */
+  DESKTOP_TICKET_EXPIRED: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
+  /** A desktop sign-in ticket another phone (or this one) already confirmed. */
+  DESKTOP_TICKET_USED: 409,
   QUOTA_EXCEEDED: 409,
   OUT_OF_STOCK: 409,
   ROUND_CLOSED: 409,

@@ -34,7 +34,8 @@ export const filingBodySchema = z
     address: addressSchema,
     committeeId: objectIdSchema,
     contactName: personNameSchema,
-    contactPhone: phoneSchema,
+    /** Optional when the filer's number was verified with WeChat (POST /api/me/phone): that one is used. */
+    contactPhone: phoneSchema.optional(),
     reopenDate: date,
     plan: z.object({ text: z.string().trim().min(20).max(5000) }).strict(),
     suppliesDays: z.number().int().min(0).max(365),

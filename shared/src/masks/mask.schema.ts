@@ -15,7 +15,8 @@ export const registrationBodySchema = z
   .object({
     name: personNameSchema,
     idNumber: idNumberSchema,
-    phone: phoneSchema,
+    /** Optional when the resident's number was verified with WeChat (POST /api/me/phone): that one is used. */
+    phone: phoneSchema.optional(),
     committeeId: objectIdSchema,
     address: addressSchema,
     location: latLngSchema.strict(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { latLngViewSchema } from '../core/geo.schema';
 import { objectIdSchema } from '../core/ids';
+import { COMPLAINT_STATUSES } from '../complaints/complaint.machine';
 
 /**
  * The district overview (`GET /api/dashboard/overview`): one picture of the
@@ -82,7 +83,7 @@ export const overdueItemSchema = z.object({
   category: z.string(),
   categoryName: z.string(),
   address: z.string(),
-  status: z.string(),
+  status: z.enum(COMPLAINT_STATUSES),
   committeeName: z.string(),
   /** When the step now waiting was due, and how many hours ago that was. */
   dueAt: z.string(),

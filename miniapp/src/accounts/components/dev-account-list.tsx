@@ -8,10 +8,12 @@ import { fetchDevAccounts } from '../api';
 interface Props {
   pending: string | null;
   onPick: (account: DevAccount) => void;
+  /** Say nothing outside development (a computer signs in by QR code instead). */
+  quietWhenUnavailable?: boolean;
 }
 
 /** H5 has no wx.login: in development the BFF offers its seeded accounts instead. */
-export function DevAccountList({ pending, onPick }: Props) {
+export function DevAccountList({ pending, onPick, quietWhenUnavailable = false }: Props) {
   const accounts = useRequest(fetchDevAccounts);
   const { run } = accounts;
   useEffect(() => {
@@ -19,7 +21,7 @@ export function DevAccountList({ pending, onPick }: Props) {
   }, [run]);
 
   if (accounts.error?.status === 404) {
-    return <EmptyState text="当前环境未开放开发账号登录" />;
+    return quietWhenUnavailable ? null : <EmptyState text="当前环境未开放开发账号登录" />;
   }
   if (accounts.error) return <ErrorState error={accounts.error} onRetry={run} />;
   if (!accounts.data) return <LoadingState />;

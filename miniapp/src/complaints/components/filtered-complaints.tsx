@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { Chips } from '../../core/components/chips';
 import { PagedListView } from '../../core/components/paged-list';
@@ -24,6 +24,7 @@ export function FilteredComplaints({ filters, emptyText, initialKey, within }: P
   return (
     <View>
       <Chips options={filters.map((f) => ({ value: f.key, label: f.label }))} value={key} onChange={setKey} />
+      {list.items.length > 0 && <Text className="hint">{`符合条件的事项 ${list.totalText} 件`}</Text>}
       <PagedListView list={list} emptyText={emptyText(filter)} renderItem={(c) => <ComplaintCard key={c.id} complaint={c} onOpen={openComplaint} />} />
     </View>
   );

@@ -7,6 +7,7 @@ import { useSignedInRequest } from '../../accounts/use-signed-in-request';
 import { Chips } from '../../core/components/chips';
 import { ErrorState, LoadingState } from '../../core/components/status';
 import { isH5 } from '../../core/platform';
+import { withPrivacy } from '../../core/privacy';
 import { fetchOrg } from '../../org/api';
 import { committeePicks, type PlacePick } from '../report-draft';
 
@@ -35,7 +36,8 @@ export function LocationPicker(props: Props) {
 function MapPick({ onPick }: Props) {
   const choose = async () => {
     try {
-      const place = await Taro.chooseLocation({});
+      const place = await withPrivacy(() => Taro.chooseLocation({}));
+      if (!place) return; // the privacy agreement was declined
       onPick({ location: { lat: place.latitude, lng: place.longitude }, address: place.address || place.name });
     } catch {
       // Cancelled, or location permission refused: the resident can try again.

@@ -1,5 +1,6 @@
 import { Input, Text, View } from '@tarojs/components';
 import { CREDIT_CODE_LENGTH, PHONE_LENGTH, type OrgResponse } from '@sqtb/shared';
+import { WechatPhone } from '../../accounts/components/wechat-phone';
 import { Chips } from '../../core/components/chips';
 import { DateField } from '../../core/components/date-field';
 import { TEXT_MAX } from '../filing-draft';
@@ -55,7 +56,15 @@ export function CompanyStep({ form, org }: { form: FilingForm; org?: OrgResponse
       )}
       <Text className="section-title">联系人</Text>
       <Input className="field" placeholder="联系人姓名" value={draft.contactName} maxlength={TEXT_MAX.contactName} onInput={(e) => change({ contactName: e.detail.value })} />
-      <Input className="field" type="number" placeholder="联系人手机号" value={draft.contactPhone} maxlength={PHONE_LENGTH} onInput={(e) => change({ contactPhone: e.detail.value })} />
+      <WechatPhone masked={draft.wechatPhone} onMasked={(wechatPhone) => change({ wechatPhone })} />
+      <Input
+        className="field"
+        type="number"
+        placeholder={draft.wechatPhone ? '或填写其他联系人手机号' : '联系人手机号'}
+        value={draft.contactPhone}
+        maxlength={PHONE_LENGTH}
+        onInput={(e) => change({ contactPhone: e.detail.value })}
+      />
       <PhoneCheck value={draft.contactPhone} tried={tried} />
       <Text className="section-title">计划复工日期</Text>
       <DateField value={draft.reopenDate} onChange={(reopenDate) => change({ reopenDate })} placeholder="选择复工日期" />

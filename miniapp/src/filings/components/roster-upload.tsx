@@ -1,8 +1,8 @@
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ROSTER_CSV_MAX_CHARS, type RosterImportReport } from '@sqtb/shared';
 import { FormFooter } from '../../core/components/form-footer';
+import { showDone } from '../../core/feedback';
 import { useSend } from '../../core/use-send';
 import { importRoster } from '../api';
 import { parseRosterCsv, ROSTER_CSV_HEADER, type CsvRosterResult } from '../filing-draft';
@@ -38,7 +38,7 @@ export function RosterUpload({ filingId, onAdded }: { filingId: string; onAdded:
     setRows(read);
     setReport(result);
     if (result.added > 0) {
-      void Taro.showToast({ title: `已追加 ${result.added} 人`, icon: 'success' });
+      void showDone(`已追加 ${result.added} 人`);
       onAdded();
     }
   };

@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { withPrivacy } from '../../core/privacy';
 
 /**
  * The code's text for manual entry, when a camera cannot read the screen (or on
@@ -18,7 +19,7 @@ export function TokenText({ token }: { token: string }) {
           <Text className="token__text" selectable>
             {token}
           </Text>
-          <Button className="button button--plain button--small" onClick={() => void Taro.setClipboardData({ data: token })}>
+          <Button className="button button--plain button--small" onClick={() => void withPrivacy(() => Taro.setClipboardData({ data: token })).catch(() => undefined)}>
             复制码值
           </Button>
           <Text className="hint">码值 5 分钟内有效，仅供无法扫码时手工核验。</Text>

@@ -1,5 +1,6 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import { ID_NUMBER_LENGTH, PHONE_LENGTH, type OrgResponse, type RegistrationView } from '@sqtb/shared';
+import { WechatPhone } from '../../accounts/components/wechat-phone';
 import { Chips } from '../../core/components/chips';
 import { FormFooter } from '../../core/components/form-footer';
 import { isH5 } from '../../core/platform';
@@ -21,7 +22,15 @@ export function RegistrationForm({ org, onRegistered }: Props) {
       <Text className="section-title">户主信息</Text>
       <Input className="field" placeholder="户主姓名" value={draft.name} maxlength={TEXT_MAX.name} onInput={(e) => change({ name: e.detail.value })} />
       <Input className="field" placeholder={`身份证号（${ID_NUMBER_LENGTH} 位）`} type="idcard" value={draft.idNumber} maxlength={ID_NUMBER_LENGTH} onInput={(e) => change({ idNumber: e.detail.value })} />
-      <Input className="field" placeholder="手机号码" type="number" value={draft.phone} maxlength={PHONE_LENGTH} onInput={(e) => change({ phone: e.detail.value })} />
+      <WechatPhone masked={draft.wechatPhone} onMasked={(wechatPhone) => change({ wechatPhone })} />
+      <Input
+        className="field"
+        placeholder={draft.wechatPhone ? '或填写其他手机号码' : '手机号码'}
+        type="number"
+        value={draft.phone}
+        maxlength={PHONE_LENGTH}
+        onInput={(e) => change({ phone: e.detail.value })}
+      />
 
       <Text className="section-title">所属居委会</Text>
       <Chips options={org.committees.map((c) => ({ value: c.id, label: c.name }))} value={draft.committeeId} onChange={form.pickCommittee} />

@@ -20,12 +20,22 @@ export const storage = new Map<string, unknown>();
 const succeed = (name: string, result: object = {}) =>
   jest.fn((options: Callbacks) => options.success?.({ errMsg: `${name}:ok`, ...result }));
 
+/** Whether WeChat still wants the privacy agreement (false after each reset). */
+export const privacy = { needed: false };
+
 export const stubs = {
   request: jest.fn<{ abort: () => void }, [WxRequest]>(),
   login: succeed('login', { code: 'wx-code-1' }),
   reLaunch: succeed('reLaunch'),
   navigateTo: succeed('navigateTo'),
+  navigateBack: succeed('navigateBack'),
   showToast: succeed('showToast'),
+  setKeepScreenOn: succeed('setKeepScreenOn'),
+  openPrivacyContract: succeed('openPrivacyContract'),
+  // Base library 2.32.3+: answers through its callback only (Taro does not promisify it).
+  getPrivacySetting: jest.fn((options: Callbacks) => options.success?.({ errMsg: 'getPrivacySetting:ok', needAuthorization: privacy.needed, privacyContractName: '《社区通办用户隐私保护指引》' })),
+  /** The app registers its listener once, at launch: read it before the first reset. */
+  onNeedPrivacyAuthorization: jest.fn((_listener: (resolve: (option: { event: string; buttonId?: string }) => void) => void) => undefined),
 };
 
 /** Answer requests by "METHOD url-path" asynchronously, like wx.request; others 404. */
@@ -54,6 +64,7 @@ export function installWxStubs(): void {
 
 export function resetWxStubs(): void {
   storage.clear();
+  privacy.needed = false;
   Object.values(stubs).forEach((stub) => stub.mockClear());
   serveApi({});
 }

@@ -1,16 +1,18 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { DesktopSignIn } from '../../components/desktop-sign-in';
 import { DevAccountList } from '../../components/dev-account-list';
 import { devLoginCode, loginWithCode, loginWithWechat } from '../../login';
 import { useLogin } from '../../use-login';
 import { errorText } from '../../../core/api-error';
-import { isH5 } from '../../../core/platform';
+import { isDesktopBrowser, isH5 } from '../../../core/platform';
 import { ROUTES } from '../../../core/routes';
 import { readToken } from '../../../core/session';
 
 export default function LoginPage() {
   const { pending, error, login } = useLogin();
+  const [desktop] = useState(isDesktopBrowser);
 
   // A kept, unexpired token goes straight home; home re-checks it with the server.
   useEffect(() => {
@@ -21,8 +23,10 @@ export default function LoginPage() {
     <View className="page">
       <Text className="page__title">社区通办</Text>
       <Text className="page__subtitle">问题上报、口罩预约、随申码与企业复工，一处办理</Text>
+      {desktop && <DesktopSignIn />}
       {isH5() ? (
         <DevAccountList
+          quietWhenUnavailable={desktop}
           pending={pending}
           onPick={(account) =>
             void login(account.openid, () => loginWithCode(devLoginCode(account.openid)))

@@ -1,10 +1,11 @@
 import { Button, Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { ROLE_LABELS } from '@sqtb/shared';
 import { loadProfile, noScopeText } from '../../profile';
 import { confirmSignOut } from '../../sign-out';
 import { useSignedInRequest } from '../../use-signed-in-request';
 import { Row } from '../../../core/components/row';
+import { ROUTES } from '../../../core/routes';
 import { ErrorState, LoadingState } from '../../../core/components/status';
 
 export default function ProfilePage() {
@@ -32,6 +33,9 @@ export default function ProfilePage() {
           </View>
         </View>
       )}
+      <Text className="link" onClick={() => void Taro.navigateTo({ url: ROUTES.privacy })}>
+        个人信息与隐私
+      </Text>
       <Button className="button button--danger" onClick={() => void confirmSignOut()}>
         退出登录
       </Button>

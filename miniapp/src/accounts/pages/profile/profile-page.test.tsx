@@ -42,6 +42,26 @@ describe('profile page', () => {
     expect(readToken()).toBeNull();
   });
 
+  it('logging out tells the BFF first, so the computers this phone signed in are signed out too', async () => {
+    serveApi({ 'GET /api/me': reply(200, { user: resident }), 'GET /api/org': reply(200, org), 'POST /api/auth/sign-out': reply(204, null) });
+    render(<ProfilePage />);
+    await screen.findByText('张阿姨');
+
+    fireEvent.click(screen.getByRole('button', { name: '退出登录' }));
+
+    await waitFor(() => expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/accounts/pages/login/index' }));
+    const signOut = taro.request.mock.calls.find(([o]) => o.url === '/api/auth/sign-out')?.[0];
+    expect(signOut).toMatchObject({ method: 'POST', header: { Authorization: 'Bearer token-abc' } });
+  });
+
+  it('opens the privacy notice from the account page', async () => {
+    serveApi({ 'GET /api/me': reply(200, { user: resident }), 'GET /api/org': reply(200, org) });
+    render(<ProfilePage />);
+    await screen.findByText('张阿姨');
+    fireEvent.click(screen.getByText('个人信息与隐私'));
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/accounts/pages/privacy/index' });
+  });
+
   it('keeps the session when logout is cancelled', async () => {
     serveApi({ 'GET /api/me': reply(200, { user: resident }), 'GET /api/org': reply(200, org) });
     taro.showModal.mockResolvedValue({ confirm: false, cancel: true });

@@ -165,7 +165,7 @@ describe('complaint detail page', () => {
   });
 
   it('lets the unit resolve with a note and a photo uploaded with the token', async () => {
-    taro.chooseImage.mockResolvedValue({ tempFilePaths: ['wxfile://result.jpg'], tempFiles: [{ path: 'wxfile://result.jpg', size: 50_000 }] });
+    taro.chooseMedia.mockResolvedValue({ type: 'image', tempFiles: [{ tempFilePath: 'wxfile://result.jpg', size: 50_000 }] });
     taro.uploadFile.mockResolvedValue({ statusCode: 201, data: JSON.stringify({ id: 'f0000000000000000000000a', contentType: 'image/jpeg', size: 50_000, url: '/api/files/x' }) });
     serveApi({
       [DETAIL]: reply(200, complaintView({ status: 'dispatched', actions: ['resolve'] })),

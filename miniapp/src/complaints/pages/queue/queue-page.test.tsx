@@ -108,6 +108,27 @@ describe("a cadre's queue", () => {
     expect(listCalls()).toHaveLength(2);
   });
 
+  it('says "1,000+" where the list stopped counting, asks for the page after the last matter shown, and counts them once it reached the end', async () => {
+    const matters = (from: number, n: number) => Array.from({ length: n }, (_, i) => listItem({ id: `m${from + i}`, description: `事项 ${from + i}` }));
+    serveApi({
+      'GET /api/complaints': (o: RequestOptions) => {
+        const { after } = o.data as { after?: string };
+        return after === undefined ? reply(200, { ...listReply(matters(0, 20), 1000, 1), totalCapped: true }) : reply(200, { ...listReply(matters(20, 5), 1000, 2), totalCapped: true });
+      },
+    });
+    render(<ComplaintQueuePage />);
+    expect(await screen.findByText('符合条件的事项 1,000+ 件')).toBeTruthy();
+
+    act(() => reachBottom());
+
+    expect(await screen.findByText('事项 24')).toBeTruthy();
+    expect(listCalls()[1]).toEqual({ status: 'submitted', page: 2, pageSize: 20, after: 'm19' });
+    expect(screen.getByText('共 25 条，已全部加载')).toBeTruthy();
+    expect(screen.getByText('符合条件的事项 25 件')).toBeTruthy();
+    act(() => reachBottom());
+    expect(listCalls()).toHaveLength(2);
+  });
+
   it('keeps the loaded matters and offers a retry when the next page fails', async () => {
     const first = Array.from({ length: 20 }, (_, i) => listItem({ id: `p1-${i}`, description: `第一页 ${i}` }));
     let failNext = true;

@@ -128,11 +128,11 @@ describe('report page', () => {
   });
 
   it('uploads each chosen photo at once and sends the ids; a photo over 2 MB is refused before sending', async () => {
-    taro.chooseImage.mockResolvedValue({
-      tempFilePaths: ['blob:a', 'blob:big'],
+    taro.chooseMedia.mockResolvedValue({
+      type: 'image',
       tempFiles: [
-        { path: 'blob:a', size: 300_000 },
-        { path: 'blob:big', size: 3 * 1024 * 1024 },
+        { tempFilePath: 'blob:a', size: 300_000 },
+        { tempFilePath: 'blob:big', size: 3 * 1024 * 1024 },
       ],
     });
     taro.uploadFile.mockResolvedValue({ statusCode: 201, data: JSON.stringify({ id: 'f0000000000000000000000b', contentType: 'image/png', size: 300_000, url: '/api/files/f' }) });
@@ -144,7 +144,7 @@ describe('report page', () => {
 
     expect(await screen.findByText('照片超过 2 MB')).toBeTruthy();
     expect(taro.uploadFile).toHaveBeenCalledTimes(1);
-    expect(taro.chooseImage.mock.calls[0][0]).toMatchObject({ count: 6, sourceType: ['album'] });
+    expect(taro.chooseMedia.mock.calls[0][0]).toMatchObject({ count: 6, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album'] });
     fireEvent.click(screen.getByRole('button', { name: '提交' }));
     expect(screen.getByText('有照片上传失败，请删除后重试')).toBeTruthy();
 
@@ -156,7 +156,7 @@ describe('report page', () => {
   });
 
   it('shows an upload the BFF refused as failed, in Chinese', async () => {
-    taro.chooseImage.mockResolvedValue({ tempFilePaths: ['blob:gif'], tempFiles: [{ path: 'blob:gif', size: 1000 }] });
+    taro.chooseMedia.mockResolvedValue({ type: 'image', tempFiles: [{ tempFilePath: 'blob:gif', size: 1000 }] });
     taro.uploadFile.mockResolvedValue({
       statusCode: 415,
       data: JSON.stringify({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Only JPEG, PNG or WebP photos are accepted' } }),
@@ -211,6 +211,6 @@ describe('report page', () => {
 
     expect(await screen.findByText('已选位置：31.22360, 121.53010')).toBeTruthy();
     expect((screen.getByPlaceholderText('详细地址，例如：潍坊路 400 号门口') as HTMLInputElement).value).toBe('潍坊路 120 号');
-    expect(taro.chooseImage).not.toHaveBeenCalled();
+    expect(taro.chooseMedia).not.toHaveBeenCalled();
   });
 });

@@ -1,7 +1,8 @@
 import { saveSession } from '../../../core/session';
 import { CREDIT_CODE, enterpriseUser, filingView, ID_NUMBERS } from '../../../test-support/filing-fixtures';
 import { loginReply, org } from '../../../test-support/fixtures';
-import { act, cleanup, fireEvent, render, screen } from '../../../test-support/rtl';
+import { setPhoneNumberDetail } from '../../../test-support/components-mock';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '../../../test-support/rtl';
 import { reply, resetTaro, serveApi, setRouterParams, taro } from '../../../test-support/taro-mock';
 import FilingFormPage from './index';
 
@@ -38,6 +39,24 @@ const saveCompleteDraft = () =>
   });
 
 describe('the filing form', () => {
+  it("fills the contact's phone with one tap: the getPhoneNumber code goes to the BFF and the masked number shows", async () => {
+    setPhoneNumberDetail({ code: 'dev-phone:13800000009', errMsg: 'getPhoneNumber:ok' });
+    serveApi({ ...baseRoutes, 'POST /api/me/phone': reply(200, { phoneMasked: '138****0009' }) });
+    render(<FilingFormPage />);
+    await screen.findByDisplayValue('上海潍坊小笼餐饮有限公司');
+
+    const button = await waitFor(() => {
+      const found = screen.getByRole('button', { name: '使用微信手机号' });
+      expect(found.getAttribute('data-open-type')).toBe('getPhoneNumber');
+      return found;
+    });
+    fireEvent.click(button);
+
+    expect(await screen.findByText('手机号 138****0009')).toBeTruthy();
+    expect(calls('POST', '/api/me/phone')[0][0].data).toEqual({ code: 'dev-phone:13800000009' });
+    expect(screen.getByPlaceholderText('或填写其他联系人手机号')).toBeTruthy();
+  });
+
   it('checks the credit code as it is typed: a count while short, then the check character', async () => {
     serveApi(baseRoutes);
     render(<FilingFormPage />);

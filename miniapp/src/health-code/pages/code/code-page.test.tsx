@@ -2,8 +2,8 @@ import { saveSession } from '../../../core/session';
 import { loginReply, resident } from '../../../test-support/fixtures';
 import { healthCode, RISK_REGIONS, TOKEN, tokenFor } from '../../../test-support/health-fixtures';
 import { drawnModules, expectedModules } from '../../../test-support/qr-grid';
-import { act, fireEvent, render, screen } from '../../../test-support/rtl';
-import { reply, resetTaro, serveApi, taro } from '../../../test-support/taro-mock';
+import { act, fireEvent, render, screen, waitFor } from '../../../test-support/rtl';
+import { hidePage, reply, resetTaro, serveApi, taro } from '../../../test-support/taro-mock';
 import HealthCodePage from './index';
 
 jest.mock('@tarojs/taro', () => require('../../../test-support/taro-mock').taroModule);
@@ -121,11 +121,25 @@ describe('the resident health code page', () => {
     fireEvent.click(await screen.findByText('显示码值'));
     expect(screen.getByText(TOKEN)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '复制码值' }));
-    expect(taro.setClipboardData).toHaveBeenCalledWith({ data: TOKEN });
+    // The copy waits for WeChat's privacy setting (the clipboard needs the agreement).
+    await waitFor(() => expect(taro.setClipboardData).toHaveBeenCalledWith({ data: TOKEN }));
 
     fireEvent.click(screen.getByRole('button', { name: '健康申报' }));
     fireEvent.click(screen.getByRole('button', { name: '对颜色有异议？申诉' }));
     expect(taro.navigateTo.mock.calls.map(([o]) => o.url)).toEqual(['/health-code/pages/declare/index', '/health-code/pages/appeal/index']);
+  });
+
+  it('keeps the screen on while the code is shown, and lets it sleep once the page is hidden or left', async () => {
+    serveApi({ 'GET /api/health-code': reply(200, healthCode()) });
+    const { unmount } = render(<HealthCodePage />);
+    expect(await screen.findByText('绿码')).toBeTruthy();
+    await waitFor(() => expect(taro.setKeepScreenOn.mock.calls.map(([o]) => o.keepScreenOn)).toEqual([true]));
+
+    act(() => hidePage());
+    await waitFor(() => expect(taro.setKeepScreenOn.mock.calls.map(([o]) => o.keepScreenOn)).toEqual([true, false]));
+
+    unmount();
+    await waitFor(() => expect(taro.setKeepScreenOn.mock.calls.map(([o]) => o.keepScreenOn)).toEqual([true, false, false]));
   });
 
   it('offers a retry when the first load fails', async () => {

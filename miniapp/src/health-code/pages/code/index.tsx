@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { errorText } from '../../../core/api-error';
 import { ErrorState, LoadingState } from '../../../core/components/status';
 import { ROUTES } from '../../../core/routes';
+import { useKeepScreenOn } from '../../../core/use-keep-screen-on';
 import { CodeCard } from '../../components/code-card';
 import { ReasonList } from '../../components/reason-list';
 import { TokenText } from '../../components/token-text';
@@ -12,6 +13,7 @@ import { nextChangeText } from '../../words';
 /** 随申码: the resident's colour and signed QR, refreshed before it expires, and why it has that colour. */
 export default function HealthCodePage() {
   const state = useHealthCode();
+  useKeepScreenOn();
   const { code } = state;
 
   if (!code) {

@@ -30,7 +30,10 @@ export default function ScanPage() {
           <Text className="hint">网页版无法调用相机：请居民在随申码页点「显示码值」，复制后粘贴到这里。</Text>
         </View>
       ) : (
-        <FormFooter error={scan.error} label="扫码" busy={scan.verifying} onSubmit={() => void scan.scan()} />
+        <View>
+          <FormFooter error={scan.error} label="扫码" busy={scan.verifying} onSubmit={() => void scan.scan()} />
+          <Text className="hint">扫描电脑上的登录二维码，可在电脑上登录本账号。</Text>
+        </View>
       )}
     </View>
   );

@@ -2,6 +2,7 @@ import { saveSession } from '../../../core/session';
 import { loginReply, org, resident } from '../../../test-support/fixtures';
 import { pharmacies, registration, reservation, ROUND_ID } from '../../../test-support/mask-fixtures';
 import { fireEvent, render, screen, waitFor } from '../../../test-support/rtl';
+import { setPhoneNumberDetail } from '../../../test-support/components-mock';
 import { reply, resetTaro, serveApi, taro } from '../../../test-support/taro-mock';
 import ReserveMasksPage from './index';
 
@@ -140,6 +141,40 @@ describe('household registration on the mask page', () => {
 
     expect(screen.getByText('身份证号校验位不正确，请核对最后一位')).toBeTruthy();
     expect(registrationPosts()).toHaveLength(0);
+  });
+
+  it("offers the phone WeChat knows with one tap: the button's code goes to the BFF and the form shows the number masked; typing stays", async () => {
+    setPhoneNumberDetail({ code: 'dev-phone:13800000002', errMsg: 'getPhoneNumber:ok' });
+    unregistered({ 'POST /api/me/phone': reply(200, { phoneMasked: '138****0002' }) });
+    render(<ReserveMasksPage />);
+
+    const button = await waitFor(() => {
+      const found = screen.getByRole('button', { name: '使用微信手机号' });
+      expect(found.getAttribute('data-open-type')).toBe('getPhoneNumber');
+      return found;
+    });
+    fireEvent.click(button);
+
+    expect(await screen.findByText('手机号 138****0002')).toBeTruthy();
+    expect(taro.request.mock.calls.find(([o]) => o.url === '/api/me/phone')?.[0]).toMatchObject({ method: 'POST', data: { code: 'dev-phone:13800000002' } });
+    expect(screen.queryByRole('button', { name: '使用微信手机号' })).toBeNull();
+    expect(screen.getByPlaceholderText('或填写其他手机号码')).toBeTruthy();
+  });
+
+  it('keeps the typed number when WeChat refuses the phone code, and says so', async () => {
+    setPhoneNumberDetail({ code: 'expired-code', errMsg: 'getPhoneNumber:ok' });
+    unregistered({ 'POST /api/me/phone': reply(400, { error: { code: 'PHONE_CODE_INVALID', message: 'WeChat refused the code' } }) });
+    render(<ReserveMasksPage />);
+
+    const button = await waitFor(() => {
+      const found = screen.getByRole('button', { name: '使用微信手机号' });
+      expect(found.getAttribute('data-open-type')).toBe('getPhoneNumber');
+      return found;
+    });
+    fireEvent.click(button);
+
+    expect(await screen.findByText('未能获取手机号，请重试或手动填写')).toBeTruthy();
+    expect(screen.getByPlaceholderText('手机号码')).toBeTruthy();
   });
 
   it('registers with the committee centre as the location, then shows the pharmacies', async () => {

@@ -8,6 +8,7 @@ import { formatShanghai } from '../../../core/time';
 import { usePagedList } from '../../../core/use-paged-list';
 import { fetchMessages } from '../../api';
 import { openMessage } from '../../open-message';
+import { WECHAT_DELIVERY_WORDS } from '../../words';
 
 /** In-app messages (派单, 办结, 督办 …), newest first; tap to read and open the matter. */
 export default function MessagesPage() {
@@ -36,6 +37,7 @@ export default function MessagesPage() {
             </View>
             <Text className="card__text">{message.body}</Text>
             <Text className="card__meta">{formatShanghai(message.createdAt)}</Text>
+            {message.wechat && <Text className="card__meta">{WECHAT_DELIVERY_WORDS[message.wechat]}</Text>}
           </View>
         )}
       />

@@ -60,6 +60,19 @@ describe('messages page', () => {
     expect(screen.getByText('1 条未读')).toBeTruthy();
   });
 
+  it('says in words whether each message also went to WeChat', async () => {
+    const sent = { ...readMessage, id: '64b0000000000000000000f3', title: '您的反映已派单', wechat: 'sent' };
+    const notSubscribed = { ...readMessage, id: '64b0000000000000000000f4', title: '您的反映已受理', wechat: 'not-subscribed' };
+    const failed = { ...readMessage, id: '64b0000000000000000000f5', title: '您的反映已办结', wechat: 'failed' };
+    serveApi({ 'GET /api/messages': page([sent, notSubscribed, failed], 0) });
+    render(<MessagesPage />);
+
+    const card = async (title: string) => (await screen.findByText(title)).closest('.card')?.textContent ?? '';
+    expect(await card('您的反映已派单')).toContain('已同时发送微信通知');
+    expect(await card('您的反映已受理')).toContain('未发微信通知：未订阅');
+    expect(await card('您的反映已办结')).toContain('微信通知发送失败');
+  });
+
   it('says when there are no messages', async () => {
     serveApi({ 'GET /api/messages': page([], 0) });
     render(<MessagesPage />);

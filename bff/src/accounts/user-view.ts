@@ -1,0 +1,12 @@
+import type { Scope, User } from '@sqtb/shared';
+import type { UserRecord } from './user.model';
+
+/** A stored user as the API shows it. */
+export function toUser(user: UserRecord): User {
+  const scope: Scope = {};
+  for (const key of ['streetId', 'committeeId', 'unitId', 'pharmacyId', 'enterpriseId'] as const) {
+    const value = user.scope?.[key];
+    if (value) scope[key] = String(value);
+  }
+  return { id: String(user._id), role: user.role, displayName: user.displayName, scope, registered: user.registered };
+}
