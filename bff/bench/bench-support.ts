@@ -109,7 +109,10 @@ export async function startBffOnCongo(root: string, env: Record<string, string |
 
 const HOUR = 3_600_000;
 
-/** Complaints across the four committees and the last 8 weeks, a quarter in each of four statuses. */
+/**
+ * Complaints across the four committees and the last 8 weeks, a quarter in each of four statuses,
+ * written straight into the database; then the overview's rollups are rebuilt from them once.
+ */
 export async function fillComplaints(uri: string, total: number) {
   const connection = await mongoose.createConnection(uri, { dbName: 'sqtb' }).asPromise();
   const reporter = await connection.collection('users').findOne({ openid: 'resident-1' });
@@ -141,5 +144,8 @@ export async function fillComplaints(uri: string, total: number) {
     });
     await connection.collection('complaints').insertMany(batch);
   }
+  // Written around the BFF, so its rollups are rebuilt from them (what `npm run rollups:rebuild` does).
+  const { rebuildComplaintRollups } = await import('../src/complaints/rollup-rebuild');
+  await rebuildComplaintRollups(new Date(now), connection);
   await connection.close();
 }

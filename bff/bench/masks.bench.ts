@@ -7,6 +7,8 @@
  *
  *   npm run bench:masks -- --households 2000 --stock 500 --concurrency 200
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { meanOf, percentile, runConcurrently, startLogged } from './bench-support';
 
@@ -27,7 +29,7 @@ function idNumber(i: number): string {
 
 async function main() {
   const { MONGODB_URI: _external, ...env } = process.env;
-  const bff = await startLogged(process.execPath, [...tsx, 'bff/src/server.ts'], { ...env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', EMBEDDED_DB: 'congodb', LOG_LEVEL: 'info', STATIC_DIR: '/nonexistent', RATE_LIMIT_FACTOR: '1000', DB_COMMAND_COUNT: 'true' }, root);
+  const bff = await startLogged(process.execPath, [...tsx, 'bff/src/server.ts'], { ...env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', EMBEDDED_DB: 'congodb', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'sqtb-bench-')), LOG_LEVEL: 'info', STATIC_DIR: '/nonexistent', RATE_LIMIT_FACTOR: '1000', DB_COMMAND_COUNT: 'true' }, root);
   const base = `http://127.0.0.1:${bff.port}`;
   const call = async (method: string, p: string, token?: string, body?: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(base + p, {

@@ -13,8 +13,9 @@ import {
 import { DAY_MS } from '../core/clock';
 import type { Job } from '../jobs/scheduler';
 import { Committee } from '../org/org.model';
-import { applyTransition, ComplaintModel } from './complaint.model';
+import { applyTransition, ComplaintModel, rollUpStep } from './complaint.model';
 import { HotspotModel } from './hotspot.model';
+import { collapseRollups } from './rollups';
 import { timelineEntry } from '../workflow/timeline';
 import { isDuplicateKey } from '../db/duplicate-key';
 
@@ -96,8 +97,22 @@ export async function refreshHotspots(now: Date): Promise<{ opened: number; clos
   return { opened, closed };
 }
 
+/**
+ * Keeps the overview's rollups (rollup.ts) whole: finishes the rollup of any step
+ * whose process stopped between its write and its rollup (the step's `rollupDue`
+ * mark), then counts matters whose due time has passed as past due. Both are
+ * idempotent: a step already rolled up, or a rollup already collapsed at `now`,
+ * changes nothing.
+ */
+export async function maintainRollups(now: Date): Promise<{ rolledUp: number; collapsed: number }> {
+  const marked = await ComplaintModel.find({ rollupDue: { $exists: true } });
+  for (const c of marked) await rollUpStep(c);
+  return { rolledUp: marked.length, collapsed: await collapseRollups(now) };
+}
+
 export const complaintJobs: Job[] = [
   { name: 'complaints.auto-close-unrated', everyMs: 15 * 60_000, run: autoCloseUnrated },
   { name: 'complaints.auto-archive', everyMs: 60 * 60_000, run: autoArchive },
   { name: 'complaints.hotspots', everyMs: 15 * 60_000, run: refreshHotspots },
+  { name: 'complaints.rollups', everyMs: 5 * 60_000, run: maintainRollups },
 ];

@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import {
   acceptBy,
   cellOf,
+  COMPLAINT_COUNT_CAP,
   dispatchBy,
   findCategory,
   INITIAL_COMPLAINT_STATUS,
@@ -12,6 +13,7 @@ import {
   resolveBy,
   transition,
   type ComplaintEvent,
+  type ComplaintList,
   type ComplaintStatus,
   type ComplaintView,
   type CreateComplaint,
@@ -24,7 +26,7 @@ import type { Clock } from '../core/clock';
 import { assertOwnPhotos } from '../files/service';
 import type { Notifier } from '../notifications/service';
 import { Committee, Unit } from '../org/org.model';
-import { applyTransition, ComplaintModel, type ComplaintRecord, type TransitionWrite } from './complaint.model';
+import { applyTransition, ComplaintModel, rollUpStep, type ComplaintRecord, type TransitionWrite } from './complaint.model';
 import { timelineEntry } from '../workflow/timeline';
 import { DUE_FIELDS, listFilter } from './filters';
 import { ME_TOO_STATUSES, toComplaintView } from './view';
@@ -35,10 +37,19 @@ import { STATUS_WORDS } from './wording';
  * order a matter lives them, and below, what other capabilities may read.
  */
 
-/** What the overview reads: the complaint and hotspot records, and which matters are overdue (filters.ts). */
-export { DUE_FIELDS, overdueFilter } from './filters';
-export { ComplaintModel, type ComplaintRecord } from './complaint.model';
+/**
+ * What the overview reads: the rollups (rollup.ts: each committee's weekly cohorts and
+ * waiting matters, kept by every step), how to read a rollup's past-due matters at a
+ * time, and the hotspots.
+ */
+export { readRollups } from './rollups';
+export { overdueAt, type WaitEntry, type Histogram } from './rollup';
+export type { RollupView } from './rollup.model';
 export { HotspotModel } from './hotspot.model';
+/** Recomputes every rollup from the complaints (an upgrade, or data written around the BFF). */
+export { rebuildComplaintRollups } from './rollup-rebuild';
+/** The complaint records, for Open311's views of them. */
+export { ComplaintModel, type ComplaintRecord } from './complaint.model';
 
 export interface ComplaintDeps {
   clock: Clock;
@@ -59,6 +70,7 @@ export async function fileComplaint(user: AuthUser, input: CreateComplaint, deps
   const now = deps.clock.now();
   const photoIds = await assertOwnPhotos(user, input.photoIds);
   const committee = await committeeAt(input.location);
+  const submitted = new Types.ObjectId();
   const complaint = await ComplaintModel.create({
     reporterId: user.id,
     reporterName: user.displayName,
@@ -73,31 +85,40 @@ export async function fileComplaint(user: AuthUser, input: CreateComplaint, deps
     streetId: committee?.streetId,
     status: INITIAL_COMPLAINT_STATUS,
     acceptBy: acceptBy(now),
-    timeline: [timelineEntry(now, 'submit', undefined, INITIAL_COMPLAINT_STATUS, user)],
+    timeline: [{ ...timelineEntry(now, 'submit', undefined, INITIAL_COMPLAINT_STATUS, user), _id: submitted }],
+    rollupDue: submitted,
     ...origin,
     createdAt: now,
     updatedAt: now,
   });
+  await rollUpStep(complaint);
   const receivers = committee ? await staffOf({ role: 'cadre', 'scope.committeeId': committee._id }) : await staffOf({ role: 'district' });
   await deps.notifier.notify(receivers, { title: '新的问题上报', body: `${findCategory(input.category)?.name}：${input.address}`, link: COMPLAINT_LINK(complaint._id) });
   return view(complaint, user, deps);
 }
 
-export async function listComplaints(user: AuthUser, query: ListComplaintsQuery, deps: ComplaintDeps) {
+/**
+ * A page of the caller's list, newest first (by id: the order of filing), by page
+ * number or after a given complaint (`after`: cursor paging, which new filings cannot
+ * shift). Two commands: the page, on the index of the list's scope, and a count that
+ * stops after COMPLAINT_COUNT_CAP matches (beyond it the list says "1,000+").
+ */
+export async function listComplaints(user: AuthUser, query: ListComplaintsQuery, deps: ComplaintDeps): Promise<ComplaintList> {
   const now = deps.clock.now();
   const filter = listFilter(user, query, now);
-  const [items, total] = await Promise.all([
-    ComplaintModel.find(filter, { timeline: 0 })
-      .sort({ createdAt: -1, _id: -1 })
-      .skip((query.page - 1) * query.pageSize)
+  const page = query.after ? { ...filter, _id: { $lt: new Types.ObjectId(query.after) } } : filter;
+  const [items, counted] = await Promise.all([
+    ComplaintModel.find(page, { timeline: 0, meTooUserIds: 0 })
+      .sort({ _id: -1 })
+      .skip(query.after ? 0 : (query.page - 1) * query.pageSize)
       .limit(query.pageSize),
-    ComplaintModel.countDocuments(filter),
+    ComplaintModel.countDocuments(filter, { limit: COMPLAINT_COUNT_CAP + 1 }),
   ]);
   const listed = items.map((c) => {
     const { timeline: _omit, ...rest } = toComplaintView(c, user, now, deps.urlSecret);
     return rest;
   });
-  return { items: listed, page: query.page, pageSize: query.pageSize, total };
+  return { items: listed, page: query.page, pageSize: query.pageSize, total: Math.min(counted, COMPLAINT_COUNT_CAP), totalCapped: counted > COMPLAINT_COUNT_CAP };
 }
 
 export async function getComplaint(user: AuthUser, id: string, deps: ComplaintDeps): Promise<ComplaintView> {
@@ -194,17 +215,21 @@ export async function urge(user: AuthUser, id: string, note: string | undefined,
   const reason = overdueReason({ status: c.status, acceptBy: c.acceptBy, dispatchBy: c.dispatchBy, deadline: c.deadline }, now);
   const due = DUE_FIELDS.find((d) => d.status === c.status);
   if (!reason || !due) throw new AppError('CONFLICT', 'Only an overdue matter can be urged', { currentStatus: c.status });
+  const entryId = new Types.ObjectId();
   const updated = await ComplaintModel.findOneAndUpdate(
     // Still red when the write lands: the status alone would let an urge through on a matter
     // resolved and reopened in between (same status, fresh deadline).
     { _id: c._id, status: c.status, [due.field]: { $lt: now } },
     {
       $inc: { urgeCount: 1 },
-      $push: { timeline: { at: now, actorId: new Types.ObjectId(user.id), actorName: user.displayName, role: user.role, action: 'urge', note } },
+      // The overview lists the longest past due with their urge counts: the rollup follows (complaint.model.ts).
+      $set: { rollupDue: entryId },
+      $push: { timeline: { _id: entryId, at: now, actorId: new Types.ObjectId(user.id), actorName: user.displayName, role: user.role, action: 'urge', note } },
     },
     { new: true },
   );
   if (!updated) throw new AppError('CONFLICT', 'The complaint moved on while you urged it', { currentStatus: (await ComplaintModel.findById(c._id))?.status });
+  await rollUpStep(updated);
   const waiting =
     c.status === 'dispatched' && c.unitId
       ? await staffOf({ role: 'handler', 'scope.unitId': c.unitId })

@@ -7,7 +7,8 @@ import { isDuplicateKey } from '../db/duplicate-key';
 import { identityOf } from '../residents/identity';
 import { applyStep } from '../workflow/apply-step';
 import { timelineEntry } from '../workflow/timeline';
-import { currentCode } from './current-code';
+import { markOutOfDate } from './code-state.model';
+import { currentCode, recomputeHealthCode } from './current-code';
 import { AppealModel, MedicalCaseModel } from './health-code.model';
 import type { HealthDeps } from './service';
 
@@ -82,6 +83,7 @@ export async function resolveAppeal(
   });
   if (!updated) throw new AppError('CONFLICT', 'Someone else resolved this appeal first');
   if (identity && body.correction) {
+    await markOutOfDate({ userId: String(appeal.userId) });
     try {
       await MedicalCaseModel.create({ idHash: identity.idHash, idMasked: identity.idMasked, ...body.correction, note: body.note, setBy: staff.id, source: 'appeal' });
     } catch (err) {
@@ -91,6 +93,7 @@ export async function resolveAppeal(
       );
       throw err;
     }
+    await recomputeHealthCode(String(appeal.userId), deps.clock.now());
   }
   return appealView(updated);
 }

@@ -14,6 +14,8 @@ const declarationSchema = new Schema(
   { timestamps: true },
 );
 declarationSchema.index({ userId: 1, createdAt: 1 });
+// Who travelled to a region lately: the residents whose code a risk-region change touches.
+declarationSchema.index({ 'travel.region': 1, date: 1 });
 export const DeclarationModel = model('HealthDeclaration', declarationSchema);
 
 /** A medical status record set by district staff, for a person known by ID number. */

@@ -129,7 +129,7 @@ export function healthCodeRoutes(deps: HealthDeps): RouteSpec[] {
       access: ['district'],
       body: riskRegionsBodySchema,
       responses: { 200: { description: 'The new list', schema: riskRegionListSchema } },
-      handler: async ({ body }) => ({ body: await replaceRiskRegions(body.regions) }),
+      handler: async ({ body }) => ({ body: await replaceRiskRegions(body.regions, deps) }),
     }),
     defineRoute({
       method: 'post',

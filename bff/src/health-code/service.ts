@@ -1,4 +1,4 @@
-import { caseBodySchema, shanghaiDate, type VerifyResponse } from '@sqtb/shared';
+import { addDays, caseBodySchema, QUARANTINE_DAYS, shanghaiDate, type VerifyResponse } from '@sqtb/shared';
 import type { z } from 'zod';
 import type { AuthUser } from '../accounts/auth-user';
 import { AppError } from '../core/app-error';
@@ -7,7 +7,8 @@ import type { Clock } from '../core/clock';
 import type { KeyRing } from '../core/keys';
 import type { Logger } from '../core/logger';
 import { identityFields } from '../residents/identity';
-import { currentCode } from './current-code';
+import { markOutOfDate } from './code-state.model';
+import { recomputeByIdHash, recomputeHealthCode, signedCode } from './current-code';
 import { DeclarationModel, MedicalCaseModel, RiskRegionModel, ScanLogModel } from './health-code.model';
 import { verifyHealthToken } from './token';
 
@@ -17,8 +18,15 @@ import { verifyHealthToken } from './token';
  * and keep the risk regions; a resident who thinks the colour wrong appeals,
  * and district staff resolve the appeal (appeals.ts). Other capabilities read
  * a colour here (filings: an employee's; the overview: every resident's).
+ *
+ * The code is kept as a stored state per resident (code-state.model.ts):
+ * every change to a resident's records marks their state out of date, is
+ * written, and then works the state out again (`recomputeHealthCode`), so
+ * that issuing a code reads one document. A capability that changes who a
+ * resident is (registration claiming an ID number) calls `recomputeHealthCode`
+ * after its write.
  */
-export { colorByIdHash, currentCode, healthInputs } from './current-code';
+export { colorByIdHash, currentCode, healthInputs, recomputeHealthCode } from './current-code';
 export { fileAppeal, listAppeals, resolveAppeal } from './appeals';
 export { AppealModel, DeclarationModel, MedicalCaseModel, RiskRegionModel } from './health-code.model';
 
@@ -37,8 +45,9 @@ export async function declare(user: AuthUser, body: { temperature: number; sympt
   const now = deps.clock.now();
   const today = shanghaiDate(now);
   if (body.travel.some((t) => t.date > today)) throw new AppError('VALIDATION_FAILED', 'A trip cannot be in the future', { field: 'travel' });
+  await markOutOfDate({ userId: user.id });
   await DeclarationModel.create({ userId: user.id, date: today, ...body, createdAt: now, updatedAt: now });
-  return currentCode(user, deps);
+  return signedCode(user, await recomputeHealthCode(user.id, now), now, deps);
 }
 
 /** A gate checks a code; the scan is logged without the token. */
@@ -56,10 +65,15 @@ export async function verifyScan(scanner: AuthUser, token: string, place: string
   return result;
 }
 
-/** One medical status record: a single insert, so it is applied whole or not at all. */
+/**
+ * One medical status record: a single insert, so it is applied whole or not at
+ * all; the code of the resident holding that ID number is then worked out again.
+ */
 async function applyCase(input: CaseInput, setBy: string, source: 'form' | 'csv' | 'appeal', deps: HealthDeps) {
   const fields = identityFields(input.idNumber, deps.idKey);
+  await markOutOfDate({ idHash: fields.idHash });
   await MedicalCaseModel.create({ ...fields, status: input.status, date: input.date, note: input.note, setBy, source });
+  await recomputeByIdHash(fields.idHash, deps.clock.now());
   return fields.idMasked;
 }
 
@@ -123,14 +137,56 @@ export async function listRiskRegions() {
   return { regions: regions.map(({ code, name, level, since }) => ({ code, name, level, since })) };
 }
 
-/** Replaces the list: upserts each region, then removes those no longer listed. */
-export async function replaceRiskRegions(regions: Array<{ code: string; name: string; level: 'low' | 'medium' | 'high'; since: string }>) {
+type RiskRegion = { code: string; name: string; level: 'low' | 'medium' | 'high'; since: string };
+
+/**
+ * Replaces the list: upserts each region, then removes those no longer listed.
+ * The codes of residents who travelled to a changed region within the rules'
+ * look-back window are worked out again: marked out of date before the write
+ * (so a recompute lost to a crash is healed at their next issue), and
+ * recomputed after it, found again then so that a trip declared meanwhile is
+ * not missed. A trip declared after that search is recomputed by its own
+ * declaration, which reads the new list.
+ */
+export async function replaceRiskRegions(regions: RiskRegion[], deps: Pick<HealthDeps, 'clock'>) {
   const codes = new Set(regions.map((r) => r.code));
   if (codes.size !== regions.length) throw new AppError('VALIDATION_FAILED', 'A region code is listed twice');
+  const changed = changedCodes(await RiskRegionModel.find().lean(), regions);
+  const travellers = () => (changed.length ? travellersTo(changed, shanghaiDate(deps.clock.now())) : Promise.resolve([]));
+  const before = await travellers();
+  if (before.length) await markOutOfDate({ userId: { $in: before } });
   if (regions.length) {
     await RiskRegionModel.bulkWrite(regions.map((r) => ({ updateOne: { filter: { code: r.code }, update: { $set: r }, upsert: true } })));
   }
   await RiskRegionModel.deleteMany({ code: { $nin: [...codes] } });
+  const after = await travellers();
+  await inBatches([...new Set([...before, ...after])], 4, (userId) => recomputeHealthCode(userId, deps.clock.now()));
   return listRiskRegions();
+}
+
+/** Codes added, removed, or with another level, start date or name. */
+function changedCodes(before: RiskRegion[], after: RiskRegion[]): string[] {
+  const old = new Map(before.map((r) => [r.code, r]));
+  const changed = after.filter((r) => {
+    const was = old.get(r.code);
+    old.delete(r.code);
+    return !was || was.level !== r.level || was.since !== r.since || was.name !== r.name;
+  });
+  return [...changed.map((r) => r.code), ...old.keys()];
+}
+
+/**
+ * Residents with a trip to one of these regions that the rules still look at
+ * (a trip counts for QUARANTINE_DAYS from its date, and is declared on or
+ * after it): bounded by two weeks of declarations, not by the whole district.
+ */
+async function travellersTo(codes: string[], today: string): Promise<string[]> {
+  const from = addDays(today, -QUARANTINE_DAYS);
+  const declarations = await DeclarationModel.find({ date: { $gte: from }, travel: { $elemMatch: { region: { $in: codes }, date: { $gte: from } } } }, { userId: 1 }).lean();
+  return [...new Set(declarations.map((d) => String(d.userId)))];
+}
+
+async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
 }
 

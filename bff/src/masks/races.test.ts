@@ -5,7 +5,6 @@ import { ReservationModel, StockModel } from './masks.model';
 import { expireUnclaimed, returnOrphanHolds } from './jobs';
 import { drawClosedLotteries, drawRound } from './lottery';
 import { drawOrder } from '@sqtb/shared';
-import { Pharmacy } from '../org/org.model';
 import { AppError } from '../core/app-error';
 
 /**
@@ -115,12 +114,14 @@ describe('mask races, in the order that broke them', () => {
     expect(await drawClosedLotteries(clock.now())).toEqual({ drawn: 0 });
   });
 
-  it('review: a reservation whose answer fails after it was written keeps its hold (the retry finds it)', async () => {
+  it('review: a reservation whose insert landed but whose answer was lost keeps its hold (the retry finds it)', async () => {
     const roundId = await openRound(false, 20);
-    // The write lands; reading the pharmacy for the answer fails once.
-    jest.spyOn(Pharmacy, 'findById').mockImplementationOnce(() => {
+    // The insert lands; its answer is lost on the way back.
+    const create = ReservationModel.create.bind(ReservationModel) as (doc: unknown) => Promise<unknown>;
+    jest.spyOn(ReservationModel, 'create').mockImplementationOnce((async (doc: unknown) => {
+      await create(doc);
       throw new Error('connection lost after the write');
-    });
+    }) as never);
     const answer = await post('resident-2', '/api/mask-reservations', { roundId });
     expect(answer.status).toBe(500);
     const { live } = await expectEveryMaskAccountedFor(roundId);

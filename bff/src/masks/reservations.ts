@@ -5,10 +5,9 @@ import type { AuthUser } from '../accounts/auth-user';
 import { AppError } from '../core/app-error';
 import type { Clock } from '../core/clock';
 import { HOUR_MS } from '../core/clock';
-import { Pharmacy } from '../org/org.model';
-import { RegistrationModel, ReservationModel, RoundModel } from './masks.model';
-import { requireOpenRound } from './rounds';
-import { HOLD_GRACE_MS, release, takeNearest } from './stock';
+import { RegistrationModel, ReservationModel } from './masks.model';
+import { roundById, roundOpenAt } from './rounds';
+import { HOLD_GRACE_MS, pharmacyNamed, release, takeNearest, type StockPharmacy } from './stock';
 import { applyStep, type StepWrite } from '../workflow/apply-step';
 import { timelineEntry, type TimelineEntry } from '../workflow/timeline';
 import { isDuplicateKey } from '../db/duplicate-key';
@@ -23,18 +22,25 @@ const newPickupCode = () => String(randomInt(0, 100_000_000)).padStart(8, '0');
  * 2. insert the approved reservation (the unique indexes enforce quota and idempotency);
  * 3. if the insert fails, give the stock back. A crash between 1 and 2 leaves a
  *    hold with no reservation, which the reconcile job returns.
+ *
+ * What it costs, an approval: the registration (one read), the stock (one
+ * conditional update per pharmacy tried; the nearest not seen empty lately is
+ * tried first) and the insert. The round and the pharmacies come from memory;
+ * quota and Idempotency-Key are the reservation's own unique indexes, read
+ * only once one of them refused; the answer is built from what is in hand.
  */
 export async function reserve(user: AuthUser, body: { roundId?: string; pharmacyId?: string }, idempotencyKey: string | undefined, clock: Clock): Promise<{ status: number; body: ReservationView }> {
   const key = idempotencyKey ? `${user.id}:${idempotencyKey}` : undefined;
-  if (key) {
-    const earlier = await ReservationModel.findOne({ idempotencyKey: key });
-    if (earlier) return { status: 201, body: await view(earlier) };
-  }
   const now = clock.now();
-  const round = await requireOpenRound(now, body.roundId);
-  const registration = await RegistrationModel.findOne({ userId: user.id }).lean();
+  const round = await roundOpenAt(now, body.roundId);
+  if (!round) {
+    // A retry of a reservation made while the round was open still gets its answer.
+    const earlier = key ? await ReservationModel.findOne({ idempotencyKey: key }) : null;
+    if (earlier) return { status: 201, body: await view(earlier) };
+    throw new AppError('ROUND_CLOSED', 'No mask round is open now');
+  }
+  const registration = await RegistrationModel.findOne({ userId: user.id }, { status: 1, addressKey: 1, committeeId: 1, location: 1 }).lean();
   const householdKey = registration?.status === 'approved' ? registration.addressKey : `user:${user.id}`;
-  if (await ReservationModel.exists({ roundId: round._id, householdKey })) throw quotaExceeded();
 
   const base = { roundId: round._id, userId: user.id, householdKey, committeeId: registration?.committeeId, quantity: round.masksPerHousehold, idempotencyKey: key };
   if (registration?.status !== 'approved') {
@@ -50,7 +56,7 @@ export async function reserve(user: AuthUser, body: { roundId?: string; pharmacy
 
   const id = new Types.ObjectId();
   const taken = await takeNearest(round._id, registration.location!, round.masksPerHousehold, { reservationId: id, at: now }, body.pharmacyId);
-  if (!taken) throw new AppError('OUT_OF_STOCK', 'No pharmacy has masks left in this round');
+  if (!taken) return answerWithoutStock(round._id, householdKey, key);
   const giveBack = () => release(round._id, taken.pharmacy._id, round.masksPerHousehold, taken.holdId);
   // The orphan-hold job may return a hold with no reservation once it is HOLD_GRACE_MS old:
   // a reserve that stalled half that long gives its hold back itself rather than race the job.
@@ -72,13 +78,31 @@ export async function reserve(user: AuthUser, body: { roundId?: string; pharmacy
   try {
     saved = await insertOrReplay(approved, key);
   } catch (err) {
-    // Give the hold back only if no reservation took it up (the insert may have landed before the error).
-    if (!(await ReservationModel.exists({ holdId: taken.holdId }))) await giveBack();
+    // The quota refused the insert: nothing was written. Otherwise the insert may have landed
+    // before the error: give the hold back only if no reservation took it up.
+    if (isQuotaRefusal(err) || !(await ReservationModel.exists({ holdId: taken.holdId }))) await giveBack();
     throw err;
   }
   // The same Idempotency-Key raced itself and the first reservation answers: this attempt's hold is not needed.
-  if (String(saved._id) !== String(id)) await giveBack();
-  return { status: 201, body: await view(saved) };
+  if (String(saved._id) !== String(id)) {
+    await giveBack();
+    return { status: 201, body: await view(saved) };
+  }
+  return { status: 201, body: await view(saved, taken.pharmacy) };
+}
+
+/**
+ * No stock could be taken. Before saying so, one read: a retry of a request
+ * that reserved gets its reservation again, and a household that has its
+ * reservation in this round is told that instead.
+ */
+async function answerWithoutStock(roundId: Types.ObjectId, householdKey: string, key: string | undefined): Promise<{ status: number; body: ReservationView }> {
+  const quota = { roundId, householdKey };
+  const earlier = await ReservationModel.find(key ? { $or: [{ idempotencyKey: key }, quota] } : quota).limit(2);
+  const replay = key && earlier.find((r) => r.idempotencyKey === key);
+  if (replay) return { status: 201, body: await view(replay) };
+  if (earlier.length) throw quotaExceeded();
+  throw new AppError('OUT_OF_STOCK', 'No pharmacy has masks left in this round');
 }
 
 /** Inserts the reservation, or finds the first one made with the same Idempotency-Key. */
@@ -100,6 +124,7 @@ const refused = (refusal: 'FORBIDDEN' | 'CONFLICT' | 'GUARD_FAILED', status: Res
   new AppError(refusal === 'FORBIDDEN' ? 'FORBIDDEN' : 'CONFLICT', `This reservation is ${status}`, { currentStatus: status });
 
 const quotaExceeded = () => new AppError('QUOTA_EXCEEDED', 'Your household already has a reservation in this round');
+const isQuotaRefusal = (err: unknown) => err instanceof AppError && err.code === 'QUOTA_EXCEEDED';
 
 /** The cadre approves a reservation under review (stock is taken now) or rejects it. */
 export async function review(user: AuthUser, id: string, approve: boolean, clock: Clock): Promise<ReservationView> {
@@ -115,7 +140,7 @@ export async function review(user: AuthUser, id: string, approve: boolean, clock
   const entry = timelineEntry(now, approve ? 'approve' : 'reject', reservation.status, decision.to, user);
   if (!approve) return view(await stepOrConflict(reservation, decision.to, { entry }));
 
-  const round = await RoundModel.findById(reservation.roundId);
+  const round = await roundById(reservation.roundId);
   if (!round) throw new AppError('NOT_FOUND', 'The round of this reservation no longer exists');
   if (registration?.status !== 'approved') throw new AppError('REGISTRATION_NOT_APPROVED', 'The household must have an approved registration first');
   // The hold is dated now and names this reservation; the orphan-hold job leaves it alone
@@ -163,7 +188,7 @@ export async function redeem(user: AuthUser, pickupCode: string, clock: Clock): 
 
 export async function mine(user: AuthUser) {
   const items = await ReservationModel.find({ userId: user.id }).sort({ createdAt: -1 }).limit(50);
-  return { items: await Promise.all(items.map(view)) };
+  return { items: await Promise.all(items.map((r) => view(r))) };
 }
 
 export async function list(user: AuthUser, status?: string) {
@@ -173,11 +198,12 @@ export async function list(user: AuthUser, status?: string) {
   if (status) filter.status = status;
   const items = await ReservationModel.find(filter).sort({ createdAt: -1 }).limit(200);
   // Staff lists never show pickup codes: only the resident holds theirs.
-  return { items: (await Promise.all(items.map(view))).map(({ pickupCode: _code, ...rest }) => rest) };
+  return { items: (await Promise.all(items.map((r) => view(r)))).map(({ pickupCode: _code, ...rest }) => rest) };
 }
 
-async function view(r: ReservationRecord): Promise<ReservationView> {
-  const pharmacy = r.pharmacyId ? await Pharmacy.findById(r.pharmacyId).lean() : null;
+/** The answer. The pharmacy is the one in hand, or named from memory. */
+async function view(r: ReservationRecord, inHand?: StockPharmacy): Promise<ReservationView> {
+  const pharmacy = inHand ?? (r.pharmacyId ? await pharmacyNamed(r.pharmacyId) : null);
   return {
     id: String(r._id),
     status: r.status,

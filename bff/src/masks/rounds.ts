@@ -1,8 +1,34 @@
+import type { Types } from 'mongoose';
 import { distanceMeters } from '@sqtb/shared';
 import type { AuthUser } from '../accounts/auth-user';
 import { AppError } from '../core/app-error';
+import { referenceCache } from '../core/reference-cache';
 import { Pharmacy } from '../org/org.model';
+import { pharmacyCache } from '../org/service';
 import { RoundModel, StockModel } from './masks.model';
+import { stockMayHaveMore } from './stock';
+
+/** What reserving, reviewing and the round views need of a round (none of it changes once the round is open). */
+const ROUND_FIELDS = { name: 1, opensAt: 1, closesAt: 1, masksPerHousehold: 1, pickupWindowHours: 1, lottery: 1 } as const;
+export interface RoundRecord {
+  _id: Types.ObjectId;
+  name: string;
+  opensAt: Date;
+  closesAt: Date;
+  masksPerHousehold: number;
+  pickupWindowHours: number;
+  lottery?: boolean | null;
+}
+/** The latest rounds kept in memory; an older one is read when asked for. */
+const ROUNDS_KEPT = 20;
+
+/**
+ * The latest rounds by opening time, in memory (core/reference-cache.ts): a
+ * reservation reads no round. `openRound` invalidates it. A round written
+ * another way (the seed, a test) is not in it until the next change: the
+ * lookups below then read the database.
+ */
+const recentRounds = referenceCache('masks.rounds', async () => (await RoundModel.find({}, ROUND_FIELDS).sort({ opensAt: -1 }).limit(ROUNDS_KEPT).lean()) as RoundRecord[]);
 
 export interface RoundInput {
   name: string;
@@ -26,14 +52,26 @@ export async function openRound(user: AuthUser, input: RoundInput) {
     // No round without its stock.
     await StockModel.deleteMany({ roundId: round._id });
     await RoundModel.deleteOne({ _id: round._id });
+    await recentRounds.invalidate();
     throw err;
   }
+  await recentRounds.invalidate();
   return roundView(round);
 }
 
 /** The round open at `now` (the latest opened, should two overlap), or the one asked for if it is open. */
-function roundOpenAt(now: Date, roundId?: string) {
-  return RoundModel.findOne({ opensAt: { $lte: now }, closesAt: { $gt: now }, ...(roundId ? { _id: roundId } : {}) }).sort({ opensAt: -1 });
+export async function roundOpenAt(now: Date, roundId?: string): Promise<RoundRecord | null> {
+  const open = (r: RoundRecord) => r.opensAt.getTime() <= now.getTime() && r.closesAt.getTime() > now.getTime() && (!roundId || String(r._id) === roundId);
+  const kept = (await recentRounds.get()).find(open);
+  if (kept) return kept;
+  // Not among the rounds in memory: an older one asked for by id, or one written without invalidating the cache.
+  return RoundModel.findOne({ opensAt: { $lte: now }, closesAt: { $gt: now }, ...(roundId ? { _id: roundId } : {}) }, ROUND_FIELDS).sort({ opensAt: -1 }).lean();
+}
+
+/** A round by id, open or not: from memory, or read. */
+export async function roundById(roundId: Types.ObjectId | string): Promise<RoundRecord | null> {
+  const kept = (await recentRounds.get()).find((r) => String(r._id) === String(roundId));
+  return kept ?? RoundModel.findById(roundId, ROUND_FIELDS).lean();
 }
 
 /** As `roundOpenAt`, refusing with ROUND_CLOSED when there is none. */
@@ -48,7 +86,7 @@ export async function currentRound(now: Date) {
   return round ? roundView(round) : null;
 }
 
-function roundView(r: InstanceType<typeof RoundModel>) {
+function roundView(r: RoundRecord) {
   return {
     id: String(r._id),
     name: r.name,
@@ -56,14 +94,14 @@ function roundView(r: InstanceType<typeof RoundModel>) {
     closesAt: r.closesAt.toISOString(),
     masksPerHousehold: r.masksPerHousehold,
     pickupWindowHours: r.pickupWindowHours,
-    lottery: r.lottery,
+    lottery: r.lottery ?? false,
   };
 }
 
 /** Pharmacies nearest first, with live stock in the open round and when it last changed. */
 export async function pharmaciesNear(point: { lat: number; lng: number }, now: Date) {
-  const round = await roundOpenAt(now).lean();
-  const [pharmacies, stocks] = await Promise.all([Pharmacy.find().lean(), round ? StockModel.find({ roundId: round._id }, { holds: 0 }).lean() : Promise.resolve([])]);
+  const round = await roundOpenAt(now);
+  const [pharmacies, stocks] = await Promise.all([pharmacyCache.get(), round ? StockModel.find({ roundId: round._id }, { holds: 0 }).lean() : Promise.resolve([])]);
   return {
     roundId: round ? String(round._id) : null,
     items: pharmacies
@@ -96,6 +134,7 @@ export async function addStock(user: AuthUser, pharmacyId: string, quantity: num
     { $inc: { available: quantity, total: quantity } },
     { new: true, upsert: true, projection: { holds: 0 } },
   );
+  stockMayHaveMore(round._id, pharmacyId);
   return stockView(stock!);
 }
 
@@ -104,5 +143,6 @@ export async function setSoldOut(user: AuthUser, pharmacyId: string, soldOut: bo
   const round = await requireOpenRound(now);
   const stock = await StockModel.findOneAndUpdate({ roundId: round._id, pharmacyId }, { $set: { soldOut } }, { new: true, projection: { holds: 0 } });
   if (!stock) throw new AppError('NOT_FOUND', 'This pharmacy has no stock in the open round');
+  stockMayHaveMore(round._id, pharmacyId);
   return stockView(stock);
 }

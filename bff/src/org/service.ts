@@ -1,5 +1,13 @@
 import type { OrgResponse } from '@sqtb/shared';
+import { referenceCache } from '../core/reference-cache';
 import { Committee, Enterprise, Pharmacy, Street, Unit } from './org.model';
+
+/**
+ * The pharmacies (id, name, address, location), kept in memory (core/reference-cache.ts):
+ * the mask rush orders them by distance and names them in its answers without reading
+ * them. Whatever writes pharmacies calls `pharmacyCache.invalidate()`.
+ */
+export const pharmacyCache = referenceCache('org.pharmacies', () => Pharmacy.find({}, { name: 1, address: 1, location: 1 }).lean());
 
 const id = (value: unknown) => String(value);
 

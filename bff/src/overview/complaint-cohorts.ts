@@ -1,10 +1,9 @@
-import type { Types } from 'mongoose';
 import type { ComplaintCohort } from '@sqtb/shared';
 import { HOUR_MS } from '../core/clock';
-import { ComplaintModel } from '../complaints/service';
-import { median, ratio } from '../core/stats';
+import type { Histogram, RollupView } from '../complaints/service';
+import { ratio, round2 } from '../core/stats';
 
-/** The sums of one group of complaints, with the raw hours its medians need. */
+/** The sums of one group of complaints: counters, and the histograms its medians are read from. */
 export interface CohortSums {
   received: number;
   closed: number;
@@ -15,63 +14,50 @@ export interface CohortSums {
   everResolved: number;
   reopened: number;
   firstTimeClosed: number;
-  hoursToDispatch: number[];
-  hoursToResolution: number[];
-}
-
-export interface CohortGroup extends CohortSums {
-  committeeId: Types.ObjectId | null;
-  /** 0 for the oldest of the overview's weeks. */
-  week: number;
+  /** Duration in ms → how many complaints took exactly that long (complaints/rollup.ts). */
+  toDispatch: Map<number, number>;
+  toResolution: Map<number, number>;
 }
 
 const SUM_FIELDS = ['received', 'closed', 'resolutions', 'lateResolutions', 'ratings', 'satisfiedRatings', 'everResolved', 'reopened', 'firstTimeClosed'] as const;
 
-const RESOLVED_NOW = new Set(['resolved', 'closed', 'archived']);
+export function emptySums(): CohortSums {
+  return { received: 0, closed: 0, resolutions: 0, lateResolutions: 0, ratings: 0, satisfiedRatings: 0, everResolved: 0, reopened: 0, firstTimeClosed: 0, toDispatch: new Map(), toResolution: new Map() };
+}
+
+function addHistogram(into: Map<number, number>, from: Map<number, number> | Histogram) {
+  const entries = from instanceof Map ? from.entries() : Object.entries(from).map(([ms, n]) => [Number(ms), n] as const);
+  for (const [ms, n] of entries) if (n > 0) into.set(ms, (into.get(ms) ?? 0) + n);
+}
+
+/** Adds one rollup (a committee's week) or another group's sums. */
+export function addSums(into: CohortSums, from: CohortSums | RollupView): CohortSums {
+  const counts = 'counts' in from ? from.counts : from;
+  for (const f of SUM_FIELDS) into[f] += counts[f] ?? 0;
+  addHistogram(into.toDispatch, from.toDispatch);
+  addHistogram(into.toResolution, from.toResolution);
+  return into;
+}
 
 /**
- * The complaints received in the window, grouped by committee and week and
- * summed in one pass. A projected find over the `{createdAt}` (or
- * `{committeeId, status, createdAt}`) index rather than an aggregation: on
- * the embedded engine the same $group took 6–10 s at 100,000 complaints
- * against 1.6 s for this (BENCHMARKS.md), and medians need every value anyway.
+ * The median of the values a histogram counts, in hours to 2 places (the mean of
+ * the two middle values for an even count, as core/stats.ts `median`); null when
+ * empty. Each value is its exact duration, so this is the median of the values.
  */
-export async function cohortGroups(match: Record<string, unknown>, windowStart: Date, windowEnd: Date, weekMs: number): Promise<CohortGroup[]> {
-  const complaints = await ComplaintModel.find(
-    { ...match, createdAt: { $gte: windowStart, $lt: windowEnd } },
-    { committeeId: 1, createdAt: 1, status: 1, closedAt: 1, reopenCount: 1, resolutions: 1, lateResolutions: 1, ratingCount: 1, satisfiedCount: 1, firstDispatchedAt: 1, resolvedAt: 1 },
-  ).lean();
-  const groups = new Map<string, CohortGroup>();
-  for (const c of complaints) {
-    const week = Math.floor((c.createdAt!.getTime() - windowStart.getTime()) / weekMs);
-    const id = `${String(c.committeeId ?? null)}/${week}`;
-    const g = groups.get(id) ?? { committeeId: c.committeeId ?? null, week, ...emptySums() };
-    groups.set(id, g);
-    const closed = !!c.closedAt;
-    g.received += 1;
-    g.closed += closed ? 1 : 0;
-    g.firstTimeClosed += closed && !c.reopenCount ? 1 : 0;
-    g.resolutions += c.resolutions ?? 0;
-    g.lateResolutions += c.lateResolutions ?? 0;
-    g.ratings += c.ratingCount ?? 0;
-    g.satisfiedRatings += c.satisfiedCount ?? 0;
-    g.everResolved += (c.resolutions ?? 0) > 0 ? 1 : 0;
-    g.reopened += (c.reopenCount ?? 0) > 0 ? 1 : 0;
-    if (c.firstDispatchedAt) g.hoursToDispatch.push((c.firstDispatchedAt.getTime() - c.createdAt!.getTime()) / HOUR_MS);
-    if (c.resolvedAt && RESOLVED_NOW.has(c.status)) g.hoursToResolution.push((c.resolvedAt.getTime() - c.createdAt!.getTime()) / HOUR_MS);
-  }
-  return [...groups.values()];
-}
-
-export function emptySums(): CohortSums {
-  return { received: 0, closed: 0, resolutions: 0, lateResolutions: 0, ratings: 0, satisfiedRatings: 0, everResolved: 0, reopened: 0, firstTimeClosed: 0, hoursToDispatch: [], hoursToResolution: [] };
-}
-
-export function addSums(into: CohortSums, from: CohortSums): CohortSums {
-  for (const f of SUM_FIELDS) into[f] += from[f];
-  into.hoursToDispatch.push(...from.hoursToDispatch);
-  into.hoursToResolution.push(...from.hoursToResolution);
-  return into;
+export function medianHours(histogram: Map<number, number>): number | null {
+  const total = [...histogram.values()].reduce((a, b) => a + b, 0);
+  if (total === 0) return null;
+  const sorted = [...histogram.entries()].sort((a, b) => a[0] - b[0]);
+  const at = (index: number) => {
+    let seen = 0;
+    for (const [ms, n] of sorted) {
+      seen += n;
+      if (index < seen) return ms / HOUR_MS;
+    }
+    throw new Error('index beyond the histogram');
+  };
+  const mid = Math.floor(total / 2);
+  return round2(total % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2);
 }
 
 export function toCohort(s: CohortSums): ComplaintCohort {
@@ -88,7 +74,7 @@ export function toCohort(s: CohortSums): ComplaintCohort {
     everResolved: s.everResolved,
     reopened: s.reopened,
     reopenRate: ratio(s.reopened, s.everResolved),
-    medianHoursToDispatch: median(s.hoursToDispatch),
-    medianHoursToResolution: median(s.hoursToResolution),
+    medianHoursToDispatch: medianHours(s.toDispatch),
+    medianHoursToResolution: medianHours(s.toResolution),
   };
 }

@@ -1,4 +1,4 @@
-import { overviewWeekStarts, startOfShanghaiDate, type Overview, type OverviewQuery } from '@sqtb/shared';
+import { overviewWeekStarts, type Overview, type OverviewQuery } from '@sqtb/shared';
 import type { AuthUser } from '../accounts/auth-user';
 import { complaintsOverview } from './complaints';
 import { filingsOverview } from './filings';
@@ -11,7 +11,7 @@ export async function buildOverview(user: AuthUser, query: OverviewQuery, now: D
   const scope = await resolveScope(user, query);
   const weeks = overviewWeekStarts(now);
   const [complaints, masks, health, filings] = await Promise.all([
-    complaintsOverview(scope, startOfShanghaiDate(weeks[0]), now),
+    complaintsOverview(scope, weeks, now),
     masksOverview(scope, now),
     healthOverview(scope, now),
     filingsOverview(scope, now),

@@ -4,7 +4,7 @@ import { defineRoute, type RouteSpec } from '../core/route';
 import { CSV_FILE_NAMES, overviewCsv } from './csv';
 import { buildOverview } from './overview';
 
-/** One overview reads every complaint of 8 weeks: a refresh storm should not take the BFF's CPU from everyone else. */
+/** An overview reads the rollups and the other services' records: a refresh storm should not take the BFF's CPU from everyone else. */
 const OVERVIEW_LIMIT = { name: 'overview', perIp: { limit: 300, windowMs: 60_000 }, perUser: { limit: 30, windowMs: 60_000 } };
 
 /** District staff's one picture of the four services (a cadre's: their committee), and each of its tables as CSV. */

@@ -52,6 +52,12 @@ export const listComplaintsQuerySchema = z
     /** Received on these Shanghai dates, inclusive: the overview's week cohorts. */
     receivedFrom: calendarDateSchema.optional(),
     receivedTo: calendarDateSchema.optional(),
+    /**
+     * Cursor paging: the id of the last complaint already shown; the answer is the
+     * page after it (newest first, so complaints filed meanwhile cannot push one
+     * onto two pages). With `after`, `page` is not used.
+     */
+    after: objectIdSchema.optional(),
     ...pageQuerySchema.shape,
   })
   .strict();
@@ -109,7 +115,17 @@ export const complaintViewSchema = z.object({
 });
 export type ComplaintView = z.infer<typeof complaintViewSchema>;
 
-export const complaintListSchema = pagedReplySchema(complaintViewSchema.omit({ timeline: true }));
+/** A list counts its matches up to this many, no further: beyond it the total reads "1,000+". */
+export const COMPLAINT_COUNT_CAP = 1000;
+
+/**
+ * `GET /api/complaints`: a page, newest first (by id, which is the order of
+ * filing). `total` counts the matches up to COMPLAINT_COUNT_CAP; when there are
+ * more, it is the cap and `totalCapped` is true (say "1,000+").
+ */
+export const complaintListSchema = pagedReplySchema(complaintViewSchema.omit({ timeline: true })).extend({
+  totalCapped: z.boolean(),
+});
 export type ComplaintList = z.infer<typeof complaintListSchema>;
 
 /** An open complaint of the same category near a new report (the resident may say "me too" instead). */

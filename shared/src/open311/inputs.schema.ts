@@ -57,6 +57,15 @@ export const open311RequestQuerySchema = z
   .strict();
 export type Open311RequestQuery = z.infer<typeof open311RequestQuerySchema>;
 
+/** The window and the client, as both listing resources take them. */
+const windowQueryFields = {
+  start_date: w3cDateTimeInputSchema.optional(),
+  end_date: w3cDateTimeInputSchema.optional(),
+  jurisdiction_id: jurisdictionIdSchema,
+  api_key: apiKeySchema,
+  extended_statuses: extendedStatusesSchema,
+};
+
 /**
  * `GET requests`: the specification's filters. `service_request_id` (up to
  * 100) overrides the others; without it the window is `start_date` to
@@ -67,11 +76,7 @@ export const open311RequestsQuerySchema = z
     service_request_id: commaList(objectIdSchema, 100).optional(),
     service_code: commaList(categoryCodeSchema, 20).optional(),
     status: commaList(z.enum(OPEN311_STATUSES), 2).optional(),
-    start_date: w3cDateTimeInputSchema.optional(),
-    end_date: w3cDateTimeInputSchema.optional(),
-    jurisdiction_id: jurisdictionIdSchema,
-    api_key: apiKeySchema,
-    extended_statuses: extendedStatusesSchema,
+    ...windowQueryFields,
   })
   .strict();
 export type Open311RequestsQuery = z.infer<typeof open311RequestsQuerySchema>;
@@ -81,15 +86,7 @@ export type Open311RequestsQuery = z.infer<typeof open311RequestsQuerySchema>;
  * from `start_date` to `end_date` (by default the 90 days before now), oldest
  * first, at most 1,000.
  */
-export const open311UpdatesQuerySchema = z
-  .object({
-    start_date: w3cDateTimeInputSchema.optional(),
-    end_date: w3cDateTimeInputSchema.optional(),
-    jurisdiction_id: jurisdictionIdSchema,
-    api_key: apiKeySchema,
-    extended_statuses: extendedStatusesSchema,
-  })
-  .strict();
+export const open311UpdatesQuerySchema = z.object(windowQueryFields).strict();
 export type Open311UpdatesQuery = z.infer<typeof open311UpdatesQuerySchema>;
 
 /**

@@ -7,10 +7,15 @@ export const WEEK_MS = 7 * 86_400_000;
 /** The instant a Shanghai calendar date begins (Shanghai keeps +08:00 all year). */
 export const startOfShanghaiDate = (date: string) => new Date(`${date}T00:00:00+08:00`);
 
+/** The Monday (a Shanghai date) of the Shanghai week holding `instant`: the week a complaint received then belongs to. */
+export function shanghaiWeekOf(instant: Date): string {
+  const day = shanghaiDate(instant);
+  const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+  return addDays(day, -weekday);
+}
+
 /** The Mondays (Shanghai dates) of the overview's weeks, oldest first, the last being the week of `now`. */
 export function overviewWeekStarts(now: Date): string[] {
-  const today = shanghaiDate(now);
-  const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
-  const thisMonday = addDays(today, -weekday);
+  const thisMonday = shanghaiWeekOf(now);
   return Array.from({ length: OVERVIEW_WEEKS }, (_, i) => addDays(thisMonday, (i - (OVERVIEW_WEEKS - 1)) * 7));
 }
