@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** WGS-84 degrees either side of zero. */
+/** Degrees either side of zero (stored as GCJ-02: see geo.ts). */
 const LAT_LIMIT = 90;
 const LNG_LIMIT = 180;
 

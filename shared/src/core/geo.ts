@@ -1,4 +1,4 @@
-/** Plain geometry on WGS-84 coordinates, good enough at city scale. */
+/** Plain geometry on the stored coordinates (GCJ-02, as WeChat's map gives them), good enough at city scale: GCJ-02 shifts a whole district by a few hundred metres alike, so distances within it hold. Open311 converts to and from WGS-84 at its boundary (shared/src/open311/datum.ts). */
 export interface LatLng {
   lat: number;
   lng: number;
