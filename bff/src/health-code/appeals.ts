@@ -73,7 +73,7 @@ export async function resolveAppeal(
     throw new AppError('CONFLICT', 'This appeal is already resolved', { currentStatus: appeal.status });
   }
   const identity = body.outcome === 'corrected' ? await identityOf(String(appeal.userId)) : undefined;
-  if (body.outcome === 'corrected' && !identity) throw new AppError('CONFLICT', 'This resident has no ID number on record to correct');
+  if (body.outcome === 'corrected' && !identity) throw new AppError('NO_ID_NUMBER_ON_RECORD', 'This resident has no ID number on record to correct');
   const now = deps.clock.now();
   const updated = await applyStep(AppealModel, appeal._id, decision.from, decision.to, {
     set: { resolutionNote: body.note, resolvedBy: staff.id, resolvedAt: now, ...(body.correction ? { correction: body.correction } : {}) },

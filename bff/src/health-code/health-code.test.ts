@@ -182,6 +182,14 @@ describe('the health code (随申码)', () => {
     expect((await get('resident-3', '/api/health-code/appeals')).body.items[0].status).toBe('corrected');
   });
 
+  it('refuses to correct the status of a resident with no ID number on record, with its own code, and leaves the appeal open', async () => {
+    const filed = await post('newcomer-health', '/api/health-code/appeals', { reason: '我没有去过任何风险地区，码色有误' });
+    expect(filed.status).toBe(201);
+    const refused = await post('district-1', `/api/health-code/appeals/${filed.body.id}/resolve`, { outcome: 'corrected', note: '核实后解除', correction: { status: 'released', date: '2026-03-24' } });
+    expect([refused.status, refused.body.error.code]).toEqual([409, 'NO_ID_NUMBER_ON_RECORD']);
+    expect((await get('newcomer-health', '/api/health-code/appeals')).body.items[0]).toMatchObject({ id: filed.body.id, status: 'open' });
+  });
+
   it('gives a resident without an ID number on record a code from their own declarations only', async () => {
     const code = await get('newcomer-health', '/api/health-code');
     expect(code.body).toMatchObject({ color: 'green', identified: false });

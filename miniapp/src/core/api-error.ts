@@ -67,6 +67,7 @@ const CODE_TEXT: Record<ErrorCode, string> = {
   REGISTRATION_NOT_APPROVED: '请先通过该家庭的登记，再审核预约',
   ID_NUMBER_TAKEN: '该身份证号已被其他账号登记，如有疑问请联系居委',
   APPEAL_OPEN: '您已有一件申诉正在处理，处理完成后才能再次申诉',
+  NO_ID_NUMBER_ON_RECORD: '该居民未登记身份证号，无法更正状态，请选择「说明情况」',
   IDEMPOTENCY_KEY_REUSED: '重复提交的内容与首次不同，请刷新后重新填写',
   PAYLOAD_TOO_LARGE: `文件过大，照片请不要超过 ${MAX_PHOTO_BYTES / (1024 * 1024)} MB`,
   UNSUPPORTED_MEDIA_TYPE: '仅支持 JPEG、PNG 或 WebP 格式的照片',

@@ -31,10 +31,8 @@ export function resolveBody(draft: ResolveDraft, today: string): { ok: true; bod
   return { ok: true, body: { outcome: 'corrected', note, correction: { status: draft.status, date: draft.date } } };
 }
 
-const resolveErrorText = (error: ApiError) => {
-  if (error.code !== 'CONFLICT') return errorText(error);
-  return /ID number/i.test(error.message) ? '该居民未登记身份证号，无法更正状态，请选择「说明情况」' : '该申诉已被处理，已为您刷新';
-};
+// CONFLICT here means someone else resolved it first; every other code has its own wording.
+const resolveErrorText = (error: ApiError) => (error.code === 'CONFLICT' ? '该申诉已被处理，已为您刷新' : errorText(error));
 
 /** District staff resolve one appeal: explain why the colour stands, or correct the status. */
 export function useResolveAppeal(id: string, onResolved: () => Promise<void>) {

@@ -25,6 +25,8 @@ export const ERROR_STATUS = {
   REGISTRATION_NOT_APPROVED: 409,
   ID_NUMBER_TAKEN: 409,
   APPEAL_OPEN: 409,
+  /** An appeal cannot be resolved by correcting the status: the resident has no ID number on record. */
+  NO_ID_NUMBER_ON_RECORD: 409,
   IDEMPOTENCY_KEY_REUSED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
