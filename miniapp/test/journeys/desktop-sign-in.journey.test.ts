@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { desktopTicketQrText } from '@sqtb/shared';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../../../bff/test/test-app';
-import { expectedModules } from '../../src/test-support/qr-grid';
+import { drawnModules, expectedModules } from '../../src/test-support/qr-grid';
 import { H5_DIST, openPhone, type Phone } from './browser';
 import { signIn } from './phone-user';
 
@@ -10,26 +10,8 @@ const DAY_MS = 86_400_000;
 /** The Chinese a CSV cell shows a complaint's status in (a status code such as `submitted` is not). */
 const CHINESE = /[\u4e00-\u9fff]/;
 
-/** The module grid of the QR code the page shows (see test-support/qr-grid.ts, read back in the browser). */
-const drawnQr = (page: Page) =>
-  page.evaluate(() => {
-    const qr = document.querySelector('.qr') as HTMLElement | null;
-    if (!qr) throw new Error('no QR code drawn');
-    const rows = Array.from(qr.querySelectorAll<HTMLElement>('.qr__row'));
-    const cell = parseFloat(rows[0].style.height);
-    const size = Math.round(parseFloat(qr.style.width) / cell);
-    return rows.map((row) => {
-      const line = new Array<boolean>(size).fill(false);
-      let col = 0;
-      for (const run of Array.from(row.querySelectorAll<HTMLElement>('.qr__dark'))) {
-        col += Math.round(parseFloat(run.style.marginLeft || '0') / cell);
-        const length = Math.round(parseFloat(run.style.width) / cell);
-        for (let i = 0; i < length; i += 1) line[col + i] = true;
-        col += length;
-      }
-      return line;
-    });
-  });
+/** The module grid of the QR code the page shows: test-support's reader, run in the browser. */
+const drawnQr = (page: Page) => page.evaluate(`(${drawnModules.toString()})(document)`) as Promise<boolean[][]>;
 
 /**
  * District staff on a computer (H5 served by the real BFF): the login page
