@@ -31,7 +31,8 @@ function startBff(dataDir: string): Bff & { listening: Promise<void> } {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const bff = { child, lines: [] as Array<Record<string, unknown>>, base: '' } as Bff & { listening: Promise<void> };
-  bff.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  // 'close', not 'exit': it comes after the pipes are drained, so every line the BFF wrote has been read.
+  bff.exited = new Promise((resolve) => child.once('close', (code) => resolve(code)));
   bff.listening = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no start within 45 s:\n${log(bff)}`)), 45_000);
     for (const stream of [child.stdout!, child.stderr!]) {
