@@ -46,3 +46,6 @@ export * from './files/file.schema';
 export * from './system/system.schema';
 export * from './simulation/simulation.schema';
 export * from './open311';
+export * from './shops/catalogue';
+export * from './shops/grade.rules';
+export * from './shops/shop.schema';
