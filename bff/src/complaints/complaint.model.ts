@@ -42,6 +42,8 @@ const complaintSchema = new Schema(
     /** The committee whose area holds the location; none when it lies outside every area (district handles it). */
     committeeId: { type: Schema.Types.ObjectId, ref: 'Committee' },
     streetId: { type: Schema.Types.ObjectId, ref: 'Street' },
+    /** The street shop the matter is about (街面秩序): named by the resident, linked or corrected by the handling unit. */
+    shopId: { type: Schema.Types.ObjectId, ref: 'Shop' },
     status: { type: String, enum: COMPLAINT_STATUSES, required: true, default: 'submitted' },
     unitId: { type: Schema.Types.ObjectId, ref: 'Unit' },
     acceptBy: Date,
@@ -81,6 +83,8 @@ const complaintSchema = new Schema(
 
 // The lists (service.ts listComplaints), newest first by id: each role's scope, with and without a status.
 complaintSchema.index({ committeeId: 1, status: 1, _id: -1 });
+// A shop's linked complaints (its card, and its grade).
+complaintSchema.index({ shopId: 1, createdAt: -1 }, { partialFilterExpression: { shopId: { $exists: true } } });
 complaintSchema.index({ committeeId: 1, _id: -1 });
 complaintSchema.index({ unitId: 1, status: 1, _id: -1 });
 complaintSchema.index({ unitId: 1, _id: -1 });

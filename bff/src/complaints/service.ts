@@ -46,6 +46,8 @@ export type { RollupView } from './rollup.model';
 export { HotspotModel } from './hotspot.model';
 /** Recomputes every rollup from the complaints (an upgrade, or data written around the BFF). */
 export { rebuildComplaintRollups } from './rollup-rebuild';
+/** A shop's linked complaints (street order reads them for its card and grade). */
+export { complaintsLinkedToShop } from './shop-links';
 /** The complaint records, for Open311's views of them. */
 export { ComplaintModel, type ComplaintRecord } from './complaint.model';
 
