@@ -11,9 +11,10 @@ export type ComplaintAction = ComplaintView['actions'][number];
  * - dispatch: a unit picker (派单)
  * - resolve: a result note and photos (办结)
  * - rate: 1–5 stars and a comment (评价)
+ * - shop: a pick among the shops near the matter, or none (关联商铺)
  * `autoClose` / `autoArchive` are the system's and never shown.
  */
-export type ActionForm = 'confirm' | 'reason' | 'dispatch' | 'resolve' | 'rate';
+export type ActionForm = 'confirm' | 'reason' | 'dispatch' | 'resolve' | 'rate' | 'shop';
 
 interface ActionSpec {
   form: ActionForm;
@@ -31,10 +32,11 @@ const SPECS: Partial<Record<ComplaintAction, ActionSpec>> = {
   urge: { form: 'confirm', label: '催办', done: '已催办' },
   archive: { form: 'confirm', label: '归档', done: '已归档' },
   metoo: { form: 'confirm', label: '我也遇到了', done: '已记录' },
+  'link-shop': { form: 'shop', label: '保存关联商铺', done: '关联商铺已更新' },
 };
 
 /** The order forms appear in: the main step first, refusal after it. */
-const ORDER: ComplaintAction[] = ['rate', 'accept', 'dispatch', 'resolve', 'reject', 'urge', 'archive', 'metoo'];
+const ORDER: ComplaintAction[] = ['rate', 'accept', 'dispatch', 'resolve', 'link-shop', 'reject', 'urge', 'archive', 'metoo'];
 
 export interface ActionEntry extends ActionSpec {
   action: ComplaintAction;

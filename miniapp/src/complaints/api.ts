@@ -10,6 +10,7 @@ import type {
   MeTooReply,
   NearbyComplaint,
   NearbyComplaints,
+  NearbyShops,
   UploadedPhoto,
 } from '@sqtb/shared';
 import { request } from '../core/request';
@@ -33,6 +34,10 @@ export const listComplaints = (filter: ComplaintFilter, page: number, after?: st
 
 export const fetchNearby = async (at: LatLng, category: string): Promise<NearbyComplaint[]> =>
   (await request<NearbyComplaints>('/api/complaints/nearby', { data: { lat: at.lat, lng: at.lng, category } })).items;
+
+/** The street shops near a point, by name only: a report may name the one it is about. */
+export const fetchNearbyShops = async (at: LatLng): Promise<NearbyShops['items']> =>
+  (await request<NearbyShops>('/api/complaints/nearby-shops', { data: { lat: at.lat, lng: at.lng } })).items;
 
 export const fetchComplaint = (id: string) => request<ComplaintView>(`/api/complaints/${encodeURIComponent(id)}`);
 

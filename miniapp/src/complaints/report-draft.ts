@@ -9,6 +9,8 @@ export interface ReportDraft {
   location?: LatLng;
   address: string;
   anonymous: boolean;
+  /** The street shop the problem is about, picked from the shops near the location (optional). */
+  shopId?: string;
 }
 
 export const emptyDraft = (): ReportDraft => ({ description: '', address: '', anonymous: false });
@@ -75,5 +77,6 @@ export function createBody(draft: ReportDraft, photoIds: string[]): CreateCompla
     address: draft.address.trim(),
     photoIds,
     anonymous: draft.anonymous,
+    ...(draft.shopId ? { shopId: draft.shopId } : {}),
   };
 }

@@ -25,6 +25,8 @@ export const createComplaintSchema = z
     photoIds: photoIdsSchema,
     /** Hide the reporter from the public (Open311) view; staff still see who reported. */
     anonymous: z.boolean().default(false),
+    /** The street shop the problem is about, picked from the shops near the location (街面秩序). */
+    shopId: objectIdSchema.optional(),
   })
   .strict();
 export type CreateComplaint = z.infer<typeof createComplaintSchema>;
@@ -107,9 +109,11 @@ export const complaintViewSchema = z.object({
   resolutionNote: z.string().optional(),
   rejectionReason: z.string().optional(),
   suggestedUnitId: z.string().optional(),
+  /** The street shop the matter is linked to, if any. */
+  shop: z.object({ id: z.string(), name: z.string() }).optional(),
   timeline: z.array(timelineEntrySchema),
   /** What the caller may do next, from the workflow table. */
-  actions: z.array(z.enum([...COMPLAINT_EVENTS, 'urge', 'metoo'])),
+  actions: z.array(z.enum([...COMPLAINT_EVENTS, 'urge', 'metoo', 'link-shop'])),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

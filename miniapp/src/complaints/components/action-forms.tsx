@@ -11,6 +11,7 @@ import { fetchOrg } from '../../org/api';
 import { dispatchBody, rateBody, rejectBody, reopensOnRating, resolveBody, STAR_WORDS, TEXT_MAX, type ActionEntry, type Built } from '../actions';
 import { usePhotoUploads } from '../use-photo-uploads';
 import { PhotoPicker } from './photo-picker';
+import { ShopPick } from './shop-pick';
 
 /** What every form gets: its action, whether something is being sent, and how to send. */
 export interface FormProps {
@@ -138,6 +139,19 @@ export function RateForm(props: FormProps) {
       {reopensOnRating(stars) && <Text className="hint">1–2 星表示不满意：事项将退回处置部门重新办理。</Text>}
       <Textarea className="field field--textarea" placeholder="说说您的看法（选填）" value={comment} maxlength={TEXT_MAX.comment} onInput={(e) => setComment(e.detail.value)} />
       <FormFooter error={problem} label={props.entry.label} disabled={props.busy} onSubmit={() => submit(rateBody(stars, comment))} />
+    </View>
+  );
+}
+
+/** 关联商铺: the unit links the matter to the street shop that causes it, corrects the link, or clears it. */
+export function ShopLinkForm(props: FormProps & { complaint: ComplaintView }) {
+  const [shopId, setShopId] = useState<string | undefined>(props.complaint.shop?.id);
+  const { problem, submit } = useBuiltSender(props);
+  return (
+    <View className="card">
+      <ShopPick title="涉及商铺（计入商铺风险等级）" at={props.complaint.location} linked={props.complaint.shop} value={shopId} onChange={setShopId} disabled={props.busy} />
+      {!props.complaint.shop && <Text className="hint">附近没有登记的商铺时，此处不显示可选商铺。</Text>}
+      <FormFooter error={problem} label={props.entry.label} disabled={props.busy} onSubmit={() => submit({ ok: true, body: { shopId: shopId ?? null } })} />
     </View>
   );
 }

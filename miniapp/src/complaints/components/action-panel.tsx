@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { ComplaintView } from '@sqtb/shared';
 import { actionEntries, type ActionEntry } from '../actions';
 import type { ComplaintActionState } from '../use-complaint-action';
-import { ConfirmAction, DispatchForm, RateForm, ReasonForm, ResolveForm, type FormProps } from './action-forms';
+import { ConfirmAction, DispatchForm, RateForm, ReasonForm, ResolveForm, ShopLinkForm, type FormProps } from './action-forms';
 
 /**
  * The steps this caller may take now, exactly as the BFF listed them in
@@ -33,6 +33,8 @@ function ActionForm(props: FormProps & { entry: ActionEntry; complaint: Complain
       return <ResolveForm {...props} />;
     case 'reason':
       return <ReasonForm {...props} />;
+    case 'shop':
+      return <ShopLinkForm {...props} />;
     default:
       return <ConfirmAction {...props} />;
   }

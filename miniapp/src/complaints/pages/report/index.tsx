@@ -6,6 +6,7 @@ import { FormFooter } from '../../../core/components/form-footer';
 import { LocationPicker } from '../../components/location-picker';
 import { NearbyStep } from '../../components/nearby-step';
 import { PhotoPicker } from '../../components/photo-picker';
+import { ShopPick } from '../../components/shop-pick';
 import { ADDRESS_MAX, CATEGORY_OPTIONS } from '../../report-draft';
 import { useReportFlow } from '../../use-report-flow';
 
@@ -47,9 +48,10 @@ export default function ReportComplaintPage() {
         pickedKey={placeKey}
         onPick={(place) => {
           setPlaceKey(place.key);
-          change({ location: place.location, address: place.address });
+          change({ location: place.location, address: place.address, shopId: undefined });
         }}
       />
+      <ShopPick title="涉及商铺（选填）" at={draft.location} value={draft.shopId} onChange={(shopId) => change({ shopId })} />
       <Input className="field" placeholder="详细地址，例如：潍坊路 400 号门口" value={draft.address} maxlength={ADDRESS_MAX} onInput={(e) => change({ address: e.detail.value })} />
 
       <View className="switch-row">

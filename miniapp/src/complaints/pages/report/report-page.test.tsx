@@ -114,6 +114,27 @@ describe('report page', () => {
     expect(taro.showToast).toHaveBeenCalledWith({ title: '已提交', icon: 'success' });
   });
 
+  it('offers the street shops near the picked place; the one chosen is sent as shopId', async () => {
+    const SHOP_ID = '64b0000000000000000000e1';
+    serveApi({
+      'GET /api/org': reply(200, demoOrg),
+      'GET /api/me': me,
+      'GET /api/complaints/nearby-shops': reply(200, { items: [{ id: SHOP_ID, name: '潍坊路小吃店' }] }),
+      'GET /api/complaints/nearby': nearbyReply([]),
+      'POST /api/complaints': reply(201, complaintView()),
+    });
+    render(<ReportComplaintPage />);
+    await fillReport();
+
+    fireEvent.click(await screen.findByText('潍坊路小吃店'));
+    fireEvent.click(screen.getByRole('button', { name: '提交' }));
+
+    await waitFor(() => expect(taro.redirectTo).toHaveBeenCalled());
+    const shopsCall = taro.request.mock.calls.find(([o]) => o.url === '/api/complaints/nearby-shops')![0];
+    expect(shopsCall.data).toEqual({ lat: 31.229, lng: 121.523 });
+    expect(posted('/api/complaints')).toEqual([expect.objectContaining({ shopId: SHOP_ID, category: 'street-occupation' })]);
+  });
+
   it('lists what is missing and sends nothing', async () => {
     serveApi({ 'GET /api/org': reply(200, demoOrg), 'GET /api/me': me });
     render(<ReportComplaintPage />);
