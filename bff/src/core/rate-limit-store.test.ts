@@ -52,7 +52,7 @@ describe('rate limits kept in the database', () => {
   beforeAll(async () => {
     congo = await startCongo();
     proxy = await startProxy(congo.port);
-    t = await startTestApp({ LOG_LEVEL: 'silent', RATE_LIMIT_FACTOR: '1' }, { mongodbUri: `mongodb://127.0.0.1:${proxy.port}/?serverMonitoringMode=poll`, serverSelectionTimeoutMS: 1000 });
+    t = await startTestApp({ LOG_LEVEL: 'silent', RATE_LIMIT_FACTOR: '1', DB_COMMAND_COUNT: 'true' }, { mongodbUri: `mongodb://127.0.0.1:${proxy.port}/?serverMonitoringMode=poll`, serverSelectionTimeoutMS: 1000 });
   });
   afterAll(async () => {
     await t.close().catch(() => undefined);
@@ -85,6 +85,37 @@ describe('rate limits kept in the database', () => {
       expect([round, waits.filter((w) => w === undefined).length]).toEqual([round, 25]);
       clockMs += 61_000;
     }
+  });
+
+  it('counts a per-IP and a per-user key in one command while both are under their limits, and exactly as one key at a time otherwise', async () => {
+    clockMs += 61_000;
+    const limiters = [new RateLimiter({ now, log }), new RateLimiter({ now, log })];
+    const perIp = { limit: 6, windowMs: 60_000 };
+    const perUser = { limit: 3, windowMs: 60_000 };
+    const hits = [{ key: 'pair:ip:203.0.113.7', rule: perIp }, { key: 'pair:user:u7', rule: perUser }];
+    const commands: string[] = [];
+    const client = mongoose.connection.getClient();
+    const listen = (e: { commandName: string }) => commands.push(e.commandName);
+    client.on('commandStarted', listen);
+    let first: number | undefined;
+    try {
+      first = await limiters[0].hitAll(hits);
+    } finally {
+      client.off('commandStarted', listen);
+    }
+    expect({ first, commands }).toEqual({ first: undefined, commands: ['update'] });
+
+    // Racing hits across two limiters: the user's limit (3) lets exactly two more through this window.
+    const waits = await Promise.all(Array.from({ length: 8 }, (_, i) => limiters[i % 2].hitAll(hits)));
+    expect(waits.filter((w) => w === undefined)).toHaveLength(2);
+    expect(waits.filter((w) => w !== undefined).every((w) => w! >= 1 && w! <= 60)).toBe(true);
+    const counts = async () => Object.fromEntries((await RateLimitCounter.find({ key: { $in: hits.map((h) => h.key) } }).lean()).map((c) => [c.key, c.count]));
+    expect(await counts()).toEqual({ 'pair:ip:203.0.113.7': 9, 'pair:user:u7': 9 });
+
+    // The window closes: both keys open a new one on their documents.
+    clockMs += 61_000;
+    expect(await limiters[1].hitAll(hits)).toBeUndefined();
+    expect(await counts()).toEqual({ 'pair:ip:203.0.113.7': 1, 'pair:user:u7': 1 });
   });
 
   it('counts in memory while the database is away, says so once, and goes back to it when it answers', async () => {

@@ -133,6 +133,43 @@ export class RateLimiter {
     }
   }
 
+  /**
+   * Counts one request against several keys (a route's per-IP and per-user
+   * limits) and returns the longest wait. While every key is under its limit
+   * in an open window, that is one database command for all of them: each key
+   * is a conditional upsert (`count < limit` in an open window) in one
+   * unordered bulk write. A key that is over its limit, or whose window has
+   * closed, does not match; its upsert meets the unique key and is counted
+   * again on its own by `hit`, which says how long to wait or opens a new window.
+   */
+  async hitAll(hits: Array<{ key: string; rule: RateLimit }>): Promise<number | undefined> {
+    const now = this.now();
+    if (this.store === 'memory' || mongoose.connection.readyState !== 1 || this.degradedSince !== undefined || hits.length < 2) {
+      return longest(await Promise.all(hits.map((h) => this.hit(h.key, h.rule))));
+    }
+    const open = new Date(now);
+    const unmatched = new Set<number>();
+    try {
+      this.sweepNow();
+      await RateLimitCounter.bulkWrite(
+        hits.map(({ key, rule }) => ({
+          updateOne: {
+            filter: { key, windowEnd: { $gt: open }, count: { $lt: rule.limit } },
+            update: { $inc: { count: 1 }, $setOnInsert: { windowEnd: new Date(now + rule.windowMs), expiresAt: new Date(Date.now() + rule.windowMs + EXPIRY_MARGIN_MS) } },
+            upsert: true,
+          },
+        })),
+        { ordered: false },
+      );
+    } catch (err) {
+      const writeErrors = (err as { writeErrors?: Array<{ index: number; code?: number; err?: { code?: number } }> }).writeErrors;
+      if (!writeErrors || !writeErrors.every((e) => isDuplicateKey(e.err ?? e))) return longest(await Promise.all(hits.map((h) => this.hit(h.key, h.rule))));
+      for (const e of writeErrors) unmatched.add(e.index);
+    }
+    this.recovered();
+    return longest(await Promise.all(hits.filter((_, i) => unmatched.has(i)).map((h) => this.hit(h.key, h.rule))));
+  }
+
   private async hitStored(key: string, rule: RateLimit, now: number): Promise<number | undefined> {
     const open = new Date(now);
     const fresh = () => ({ windowEnd: new Date(now + rule.windowMs), expiresAt: new Date(Date.now() + rule.windowMs + EXPIRY_MARGIN_MS) });
@@ -183,14 +220,20 @@ export class RateLimiter {
   }
 }
 
+/** The longest of several waits; none when no key is over its limit. */
+const longest = (waits: Array<number | undefined>) => {
+  const over = waits.filter((w): w is number => w !== undefined);
+  return over.length ? Math.max(...over) : undefined;
+};
+
 /** Refuses with 429 and Retry-After once either the caller's IP or their account is over its limit. */
 export function rateLimited(limiter: RateLimiter, name: string, perIp: RateLimit, perUser: RateLimit) {
   return async (ctx: Koa.Context, userId?: string): Promise<void> => {
-    const hits = [limiter.hit(`${name}:ip:${clientIp(ctx, limiter.trustProxy)}`, perIp)];
-    if (userId) hits.push(limiter.hit(`${name}:user:${userId}`, perUser));
-    const waits = (await Promise.all(hits)).filter((w): w is number => w !== undefined);
-    if (waits.length) {
-      const retryAfter = Math.max(1, ...waits);
+    const hits = [{ key: `${name}:ip:${clientIp(ctx, limiter.trustProxy)}`, rule: perIp }];
+    if (userId) hits.push({ key: `${name}:user:${userId}`, rule: perUser });
+    const wait = await limiter.hitAll(hits);
+    if (wait !== undefined) {
+      const retryAfter = Math.max(1, wait);
       ctx.set('Retry-After', String(retryAfter));
       throw new AppError('RATE_LIMITED', `Too many requests; try again in ${retryAfter} s`, { retryAfterSeconds: retryAfter });
     }
