@@ -11,11 +11,13 @@ import { BUSINESS_TYPE_BASE_GRADE, BUSINESS_TYPE_WORDS, SHOP_GRADES, SHOP_GRADE_
  * 2. `COMPLAINTS_TO_RAISE` or more linked complaints in the window raise it one step;
  * 3. a clean inspection within `RECENT_CLEAN_DAYS`, with no violation on or after
  *    its day, lowers it one step (never below low);
- * 4. `VIOLATIONS_FOR_HIGH` or more violations in the window make any shop high,
- *    whatever else holds, until the window passes without one.
+ * 4. `VIOLATIONS_FOR_HIGH` or more violations within one window make any shop
+ *    high, whatever else holds, and it stays high until a whole window passes
+ *    without a violation (a fixed point: each new violation while high keeps it).
  *
  * A record dated D counts on day T while 0 ≤ T − D < its window, so it stops
- * counting on D + window. Records dated after `now` are not counted.
+ * counting on D + window. Records dated after `now` are not counted, and do not
+ * move `nextFallOn` either.
  */
 export const SHOP_GRADE_RULES_VERSION = 'street-2026.1';
 export const GRADE_WINDOW_DAYS = 90;
@@ -51,6 +53,23 @@ const within = (date: string, now: string, days: number) => {
   const age = daysBetween(date, now);
   return age >= 0 && age < days;
 };
+/**
+ * Rule 4 on `now`: walk the violations in date order; three within a window
+ * start a high spell, a gap of a whole window ends it, and it still holds on
+ * `now` if the last violation is within the window.
+ */
+function highSpellHolds(violationDates: string[], now: string): boolean {
+  const dates = [...violationDates].sort();
+  let spell = false;
+  dates.forEach((date, i) => {
+    // A gap of exactly a window leaves no day without a counting violation: the spell goes on.
+    if (i > 0 && daysBetween(dates[i - 1], date) > GRADE_WINDOW_DAYS) spell = false;
+    const inWindow = dates.slice(0, i + 1).filter((d) => daysBetween(d, date) < GRADE_WINDOW_DAYS).length;
+    if (inWindow >= VIOLATIONS_FOR_HIGH) spell = true;
+  });
+  return spell && dates.length > 0 && within(dates[dates.length - 1], now, GRADE_WINDOW_DAYS);
+}
+
 const step = (grade: ShopGrade, by: number): ShopGrade => SHOP_GRADES[Math.min(SHOP_GRADES.length - 1, Math.max(0, SHOP_GRADES.indexOf(grade) + by))];
 
 /** The grade on `now` alone, without looking ahead. */
@@ -59,8 +78,11 @@ function gradeOn(shop: GradeShopInput, observations: GradeObservation[], complai
   const reasons = [`业态「${BUSINESS_TYPE_WORDS[shop.businessType]}」基础等级为${SHOP_GRADE_WORDS[base]}`];
   const violations = observations.filter((o) => o.outcome === 'violation' && within(o.date, now, GRADE_WINDOW_DAYS));
   const linked = complaints.filter((c) => within(c.date, now, GRADE_WINDOW_DAYS));
-  if (violations.length >= VIOLATIONS_FOR_HIGH) {
-    reasons.push(`${GRADE_WINDOW_DAYS}天内违规${violations.length}次（${VIOLATIONS_FOR_HIGH}次及以上直接列为高风险）`);
+  const pastViolations = observations.filter((o) => o.outcome === 'violation' && daysBetween(o.date, now) >= 0).map((o) => o.date);
+  if (highSpellHolds(pastViolations, now)) {
+    reasons.push(
+      `${GRADE_WINDOW_DAYS}天内违规${VIOLATIONS_FOR_HIGH}次及以上，列为高风险，直至连续${GRADE_WINDOW_DAYS}天无违规（近${GRADE_WINDOW_DAYS}天违规${violations.length}次）`,
+    );
     return { grade: 'high', reasons };
   }
   let grade = base;
@@ -72,7 +94,7 @@ function gradeOn(shop: GradeShopInput, observations: GradeObservation[], complai
     grade = step(grade, 1);
     reasons.push(`${GRADE_WINDOW_DAYS}天内关联投诉${linked.length}件，升一级`);
   }
-  const lastViolation = observations.filter((o) => o.outcome === 'violation' && daysBetween(o.date, now) >= 0).map((o) => o.date).sort().at(-1);
+  const lastViolation = [...pastViolations].sort().at(-1);
   const lastClean = observations
     .filter((o) => o.outcome === 'ok' && within(o.date, now, RECENT_CLEAN_DAYS) && (!lastViolation || o.date > lastViolation))
     .map((o) => o.date)
@@ -89,7 +111,10 @@ function gradeOn(shop: GradeShopInput, observations: GradeObservation[], complai
  * The shop's grade on `now` (a Shanghai date), its reasons, and the day it
  * would fall if nothing new were recorded.
  */
-export function gradeShop(shop: GradeShopInput, observations: GradeObservation[], complaints: GradeComplaint[], now: string): ShopGrading {
+export function gradeShop(shop: GradeShopInput, allObservations: GradeObservation[], allComplaints: GradeComplaint[], now: string): ShopGrading {
+  // What is dated after `now` is not on record yet: it neither counts nor moves the fall.
+  const observations = allObservations.filter((o) => o.date <= now);
+  const complaints = allComplaints.filter((c) => c.date <= now);
   const today = gradeOn(shop, observations, complaints, now);
   // The grade can only change on a day some record stops counting.
   const boundaries = [
