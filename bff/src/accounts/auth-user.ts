@@ -1,4 +1,10 @@
-import type { Role, Scope } from '@sqtb/shared';
+import type { LatLng, Role, Scope } from '@sqtb/shared';
+
+export interface ApprovedHousehold {
+  addressKey: string;
+  committeeId: string;
+  location: LatLng;
+}
 
 /**
  * The caller, as every service sees it once the token has been checked: the
@@ -10,6 +16,8 @@ export interface AuthUser {
   displayName: string;
   scope: Scope;
   registered: boolean;
+  /** The approved household, when the account has one on the user record (see user.model.ts). */
+  household?: ApprovedHousehold;
   /** Set when the request comes from a computer signed in by scanning a QR code (desktop-sign-in.ts). */
   desktopSessionId?: string;
 }

@@ -55,9 +55,12 @@ export async function authenticate(authorization: string | undefined, tokens: To
   const claims = verifyToken(match[1], tokens);
   const user = isValidObjectId(claims.sub) ? await UserModel.findById(claims.sub) : null;
   if (!user || user.disabled) throw new AppError('UNAUTHENTICATED', 'This account no longer exists or is disabled; log in again');
-  if (claims.dsk === undefined) return toUser(user);
+  const household = user.household?.addressKey
+    ? { household: { addressKey: user.household.addressKey, committeeId: String(user.household.committeeId), location: { lat: user.household.location!.lat!, lng: user.household.location!.lng! } } }
+    : {};
+  if (claims.dsk === undefined) return { ...toUser(user), ...household };
   if (!(await desktopSessionOpen(claims.dsk, String(user._id)))) throw new AppError('UNAUTHENTICATED', 'This computer was signed out; scan a new code to sign in');
-  return { ...toUser(user), desktopSessionId: claims.dsk };
+  return { ...toUser(user), ...household, desktopSessionId: claims.dsk };
 }
 
 /**

@@ -20,6 +20,15 @@ const userSchema = new Schema(
     },
     /** A resident who has not registered with a committee yet. */
     registered: { type: Boolean, required: true, default: false },
+    /**
+     * The household of the account's approved registration, copied from it once
+     * approved (an approved registration does not change): a reservation reads
+     * it with the user instead of reading the registration. Absent until then.
+     */
+    household: {
+      type: new Schema({ addressKey: { type: String, required: true }, committeeId: { type: Schema.Types.ObjectId, required: true }, location: { lat: Number, lng: Number } }, { _id: false }),
+      default: undefined,
+    },
     disabled: { type: Boolean, default: false },
     /** The mobile number WeChat vouched for (a getPhoneNumber code, exchanged by POST /api/me/phone). Leaves the BFF masked only. */
     phone: { type: String },

@@ -77,6 +77,7 @@ export async function register(user: AuthUser, body: RegistrationBody, idKey: st
     throw err;
   }
   await markRegistered(user.id, committee._id, committee.streetId);
+  if (registration.status === 'approved') await recordHousehold(registration);
   return registrationView(registration, false);
 }
 
@@ -102,6 +103,15 @@ async function createRegistration(fields: Record<string, unknown>, reason: strin
 async function markRegistered(userId: string, committeeId: unknown, streetId?: unknown) {
   const street = streetId ?? (await Committee.findById(committeeId, { streetId: 1 }).lean())?.streetId;
   await UserModel.updateOne({ _id: userId }, { $set: { registered: true, 'scope.committeeId': committeeId, 'scope.streetId': street } });
+}
+
+/**
+ * Copies an approved household onto its account, for reservations to read with the user.
+ * Idempotent; should it be lost, a reservation reads the registration instead.
+ */
+async function recordHousehold(r: RegistrationRecord) {
+  const household = { addressKey: r.addressKey, committeeId: r.committeeId, location: { lat: r.location!.lat, lng: r.location!.lng } };
+  await UserModel.updateOne({ _id: r.userId }, { $set: { household } });
 }
 
 export async function myRegistration(user: AuthUser) {
@@ -139,6 +149,7 @@ export async function reviewRegistration(user: AuthUser, id: string, approve: bo
     const entry = timelineEntry(clock.now(), event, decision.from, decision.to, user, note);
     const updated = await applyStep(RegistrationModel, registration._id, decision.from, decision.to, { ...write, entry });
     if (!updated) throw new AppError('CONFLICT', 'This registration is not waiting for review', { currentStatus: (await RegistrationModel.findById(id, { status: 1 }).lean())?.status });
+    if (updated.status === 'approved') await recordHousehold(updated);
     return registrationView(updated, true);
   } catch (err) {
     if (isDuplicateKey(err)) throw new AppError('CONFLICT', 'Another household is already approved at this address');

@@ -23,7 +23,8 @@ const newPickupCode = () => String(randomInt(0, 100_000_000)).padStart(8, '0');
  * 3. if the insert fails, give the stock back. A crash between 1 and 2 leaves a
  *    hold with no reservation, which the reconcile job returns.
  *
- * What it costs, an approval: the registration (one read), the stock (one
+ * What it costs, an approval: the user's approved household (read with the
+ * user; the registration is read only for an account without one), the stock (one
  * conditional update per pharmacy tried; the nearest not seen empty lately is
  * tried first) and the insert. The round and the pharmacies come from memory;
  * quota and Idempotency-Key are the reservation's own unique indexes, read
@@ -39,7 +40,10 @@ export async function reserve(user: AuthUser, body: { roundId?: string; pharmacy
     if (earlier) return { status: 201, body: await view(earlier) };
     throw new AppError('ROUND_CLOSED', 'No mask round is open now');
   }
-  const registration = await RegistrationModel.findOne({ userId: user.id }, { status: 1, addressKey: 1, committeeId: 1, location: 1 }).lean();
+  // The approved household comes with the user; only an account without one on record reads its registration.
+  const registration = user.household
+    ? { status: 'approved' as const, ...user.household }
+    : await RegistrationModel.findOne({ userId: user.id }, { status: 1, addressKey: 1, committeeId: 1, location: 1 }).lean();
   const householdKey = registration?.status === 'approved' ? registration.addressKey : `user:${user.id}`;
 
   const base = { roundId: round._id, userId: user.id, householdKey, committeeId: registration?.committeeId, quantity: round.masksPerHousehold, idempotencyKey: key };
