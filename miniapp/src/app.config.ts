@@ -24,9 +24,12 @@ export default defineAppConfig({
     { root: 'masks', pages: ['pages/reserve/index', 'pages/mine/index', 'pages/redeem/index', 'pages/review/index'] },
     { root: 'filings', pages: ['pages/mine/index', 'pages/file/index', 'pages/queue/index', 'pages/detail/index'] },
     { root: 'overview', pages: ['pages/index/index'] },
+    { root: 'shops', pages: ['pages/map/index', 'pages/card/index', 'pages/patrol/index'] },
   ],
-  // The report page lets residents pick the problem's place on WeChat's map.
-  requiredPrivateInfos: ['chooseLocation'],
+  // The report page lets residents pick the problem's place on WeChat's map; the patrol
+  // list asks where the patrol stands, to say how far each shop is.
+  requiredPrivateInfos: ['chooseLocation', 'getLocation'],
+  permission: { 'scope.userLocation': { desc: '用于在巡查清单中显示与商户的距离' } },
   window: {
     navigationBarTitleText: '社区通办',
     navigationBarBackgroundColor: '#ffffff',

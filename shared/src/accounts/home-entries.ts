@@ -38,6 +38,8 @@ const MASKS_REVIEW = '/masks/pages/review/index';
 const FILINGS_MINE = '/filings/pages/mine/index';
 const FILINGS_QUEUE = '/filings/pages/queue/index';
 const OVERVIEW = '/overview/pages/index/index';
+const SHOP_MAP = '/shops/pages/map/index';
+const SHOP_PATROL = '/shops/pages/patrol/index';
 /** Every role that stands at a gate checks codes on the same scanner page. */
 const SCAN = built('health-scan', '扫码验证', '扫描居民的随申码，核验颜色与有效期', HEALTH_SCAN);
 
@@ -59,16 +61,23 @@ export const HOME_ENTRIES: Record<Role, HomeEntry[]> = {
     built('mask-review', '预约与登记审核', '审核自动规则未通过的家庭登记与口罩预约', MASKS_REVIEW),
     built('filing-review', '复工备案审核', '审核辖区企业的复工备案，查看每日报告', FILINGS_QUEUE),
     built('services-overview', '居委总览', '本居委会的投诉、口罩、随申码与复工备案，一次办成率', OVERVIEW),
+    built('shop-map', '挂图作战', '本居委街面商户按风险等级着色，叠加乱点与超期事项', SHOP_MAP),
     SCAN,
     MESSAGES,
     PROFILE,
   ],
-  handler: [built('tasks', '我的任务', '接收派单，处置并反馈结果', '/complaints/pages/tasks/index'), MESSAGES, PROFILE],
+  handler: [
+    built('tasks', '我的任务', '接收派单，处置并反馈结果', '/complaints/pages/tasks/index'),
+    built('shop-patrol', '街面巡查', '今日巡查清单：高风险优先，记录巡查即时更新等级', SHOP_PATROL),
+    MESSAGES,
+    PROFILE,
+  ],
   district: [
     built('services-overview', '综合总览', '投诉、口罩、随申码、复工备案四项服务与一次办成率，逐项可查明细', OVERVIEW),
     built('overview', '投诉总览', '反馈状态、超期亮灯与催办、满意度与乱点', '/complaints/pages/dashboard/index'),
     built('health-manage', '健康管理', '病例状态与批量导入、随申码申诉、风险地区', HEALTH_MANAGE),
     built('filing-overview', '复工备案总览', '全区企业复工备案、审核与每日报告缺报、发热', FILINGS_QUEUE),
+    built('shop-map', '挂图作战', '全区街面商户按风险等级着色，叠加乱点、超期事项与居委辖区', SHOP_MAP),
     SCAN,
     MESSAGES,
     PROFILE,

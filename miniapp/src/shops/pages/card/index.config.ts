@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '商户档案', enablePullDownRefresh: true });

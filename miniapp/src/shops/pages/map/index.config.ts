@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '挂图作战', enablePullDownRefresh: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '街面巡查', enablePullDownRefresh: true });
