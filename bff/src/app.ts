@@ -36,6 +36,7 @@ import { healthCodeRoutes } from './health-code/routes';
 import { maskRoutes } from './masks/routes';
 import { filingRoutes } from './filings/routes';
 import { overviewRoutes } from './overview/routes';
+import { shopRoutes } from './shops/routes';
 import type { KeyRing } from './core/keys';
 
 export interface AppDeps {
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps): { app: Koa; routes: RouteSpec[]; drain
     ...open311Routes({ ...complaintDeps, apiKeys: config.open311Keys, endpointType: config.env === 'production' ? 'production' : 'test' }),
     ...maskRoutes({ clock, idKey: config.keys.idHash }),
     ...filingRoutes({ clock, idKey: config.keys.idHash, keys: deps.healthKeys }),
+    ...shopRoutes({ clock }),
     ...healthCodeRoutes({
       clock,
       keys: deps.healthKeys,

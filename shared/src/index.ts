@@ -49,3 +49,6 @@ export * from './open311';
 export * from './shops/catalogue';
 export * from './shops/grade.rules';
 export * from './shops/shop.schema';
+export * from './shops/patrol.schema';
+export * from './places/contact.rules';
+export * from './places/place.schema';

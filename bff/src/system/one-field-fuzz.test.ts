@@ -15,6 +15,9 @@ import { FileModel } from '../files/file.model';
 import { MessageModel } from '../notifications/notification.model';
 import { SubscriptionModel } from '../notifications/subscription.model';
 import { DesktopTicketModel } from '../accounts/desktop-ticket.model';
+import { ShopModel } from '../shops/shop.model';
+import { InspectionModel } from '../shops/inspection.model';
+import { PatrolAlertModel } from '../shops/alert.model';
 import { createHash } from 'node:crypto';
 import { errorShapeProblem, idNumberFor, orgIds, Tokens, type OrgIds } from '../../test/fixture-kit';
 import { corruptionsOf, multipartBytes, type BodyKind, type Corruption, type Part, type ValidRequest } from '../../test/one-field-corruptions';
@@ -320,6 +323,8 @@ describe('one-field fuzz from valid requests, on every route that takes input', 
     fx.drawnRound = await closedLotteryRound();
     await ok('district-1', 'POST', `/api/mask-rounds/${fx.drawnRound}/draw`, {});
     fx.healthToken = (await ok('resident-1', 'GET', '/api/health-code')).token;
+    fx.shopA = (await ok('district-1', 'GET', `/api/shops?committeeId=${org.committees.A}`)).items[0].id;
+    fx.shopB = (await ok('district-1', 'GET', `/api/shops?committeeId=${org.committees.B}`)).items[0].id;
   }
 
   // ---- consistency checks after a 2xx --------------------------------------
@@ -414,6 +419,25 @@ describe('one-field fuzz from valid requests, on every route that takes input', 
     if ((doc.status === 'open') !== !!doc.openFor) return `appeal ${doc.status} with openFor ${doc.openFor ?? 'unset'}`;
     return undefined;
   }
+
+  async function shopConsistent(id: unknown, answer: any, sent?: unknown): Promise<string | undefined> {
+    const doc = await stored(ShopModel, id);
+    if (!doc) return `shop ${id} answered but not stored`;
+    const text = textMismatch('shop', doc, answer, sent);
+    if (text) return text;
+    if (doc.grade !== answer.grade) return `shop stored as ${doc.grade}, answered ${answer.grade}`;
+    return doc.gradeHistory.at(-1)?.to === doc.grade ? undefined : `shop ${doc.grade} but its history ends at ${doc.gradeHistory.at(-1)?.to}`;
+  }
+
+  /** An import's report adds up, and the collection grew by what it says it applied. */
+  const importAddsUp = (model: { countDocuments(): Promise<number> }) => ({
+    observe: async () => model.countDocuments(),
+    verify: async (r: TestResponse, _req: ValidRequest, before: unknown) => {
+      const after = await model.countDocuments();
+      if (after !== (before as number) + r.body.applied) return `import applied ${r.body.applied} lines but ${after - (before as number)} records were written`;
+      return r.body.lines.length === r.body.applied + r.body.refused ? undefined : 'the line report does not add up';
+    },
+  });
 
   async function stockConsistent(pharmacyId: string, answer: any): Promise<string | undefined> {
     const doc = await StockModel.collection.findOne({ roundId: oid(fx.round), pharmacyId: oid(pharmacyId) });
@@ -807,6 +831,47 @@ describe('one-field fuzz from valid requests, on every route that takes input', 
         kind: 'json',
         valid: async () => ({ as: 'district-1', params: { id: await openAppeal() }, body: { outcome: 'corrected', note: '核实后解除', correction: { status: 'released', date: '2026-03-03' } } }),
         verify: async (r) => appealConsistent(r.body.id, r.body),
+      },
+
+      'GET /api/shops': {
+        kind: 'none',
+        valid: async () => ({ as: 'cadre-1', query: { grade: 'low', committeeId: org.committees.A, businessType: 'grocery', page: '1', pageSize: '20' } }),
+        foreign: { 'query.committeeId': () => org.committees.B },
+      },
+      'GET /api/shops/patrol': { kind: 'none', valid: async () => ({ as: 'cadre-1', query: { lat: '31.229', lng: '121.523', committeeId: org.committees.A } }), foreign: { 'query.committeeId': () => org.committees.B } },
+      'GET /api/shops/:id': { kind: 'none', valid: async () => ({ as: 'cadre-1', params: { id: fx.shopA } }), foreign: { 'params.id': () => fx.shopB } },
+      'POST /api/shops': {
+        kind: 'json',
+        valid: async () => ({
+          as: 'district-1',
+          headers: idem(),
+          body: { name: `模糊测试店${next()}`, businessType: 'restaurant', address: `潍坊路 ${next()} 号`, location: IN_A, licenceNumber: `92310115FUZZ${String(next()).padStart(6, '0')}`, contactPhone: '13900000999' },
+        }),
+        verify: async (r, req) => shopConsistent(r.body.id, r.body, req.body),
+      },
+      'POST /api/shops/import': {
+        kind: 'csv',
+        valid: async () => ({ as: 'district-1', body: `name,businessType,address,lat,lng,licenceNumber,contactPhone\n模糊导入店${next()},grocery,潍坊路 ${next()} 号,31.2291,121.5231,,13900000998\n模糊导入摊${next()},street_food,南泉路 ${next()} 号,31.2236,121.5301,,\n` }),
+        ...importAddsUp(ShopModel),
+      },
+      'POST /api/shops/alerts/import': {
+        kind: 'csv',
+        valid: async () => ({
+          as: 'district-1',
+          body: `time,lat,lng,violationType,shopId\n2026-03-03 10:00,31.2291,${(121.5231 + next() / 1e6).toFixed(6)},beyond_door,${fx.shopA}\n2026-03-03 11:00,31.2236,${(121.5301 + next() / 1e6).toFixed(6)},litter,\n`,
+        }),
+        ...importAddsUp(PatrolAlertModel),
+      },
+      'POST /api/shops/:id/inspections': {
+        kind: 'json',
+        valid: async () => ({ as: 'handler-1', headers: idem(), params: { id: fx.shopA }, body: { outcome: 'violation', violationType: 'beyond_door', note: '跨门营业，已责令整改', photoIds: [fx.photoHandler1] } }),
+        foreign: { 'body.photoIds.0': () => fx.photoResident2 },
+        verify: async (r) => {
+          const inspection = await stored(InspectionModel, r.body.inspection.id);
+          if (!inspection || String(inspection.shopId) !== r.body.shop.id) return 'inspection answered but not stored on its shop';
+          if ((inspection.photoIds ?? []).some((p: unknown) => String(p) === fx.photoResident2)) return "the inspection holds another user's photo";
+          return shopConsistent(r.body.shop.id, r.body.shop);
+        },
       },
     };
   }

@@ -113,3 +113,6 @@ export const RISK_REGIONS = [
 
 /** The demo's open mask round: 5 masks per household, stock at every pharmacy. */
 export const MASK_ROUND = { name: '第一轮口罩预约（演示）', masksPerHousehold: 5, pickupWindowHours: 48, stockPerPharmacy: 200, openForDays: 7 };
+
+/** The street shops and a few inspections of them (street order, issue 16). */
+export { SHOPS, SHOP_INSPECTIONS, type SeedShop, type SeedInspection } from './shops';
