@@ -44,6 +44,8 @@ const complaintSchema = new Schema(
     streetId: { type: Schema.Types.ObjectId, ref: 'Street' },
     /** The street shop the matter is about (街面秩序): named by the resident, linked or corrected by the handling unit. */
     shopId: { type: Schema.Types.ObjectId, ref: 'Shop' },
+    /** The shop's name when it was linked, so a complaint shows it without reading the shop. */
+    shopName: String,
     status: { type: String, enum: COMPLAINT_STATUSES, required: true, default: 'submitted' },
     unitId: { type: Schema.Types.ObjectId, ref: 'Unit' },
     acceptBy: Date,

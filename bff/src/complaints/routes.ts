@@ -7,10 +7,13 @@ import {
   createComplaintSchema,
   dispatchComplaintSchema,
   idParamsSchema,
+  linkComplaintShopSchema,
   listComplaintsQuerySchema,
   meTooReplySchema,
   nearbyComplaintsSchema,
   nearbyQuerySchema,
+  nearbyShopsQuerySchema,
+  nearbyShopsSchema,
   noFieldsSchema,
   rateComplaintSchema,
   rejectComplaintSchema,
@@ -19,7 +22,8 @@ import {
   type Role,
 } from '@sqtb/shared';
 import { defineRoute, type RouteSpec } from '../core/route';
-import { act, fileComplaint, getComplaint, listComplaints, meToo, nearby, urge, type ComplaintDeps } from './service';
+import { shopsNear } from '../shops/service';
+import { act, fileComplaint, getComplaint, linkShop, listComplaints, meToo, nearby, urge, type ComplaintDeps } from './service';
 
 const STAFF_AND_RESIDENTS: Role[] = ['resident', 'cadre', 'handler', 'district'];
 const viewResponse = { 200: { description: 'The complaint after the step', schema: complaintViewSchema } };
@@ -85,6 +89,16 @@ export function complaintRoutes(deps: ComplaintDeps): RouteSpec[] {
     }),
     defineRoute({
       method: 'get',
+      path: '/api/complaints/nearby-shops',
+      tag: 'complaints',
+      summary: 'The registered street shops within 150 m, by name only: a report may name the one it is about',
+      access: STAFF_AND_RESIDENTS,
+      query: nearbyShopsQuerySchema,
+      responses: { 200: { description: 'Nearest first, at most 10', schema: nearbyShopsSchema } },
+      handler: async ({ query }) => ({ body: { items: await shopsNear({ lat: query.lat, lng: query.lng }) } }),
+    }),
+    defineRoute({
+      method: 'get',
       path: '/api/complaints/:id',
       tag: 'complaints',
       summary: 'One complaint with its timeline, deadline and red light',
@@ -111,6 +125,18 @@ export function complaintRoutes(deps: ComplaintDeps): RouteSpec[] {
       responses: viewResponse,
       errors: [404, 409],
       handler: async ({ user, params, body }) => ({ body: await urge(user, params.id, body.note, deps) }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/complaints/:id/link-shop',
+      tag: 'complaints',
+      summary: 'The unit the matter is dispatched to links it to a street shop, corrects the link, or clears it (null); the shops are regraded',
+      access: ['handler'],
+      params: idParamsSchema,
+      body: linkComplaintShopSchema,
+      responses: viewResponse,
+      errors: [400, 403, 404, 409],
+      handler: async ({ user, params, body }) => ({ body: await linkShop(user, params.id, body.shopId, deps) }),
     }),
     defineRoute({
       method: 'post',

@@ -29,6 +29,8 @@ import { DUE_FIELDS, listFilter } from './filters';
 import { ME_TOO_STATUSES, toComplaintView } from './view';
 import { STATUS_WORDS } from './wording';
 import { effectsOf } from './step-effects';
+import { namedShop, writeShopLink } from './shop-links';
+import { regradeShop } from '../shops/service';
 
 /**
  * The complaints capability's public face: the steps its routes call, in the
@@ -70,6 +72,7 @@ export async function fileComplaint(user: AuthUser, input: CreateComplaint, deps
   const now = deps.clock.now();
   const photoIds = await assertOwnPhotos(user, input.photoIds);
   const committee = await committeeAt(input.location);
+  const shop = await namedShop(input.shopId);
   const submitted = new Types.ObjectId();
   const complaint = await ComplaintModel.create({
     reporterId: user.id,
@@ -81,6 +84,7 @@ export async function fileComplaint(user: AuthUser, input: CreateComplaint, deps
     address: input.address,
     photoIds,
     anonymous: input.anonymous,
+    ...(shop ? { shopId: shop.id, shopName: shop.name } : {}),
     committeeId: committee?._id,
     streetId: committee?.streetId,
     status: INITIAL_COMPLAINT_STATUS,
@@ -92,6 +96,7 @@ export async function fileComplaint(user: AuthUser, input: CreateComplaint, deps
     updatedAt: now,
   });
   await rollUpStep(complaint);
+  if (shop) await regradeShop(shop.id, now);
   const receivers = committee ? await staffOf({ role: 'cadre', 'scope.committeeId': committee._id }) : await staffOf({ role: 'district' });
   await deps.notifier.notify(receivers, { title: '新的问题上报', body: `${findCategory(input.category)?.name}：${input.address}`, link: COMPLAINT_LINK(complaint._id) });
   return view(complaint, user, deps);
@@ -204,6 +209,12 @@ export async function meToo(user: AuthUser, id: string, deps: ComplaintDeps): Pr
   if (String(c.reporterId) === user.id) throw new AppError('CONFLICT', 'This is your own report');
   if (c.meTooUserIds.some((u) => String(u) === user.id)) throw new AppError('CONFLICT', 'You already added "me too" to this report');
   throw new AppError('CONFLICT', 'This report is no longer open', { currentStatus: c.status });
+}
+
+/** The handling unit links the matter to a street shop, corrects the link, or clears it (shop-links.ts). */
+export async function linkShop(user: AuthUser, id: string, shopId: string | null, deps: ComplaintDeps): Promise<ComplaintView> {
+  const c = await loadVisible(user, id);
+  return view(await writeShopLink(user, c, shopId, deps.clock.now()), user, deps);
 }
 
 // ——— helpers ———

@@ -1,5 +1,6 @@
 import {
   availableEvents,
+  SHOP_LINK_STATUSES,
   findCategory,
   maskName,
   overdueReason,
@@ -44,6 +45,7 @@ export function toComplaintView(
   const reason = overdueReason({ status: c.status, acceptBy: c.acceptBy, dispatchBy: c.dispatchBy, deadline: c.deadline }, now);
   const actions: ComplaintView['actions'] = availableEvents(c.status, relations);
   if (viewer.role === 'district' && reason) actions.push('urge');
+  if (relations.includes('assigned-unit') && SHOP_LINK_STATUSES.includes(c.status)) actions.push('link-shop');
   const fullName = relations.includes('reporter') || viewer.role === 'cadre' || viewer.role === 'district';
   return {
     id: String(c._id),
@@ -75,6 +77,7 @@ export function toComplaintView(
     resolutionNote: c.resolutionNote ?? undefined,
     rejectionReason: c.rejectionReason ?? undefined,
     suggestedUnitId,
+    ...(c.shopId ? { shop: { id: String(c.shopId), name: c.shopName ?? '' } } : {}),
     timeline: (c.timeline ?? []).map((e) => ({
       at: e.at.toISOString(),
       actorId: idOf(e.actorId),

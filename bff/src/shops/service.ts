@@ -25,6 +25,9 @@ import { toAlertView, toGradeChange, toInspectionView, toShopView } from './view
  */
 export { importAlerts, importShops } from './imports';
 export { patrolList } from './patrol';
+export { emptyShopCounts, shopCountsByCommittee, type ShopCounts } from './overview-figures';
+/** Complaints name shops: those near a reported place, and one by its id. */
+export { shopsNear, shopRef } from './nearby';
 
 export interface ShopDeps {
   clock: Clock;

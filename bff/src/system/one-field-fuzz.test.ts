@@ -572,6 +572,7 @@ describe('one-field fuzz from valid requests, on every route that takes input', 
         foreign: { 'query.committeeId': () => org.committees.B, 'query.streetId': () => org.streets.lujiazui },
       },
       'GET /api/complaints/nearby': { kind: 'none', valid: asIs({ as: 'resident-2', query: { lat: '31.2291', lng: '121.5231', category: 'street-occupation' } }) },
+      'GET /api/complaints/nearby-shops': { kind: 'none', valid: asIs({ as: 'resident-2', query: { lat: '31.2291', lng: '121.5231' } }) },
       'GET /api/complaints/:id': { kind: 'none', valid: async () => ({ as: 'resident-1', params: { id: fx.complaint } }), foreign: { 'params.id': () => fx.complaintB } },
       'POST /api/complaints/:id/accept': complaintStep('cadre-1', () => complaint(), { note: '已核实' }, () => fx.complaintB),
       'POST /api/complaints/:id/reject': complaintStep('cadre-1', () => complaint(), { reason: '重复反映' }, () => fx.complaintB),
@@ -590,6 +591,15 @@ describe('one-field fuzz from valid requests, on every route that takes input', 
       'POST /api/complaints/:id/rate': complaintStep('resident-1', () => resolved(), { stars: 4, comment: '处理及时' }, () => fx.resolvedB),
       'POST /api/complaints/:id/archive': complaintStep('cadre-1', () => rejected(), { note: '归档' }, () => fx.rejectedB),
       'POST /api/complaints/:id/urge': complaintStep('district-1', async () => fx.urged, { note: '请加快受理' }),
+      'POST /api/complaints/:id/link-shop': {
+        kind: 'json',
+        valid: async () => ({ as: 'handler-1', params: { id: await dispatched() }, body: { shopId: fx.shopA } }),
+        foreign: { 'params.id': () => fx.atHousing },
+        verify: async (r, req) => {
+          const doc = await stored(ComplaintModel, req.params!.id);
+          return doc && String(doc.shopId) === r.body.shop?.id ? undefined : 'the link answered is not the link stored';
+        },
+      },
       'POST /api/complaints/:id/metoo': {
         kind: 'json',
         valid: async () => ({ as: 'resident-2', params: { id: await complaint() }, body: {} }),

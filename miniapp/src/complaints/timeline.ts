@@ -29,6 +29,7 @@ const ACTION_TITLES: Record<string, string> = {
   autoArchive: '自动归档',
   urge: '督办催办',
   metoo: '附近居民：我也遇到了',
+  'link-shop': '关联商铺',
 };
 
 /** The timeline as steps, oldest first, in words a resident reads. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ComplaintStatus } from '../complaints/complaint.machine';
 import { complaintStatusSchema } from '../complaints/complaint.schema';
 import { latLngQuerySchema, latLngSchema, latLngViewSchema } from '../core/geo.schema';
 import { objectIdSchema } from '../core/ids';
@@ -152,7 +153,9 @@ export const nearbyShopsQuerySchema = latLngQuerySchema;
 export const nearbyShopsSchema = z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) });
 export type NearbyShops = z.infer<typeof nearbyShopsSchema>;
 
-/** `POST /api/complaints/:id/shop`: the unit resolving a complaint links it to a shop, corrects the link, or clears it (null). */
+/** While the unit handles a matter or awaits its rating, it may link the matter to a shop. */
+export const SHOP_LINK_STATUSES: readonly ComplaintStatus[] = ['dispatched', 'resolved'];
+/** `POST /api/complaints/:id/link-shop`: the unit resolving a complaint links it to a shop, corrects the link, or clears it (null). */
 export const linkComplaintShopSchema = z.object({ shopId: objectIdSchema.nullable() }).strict();
 export type LinkComplaintShop = z.infer<typeof linkComplaintShopSchema>;
 

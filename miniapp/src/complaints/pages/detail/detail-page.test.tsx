@@ -145,6 +145,26 @@ describe('complaint detail page', () => {
     await waitFor(() => expect(sent('dispatch')).toEqual([{ unitId: '64b0000000000000000000a2' }]));
   });
 
+  it('lets the unit link the matter to a shop near it, and clear the link again', async () => {
+    const SHOP = { id: '64b0000000000000000000e1', name: '潍坊便民食杂店' };
+    const linked = complaintView({ status: 'dispatched', actions: ['resolve', 'link-shop'], shop: SHOP });
+    serveApi({
+      [DETAIL]: reply(200, complaintView({ status: 'dispatched', actions: ['resolve', 'link-shop'] })),
+      'GET /api/complaints/nearby-shops': reply(200, { items: [SHOP, { id: '64b0000000000000000000e2', name: '老潍坊生煎馆' }] }),
+      [step('link-shop')]: (options: { data?: { shopId: string | null } }) => reply(200, options.data?.shopId ? linked : complaintView({ status: 'dispatched', actions: ['resolve', 'link-shop'] })),
+    });
+    render(<ComplaintDetailPage />);
+
+    fireEvent.click(await screen.findByText('潍坊便民食杂店'));
+    fireEvent.click(screen.getByRole('button', { name: '保存关联商铺' }));
+    await waitFor(() => expect(sent('link-shop')).toEqual([{ shopId: SHOP.id }]));
+    await waitFor(() => expect(taro.showToast).toHaveBeenCalledWith({ title: '关联商铺已更新', icon: 'success' }));
+
+    fireEvent.click(screen.getByText('不涉及商铺'));
+    fireEvent.click(screen.getByRole('button', { name: '保存关联商铺' }));
+    await waitFor(() => expect(sent('link-shop')).toEqual([{ shopId: SHOP.id }, { shopId: null }]));
+  });
+
   it('asks for a reason before 不予受理 and sends it', async () => {
     serveApi({
       [DETAIL]: reply(200, complaintView({ actions: ['accept', 'reject'] })),
