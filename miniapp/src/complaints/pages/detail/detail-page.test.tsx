@@ -2,7 +2,7 @@ import { saveSession } from '../../../core/session';
 import { complaintView, COMPLAINT_ID, demoOrg, UNIT_CITY } from '../../../test-support/complaint-fixtures';
 import { loginReply } from '../../../test-support/fixtures';
 import { act, fireEvent, render, screen, waitFor } from '../../../test-support/rtl';
-import { pullDown, reply, resetTaro, serveApi, setRouterParams, taro } from '../../../test-support/taro-mock';
+import { pullDown, reply, resetTaro, serveApi, setRouterParams, taro, type RequestOptions } from '../../../test-support/taro-mock';
 import ComplaintDetailPage from './index';
 
 jest.mock('@tarojs/taro', () => require('../../../test-support/taro-mock').taroModule);
@@ -151,7 +151,7 @@ describe('complaint detail page', () => {
     serveApi({
       [DETAIL]: reply(200, complaintView({ status: 'dispatched', actions: ['resolve', 'link-shop'] })),
       'GET /api/complaints/nearby-shops': reply(200, { items: [SHOP, { id: '64b0000000000000000000e2', name: '老潍坊生煎馆' }] }),
-      [step('link-shop')]: (options: { data?: { shopId: string | null } }) => reply(200, options.data?.shopId ? linked : complaintView({ status: 'dispatched', actions: ['resolve', 'link-shop'] })),
+      [step('link-shop')]: (options: RequestOptions) => reply(200, (options.data as { shopId: string | null }).shopId ? linked : complaintView({ status: 'dispatched', actions: ['resolve', 'link-shop'] })),
     });
     render(<ComplaintDetailPage />);
 
