@@ -88,9 +88,10 @@ export function shopDetail(): ShopDetail {
   const view = shops()[0];
   return {
     ...view,
+    // Newest first, as GET /api/shops/:id gives them.
     gradeHistory: [
-      { to: 'medium', reasons: ['业态「小吃摊点」基础等级为中风险'], at: '2026-01-02T01:00:00.000Z' },
       { from: 'medium', to: 'high', reasons: view.reasons, at: '2026-02-20T06:00:00.000Z' },
+      { to: 'medium', reasons: ['业态「小吃摊点」基础等级为中风险'], at: '2026-01-02T01:00:00.000Z' },
     ],
     inspections: [
       { id: '64b0000000000000000006a1', outcome: 'violation', violationType: 'occupying_road', note: '桌椅摆到人行道上', photoIds: ['64b0000000000000000007a1'], by: '潍坊城管执法中队', at: '2026-02-20T06:00:00.000Z' },

@@ -97,7 +97,7 @@ export type InspectionView = z.infer<typeof inspectionViewSchema>;
 export const shopAlertViewSchema = z.object({ id: z.string(), violationType: violationTypeSchema, at: z.string(), location: latLngViewSchema });
 export type ShopAlertView = z.infer<typeof shopAlertViewSchema>;
 
-/** One change of grade, appended whenever the grade moves. */
+/** One change of grade, appended whenever the grade moves. A shop card sends its history newest first. */
 export const gradeChangeSchema = z.object({ from: shopGradeSchema.optional(), to: shopGradeSchema, reasons: z.array(z.string()), at: z.string() });
 export type GradeChange = z.infer<typeof gradeChangeSchema>;
 

@@ -6,12 +6,12 @@ import { gradeMove } from '../shop-words';
 
 const excerpt = (text: string, max = 40) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
-/** Each change of grade, newest first: from → to, why, when. */
+/** Each change of grade, newest first as the BFF gives them: from → to, why, when. */
 export function GradeHistory({ history }: { history: ShopDetail['gradeHistory'] }) {
   if (history.length === 0) return <Text className="hint">暂无等级变化</Text>;
   return (
     <View>
-      {[...history].reverse().map((change) => (
+      {history.map((change) => (
         <View key={`${change.at}-${change.to}`} className="card grade-change">
           <Text className="card__title">{gradeMove(change.from, change.to)}</Text>
           {change.reasons.map((reason) => (

@@ -60,7 +60,7 @@ describe("a shop's card", () => {
     render(<ShopCardPage />);
     await screen.findByText('老王烧烤');
 
-    const [raise, first] = shopDetail().gradeHistory.slice().reverse();
+    const [raise, first] = shopDetail().gradeHistory;
     expect(section('等级变化')).toEqual([
       `中风险 → 高风险${raise.reasons.map((r) => `· ${r}`).join('')}2026-02-20 14:00`,
       `初评 中风险${first.reasons.map((r) => `· ${r}`).join('')}2026-01-02 09:00`,
