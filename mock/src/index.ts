@@ -14,4 +14,5 @@ export { simulate, DEFAULT_START, type SimulateOptions, type SimulationResult } 
 export { planMonth, type MonthPlan } from './simulate/plan';
 export { withoutServerIds, writeLedger, type Ledger, type LedgerEntry } from './simulate/ledger';
 export { compareFigures, formatMismatches, type Mismatch } from './simulate/compare';
+export { compareShopList, type ExpectedShop } from './simulate/expected/shops';
 export { countMonth, summarise, type MonthCounts } from './simulate/summary';

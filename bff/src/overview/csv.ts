@@ -62,6 +62,11 @@ const TABLES: Record<OverviewTable, (o: Overview) => Array<Array<string | number
     ['一次通过率', percent(o.filings.firstTimeApproval.rate)],
     ['今日未报', o.filings.missingReportsToday.map((m) => m.enterpriseName).join('、')],
   ],
+  shops: (o) => [
+    ['居委', '高风险', '中风险', '低风险', '本周巡查'],
+    ...o.shops.byCommittee.map((r) => [r.committeeName, r.high, r.medium, r.low, r.inspectionsThisWeek]),
+    ['合计', o.shops.totals.high, o.shops.totals.medium, o.shops.totals.low, o.shops.totals.inspectionsThisWeek],
+  ],
 };
 
 export const CSV_FILE_NAMES: Record<OverviewTable, string> = {
@@ -73,6 +78,7 @@ export const CSV_FILE_NAMES: Record<OverviewTable, string> = {
   'mask-reviews': 'masks-pending-reviews.csv',
   health: 'health-codes.csv',
   filings: 'filings.csv',
+  shops: 'shops-grades.csv',
 };
 
 /** One table through the one CSV writer (BOM, cells neutralised, Shanghai times). */

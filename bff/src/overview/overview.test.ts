@@ -194,6 +194,32 @@ describe('the district overview', () => {
     expect([unknown.status, errorCode(unknown)]).toEqual([400, 'VALIDATION_FAILED']);
   });
 
+  it('counts the shops by grade now and this week\'s inspections per committee, a cadre their own', async () => {
+    const before = overviewSchema.parse((await get('district-1', '/api/dashboard/overview')).body);
+    const a = (o: typeof before) => o.shops.byCommittee.find((r) => r.committeeName === '潍坊一村居委会')!;
+    // The seed's committee A: S03 high (three violations), S06 medium (one), the rest low (S02's clean inspection brings it down).
+    expect(a(before)).toMatchObject({ high: 1, medium: 1, low: 6, inspectionsThisWeek: 0 });
+    expect(before.shops.byCommittee).toHaveLength(5);
+    expect(before.shops.byCommittee.at(-1)).toMatchObject({ committeeId: null, low: 0, medium: 0, high: 0 });
+    const { totals } = before.shops;
+    expect(totals.low + totals.medium + totals.high).toBe(32);
+    // The figures are the list's: every grade's count is the total of its filtered list.
+    for (const grade of ['low', 'medium', 'high'] as const) expect((await get('district-1', `/api/shops?grade=${grade}`)).body.total).toBe(totals[grade]);
+    expect((await get('district-1', `/api/shops?grade=high&committeeId=${a(before).committeeId}`)).body.total).toBe(1);
+
+    // Monday 9 March: a violation at S01 (a grocery, low) makes it medium and counts as this week's inspection.
+    const s01 = (await get('district-1', `/api/shops?committeeId=${a(before).committeeId}&pageSize=50`)).body.items.find((s: { name: string }) => s.name === '潍坊便民食杂店');
+    await post('handler-1', `/api/shops/${s01.id}/inspections`, { outcome: 'violation', violationType: 'occupying_road', note: '货架摆上人行道' });
+    const after = overviewSchema.parse((await get('district-1', '/api/dashboard/overview')).body);
+    expect(a(after)).toMatchObject({ high: 1, medium: 2, low: 5, inspectionsThisWeek: 1 });
+    expect(after.shops.totals.inspectionsThisWeek).toBe(1);
+    const cadre = overviewSchema.parse((await get('cadre-1', '/api/dashboard/overview')).body);
+    expect(cadre.shops).toEqual({ byCommittee: [a(after)], totals: { high: 1, medium: 2, low: 5, inspectionsThisWeek: 1 } });
+    const csv = (await get('district-1', '/api/dashboard/overview.csv?table=shops')).text.replace(/^\ufeff/, '').trim().split('\n');
+    expect(csv[0]).toBe('居委,高风险,中风险,低风险,本周巡查');
+    expect(csv.find((l) => l.startsWith('潍坊一村居委会'))).toBe('潍坊一村居委会,1,2,5,1');
+  });
+
   it('counts a matter outside every committee in the district row, with its own list', async () => {
     await file('resident-1', { lat: 31.2, lng: 121.49 });
     const o = overviewSchema.parse((await get('district-1', '/api/dashboard/overview')).body);

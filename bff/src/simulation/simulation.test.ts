@@ -1,4 +1,4 @@
-import { compareFigures, countMonth, formatMismatches, planMonth, simulate, summarise, withoutServerIds, type SimulationResult } from '@sqtb/mock';
+import { compareFigures, compareShopList, countMonth, formatMismatches, planMonth, simulate, summarise, withoutServerIds, type SimulationResult } from '@sqtb/mock';
 import { ManualClock } from '../core/clock';
 import { startTestApp, type TestApp } from '../../test/test-app';
 
@@ -93,15 +93,48 @@ describe('a simulated month against the BFF', () => {
     expect(filings.firstTimeApproval.firstTime).toBeLessThan(filings.firstTimeApproval.total);
   });
 
+  it('had street order worth comparing: inspections and violations, alerts near and far, shops added, complaints linked, shops high', () => {
+    const counts = countMonth(month.ledger);
+    const shops = month.expected.district.shops;
+    const entries = month.ledger.entries;
+    expect(counts.inspections).toBeGreaterThan(60);
+    expect(counts.violations).toBeGreaterThan(10);
+    expect(counts.alertsAttached).toBeGreaterThan(5);
+    expect(counts.alerts - counts.alertsAttached).toBeGreaterThan(5);
+    expect(counts.shopsAdded).toBe(4);
+    expect(counts.complaintsNamingShop).toBeGreaterThan(20);
+    expect(counts.shopLinks).toBeGreaterThan(10);
+    expect(counts.linkedComplaints).toBeGreaterThan(20);
+    // Every shop on the register was graded by the rule from the ledger and compared with the list: all three grades occur.
+    expect(month.shops.actual).toHaveLength(36);
+    expect(month.shops.expected.filter((s) => s.grade === 'high').length).toBeGreaterThanOrEqual(3);
+    expect(new Set(month.shops.expected.map((s) => s.grade)).size).toBe(3);
+    expect(month.shops.expected.some((s) => s.reasons.some((r) => r.includes('关联投诉')))).toBe(true);
+    expect(shops.totals.inspectionsThisWeek).toBeGreaterThan(0);
+    const outside = shops.byCommittee.at(-1)!;
+    expect([outside.committeeId, outside.low + outside.medium + outside.high]).toEqual([null, 1]);
+    // The import's line repeating a registered shop, an unknown violation type and an alert imported before were refused.
+    expect(entries.find((e) => e.kind === 'shop.import')?.outcome.result?.refused).toBe(1);
+    expect(entries.some((e) => e.kind === 'alerts.import' && (e.outcome.result?.refused as number) >= 2)).toBe(true);
+    // Time alone moved grades: the daily regrade changed some (a clean inspection stops counting after 30 days).
+    const regraded = entries.filter((e) => e.kind === 'jobs.run').map((e) => (e.outcome.result?.['shops.daily-regrade'] as { changed: number }).changed);
+    expect(regraded.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  });
+
   it('would notice a single figure out of place', () => {
     const wrong = structuredClone(month.expected.district);
     wrong.complaints.byCommittee[0].weeks[6].received += 1;
     wrong.masks.byPharmacy[0].expired += 1;
+    wrong.shops.byCommittee[1].high += 1;
     const found = compareFigures(wrong, month.actual.district, 'district', wrong.weeks).map((m) => m.path);
     expect(found).toEqual([
       `district.complaints.byCommittee[${wrong.complaints.byCommittee[0].committeeName}].weeks[week ${wrong.weeks[6]}].received`,
       `district.masks.byPharmacy[${wrong.masks.byPharmacy[0].pharmacyName}].expired`,
+      `district.shops.byCommittee[${wrong.shops.byCommittee[1].committeeName}].high`,
     ]);
+    const shops = structuredClone(month.shops.expected);
+    shops[0].grade = shops[0].grade === 'high' ? 'low' : 'high';
+    expect(compareShopList(shops, month.shops.actual).map((m) => m.path)).toEqual([`shops[${shops[0].code} ${shops[0].name}].grade`]);
   });
 
   it('writes the same ledger, server ids aside, when the same seed runs again', async () => {

@@ -12,6 +12,7 @@ export const TABLE_TITLES: Record<OverviewTable, string> = {
   'mask-reviews': '待审核',
   health: '随申码',
   filings: '复工备案',
+  shops: '商户风险等级',
 };
 
 export const csvFileName = (table: OverviewTable) => `overview-${table}.csv`;

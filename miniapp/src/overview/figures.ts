@@ -5,7 +5,7 @@ import type { BarRow } from '../core/components/charts/bar-rows';
 import type { ColumnGroup } from '../core/components/charts/column-chart';
 import type { Series } from '../core/components/charts/scale';
 import { STATUS_LABELS as FILING_STATUS_LABELS } from '../filings/words';
-import { complaintListLink, filingListLink, streetOverviewLink, type Link } from './links';
+import { complaintListLink, filingListLink, inspectionsLink, shopMapLink, streetOverviewLink, type Link } from './links';
 
 /**
  * The overview's figures as the page shows them: words, counts and where each
@@ -197,3 +197,33 @@ export const filingRows = (o: Overview, viewer: Role, open: (link: Link) => void
 
 /** "4.5 天"; "—" before any decision. */
 export const daysText = (days: number | null): string => (days === null ? '—' : `${days} 天`);
+
+/** 街面秩序: the shops by grade now, the most urgent first, and this week's inspections. */
+export function shopTiles(o: Overview, viewer: Role): Tile[] {
+  const t = o.shops.totals;
+  return [
+    { key: 'high', label: '高风险商户', value: String(t.high), alarm: t.high > 0, link: shopMapLink(o.scope, { grade: 'high' }) },
+    { key: 'medium', label: '中风险商户', value: String(t.medium), link: shopMapLink(o.scope, { grade: 'medium' }) },
+    { key: 'low', label: '低风险商户', value: String(t.low), link: shopMapLink(o.scope, { grade: 'low' }) },
+    { key: 'inspections', label: '本周巡查', value: String(t.inspectionsThisWeek), link: inspectionsLink(o.scope, viewer) },
+  ];
+}
+
+export const SHOP_GRADE_SERIES: readonly Series[] = [
+  { name: '高风险', tone: 'red' },
+  { name: '中风险', tone: 'yellow' },
+  { name: '低风险', tone: 'green' },
+];
+
+/** Shops by grade per committee, each row opening that committee's shops. */
+export const shopRows = (o: Overview, open: (link: Link) => void): BarRow[] =>
+  o.shops.byCommittee.map((c) => {
+    const link = shopMapLink(o.scope, { committeeId: c.committeeId });
+    return {
+      key: c.committeeId ?? 'none',
+      label: c.committeeName,
+      values: [c.high, c.medium, c.low],
+      note: `${c.high + c.medium + c.low} 家 · 本周巡查 ${c.inspectionsThisWeek} 次`,
+      onTap: link ? () => open(link) : undefined,
+    };
+  });

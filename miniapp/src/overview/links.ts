@@ -1,5 +1,6 @@
-import type { Overview, Role } from '@sqtb/shared';
+import type { Overview, Role, ShopGrade } from '@sqtb/shared';
 import { complaintDetailUrl, filingDetailUrl, ROUTES } from '../core/routes';
+import { SHOP_PAGES } from '../shops/links';
 
 /** This page (the `overview` subpackage); a street or committee narrows it. */
 export const OVERVIEW_PATH = '/overview/pages/index/index';
@@ -90,3 +91,26 @@ export const appealsLink = (viewer: Role): Link => (viewer === 'district' ? with
 /** The overview itself, narrowed to a street (district staff only: a cadre always sees their committee). */
 export const streetOverviewLink = (viewer: Role, streetId: string | null): Link =>
   viewer === 'district' && streetId ? withQuery(OVERVIEW_PATH, { streetId }) : null;
+
+/**
+ * The shop map's list (挂图作战) by grade and committee. Neither it nor the
+ * patrol list narrows to a street or to the shops outside every area: those
+ * figures open nothing.
+ */
+export function shopMapLink(scope: Scope, filter: { grade?: ShopGrade; committeeId?: string | null } = {}): Link {
+  if (filter.committeeId === null) return null;
+  const committeeId = committeeOf(scope, filter.committeeId);
+  if (!committeeId && scope.level === 'street') return null;
+  return withQuery(SHOP_PAGES.map, { grade: filter.grade, committeeId });
+}
+
+/**
+ * This week's inspections: district staff, who inspect, the patrol list (each
+ * shop with the days since its last inspection); a cadre, who does not, the
+ * shops of their committee, whose cards hold the inspections.
+ */
+export function inspectionsLink(scope: Scope, viewer: Role): Link {
+  if (viewer !== 'district') return shopMapLink(scope);
+  if (scope.level === 'street') return null;
+  return withQuery(SHOP_PAGES.patrol, { committeeId: committeeOf(scope) });
+}

@@ -142,6 +142,14 @@ export function overviewFixture(): Overview {
       missingReportsToday: [{ id: FILING_MISSING, enterpriseName: '上海潍坊小笼餐饮有限公司', committeeName: '潍坊一村居委会' }],
       firstTimeApproval: { total: 12, firstTime: 10, rate: 0.8333, target: 0.9 },
     },
+    shops: {
+      byCommittee: [
+        { committeeId: COMMITTEE_A, committeeName: '潍坊一村居委会', low: 5, medium: 2, high: 1, inspectionsThisWeek: 4 },
+        { committeeId: COMMITTEE_B, committeeName: '潍坊四村居委会', low: 6, medium: 2, high: 0, inspectionsThisWeek: 1 },
+        { committeeId: null, committeeName: '辖区外', low: 1, medium: 0, high: 0, inspectionsThisWeek: 0 },
+      ],
+      totals: { low: 12, medium: 4, high: 1, inspectionsThisWeek: 5 },
+    },
   };
 }
 
@@ -154,5 +162,6 @@ export function emptyOverviewFixture(): Overview {
     masks: { round: null, byPharmacy: [], pendingReviews: [] },
     health: { byCommittee: [], totals: { green: 0, yellow: 0, red: 0 }, openAppeals: 0 },
     filings: { byStatus: { submitted: 0, approved: 0, returned: 0, rejected: 0 }, medianDaysToDecision: null, missingReportsToday: [], firstTimeApproval: { total: 0, firstTime: 0, rate: null, target: 0.9 } },
+    shops: { byCommittee: [], totals: { low: 0, medium: 0, high: 0, inspectionsThisWeek: 0 } },
   };
 }

@@ -1,5 +1,6 @@
 import type { ApiResponse } from './http';
 import type { EventKind, OrgRef, PlannedEvent } from './ledger';
+import { SHOP_ACTIONS, shopCodeOf } from './actions-shops';
 import { PHARMACY_ACCOUNTS, PHARMACY_OF_RESERVATION } from './plan-context';
 
 /**
@@ -25,7 +26,7 @@ export interface Request {
   headers?: Record<string, string>;
 }
 
-interface Action {
+export interface Action {
   /** The request, or why it cannot be made (what it acts on was never created). */
   request(event: PlannedEvent, state: DriverState): Request | { skip: string };
   /** What to keep from a successful answer; may record ids and pickup codes. */
@@ -66,10 +67,15 @@ export const ACTIONS: Record<EventKind, Action> = {
     keep: (_e, r) => Object.fromEntries((r.body.ran as Array<{ job: string; result: unknown }>).map((j) => [j.job, j.result])),
   },
   'complaint.submit': {
-    request: (e) => ({ actor: e.actor, method: 'POST', path: '/api/complaints', body: { ...e.data, photoIds: [] } }),
+    request: (e, s) => {
+      // A named shop goes by its id: skipped when the shop was never registered.
+      const { shop, ...data } = e.data;
+      if (shop && !s.ids[`shop:${shop}`]) return { skip: `shop ${shop} was never registered` };
+      return { actor: e.actor, method: 'POST', path: '/api/complaints', body: { ...data, photoIds: [], ...(shop ? { shopId: s.ids[`shop:${shop}`] } : {}) } };
+    },
     keep: (e, r, s) => {
       s.ids[e.ref] = r.body.id;
-      return { status: r.body.status };
+      return { status: r.body.status, ...(r.body.shop ? { shop: shopCodeOf(s, r.body.shop.id) } : {}) };
     },
   },
   'complaint.accept': complaintStep('accept'),
@@ -166,4 +172,5 @@ export const ACTIONS: Record<EventKind, Action> = {
     request: onExisting((id, e) => ({ method: 'POST', path: `/api/enterprise-filings/${id}/daily-reports`, body: e.data })),
     keep: (_e, r) => ({ date: r.body.date }),
   },
+  ...SHOP_ACTIONS,
 };

@@ -8,7 +8,7 @@ import { summarise } from './summary';
  * `npm run simulate -- --days 30 --seed 42 [--base-url http://localhost:3000]
  * [--start 2026-03-02] [--out simulation-ledger.json]`: drives a BFF started
  * with SIMULATED_CLOCK=true, writes the ledger, prints the month and every
- * figure that differs; exits 1 on any difference.
+ * figure (and shop grade) that differs; exits 1 on any difference.
  */
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -43,7 +43,7 @@ async function main(): Promise<number> {
   process.stdout.write(`\n${summarise(result.ledger, result.expected.district)}\n`);
   process.stdout.write(`${result.requests} requests in ${seconds} s; ledger written to ${values.out}\n`);
   if (result.mismatches.length === 0) {
-    process.stdout.write('Every overview figure matches the ledger (district staff and cadre).\n');
+    process.stdout.write("Every overview figure matches the ledger (district staff and cadre), and every shop's grade and reasons the rule's.\n");
     return 0;
   }
   process.stdout.write(`${result.mismatches.length} mismatches:\n${formatMismatches(result.mismatches)}\n`);

@@ -4,6 +4,8 @@ import type { ApiClient } from './http';
 import type { Ledger, LedgerEntry, OrgRef } from './ledger';
 import type { MonthPlan } from './plan';
 import { DISTRICT } from './plan-context';
+import { fetchAllShops } from './read-shops';
+import { SEED_SHOPS } from './shop-places';
 
 /**
  * Performs the plan against a running BFF, in order: resets the district at
@@ -16,7 +18,7 @@ export async function drive(api: ApiClient, plan: MonthPlan, progress?: (done: n
   const reset = await api.call(null, 'POST', '/api/simulation/reset', { now: startAt });
   if (!reset.ok) throw new Error(`the BFF refused to reset (is SIMULATED_CLOCK=true set?): ${reset.status} ${JSON.stringify(reset.body)}`);
   const org = await fetchOrg(api);
-  const state: DriverState = { org, ids: {}, pickupCodes: new Map(), reservationPharmacy: new Map() };
+  const state: DriverState = { org, ids: await fetchSeedShopIds(api), pickupCodes: new Map(), reservationPharmacy: new Map() };
   const entries: LedgerEntry[] = [];
 
   let clock = startAt;
@@ -73,4 +75,10 @@ async function learnHotspotIds(api: ApiClient, state: DriverState): Promise<void
   const response = await api.call(DISTRICT, 'GET', '/api/hotspots');
   if (!response.ok) throw new Error(`GET /api/hotspots failed: ${response.status}`);
   for (const h of response.body.items as Array<{ id: string; cell: string; open: boolean }>) if (h.open) state.ids[`hotspot:${h.cell}`] ??= h.id;
+}
+
+/** The seeded shops' ids (`shop:S01`…), by their names: the shop list does not show the seed's codes. */
+async function fetchSeedShopIds(api: ApiClient): Promise<Record<string, string>> {
+  const byName = new Map((await fetchAllShops(api)).map((s) => [s.name, s.id]));
+  return Object.fromEntries(SEED_SHOPS.filter((s) => byName.has(s.name)).map((s) => [`shop:${s.code}`, byName.get(s.name)!]));
 }

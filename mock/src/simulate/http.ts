@@ -23,10 +23,12 @@ export function createApiClient(baseUrl: string): ApiClient {
 
   async function send(method: string, path: string, body: unknown, headers: Record<string, string>): Promise<ApiResponse> {
     sent += 1;
+    // A string body is a CSV file (the imports); anything else goes as JSON.
+    const csv = typeof body === 'string';
     const response = await fetch(baseUrl + path, {
       method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { ...(body !== undefined ? { 'content-type': csv ? 'text/csv' : 'application/json' } : {}), ...headers },
+      body: body === undefined ? undefined : csv ? body : JSON.stringify(body),
     });
     const text = await response.text();
     let parsed: unknown;

@@ -37,7 +37,12 @@ export type EventKind =
   | 'filing.approve'
   | 'filing.return'
   | 'filing.reject'
-  | 'filing.report';
+  | 'filing.report'
+  | 'shop.create'
+  | 'shop.import'
+  | 'shop.inspect'
+  | 'alerts.import'
+  | 'complaint.linkShop';
 
 export interface LatLng {
   lat: number;
@@ -53,7 +58,10 @@ export interface PlannedEvent {
   /** The openid who acts, `system` for the jobs, or `pharmacy-of-reservation` (which pharmacy the BFF picked). */
   actor: string;
   kind: EventKind;
-  /** The local key of what is acted on: C0001 a complaint, R001 a resident, RND1 a round, M1-R001 a reservation, F1 a filing, AP1 an appeal. */
+  /**
+   * The local key of what is acted on: C0001 a complaint, R001 a resident, RND1 a round, M1-R001 a reservation,
+   * F1 a filing, AP1 an appeal, S01/N1 a shop, SI1 a shop import, AL1 an alerts import.
+   */
   ref: string;
   data: Record<string, unknown>;
   /** The error code the BFF must answer with, when the step is meant to be refused. */
@@ -88,7 +96,7 @@ export interface Ledger {
   meta: { seed: number; days: number; start: string; end: string };
   org: OrgRef;
   entries: LedgerEntry[];
-  /** Local key → server id: complaints, reservations, filings, appeals, and `hotspot:<cell>` seen in the hotspot list. */
+  /** Local key → server id: complaints, reservations, filings, appeals, `hotspot:<cell>` seen in the hotspot list, `shop:<code>`. */
   ids: Record<string, string>;
 }
 

@@ -4,6 +4,8 @@ import { planComplaints } from './plan-complaints';
 import { planFilings } from './plan-filings';
 import { planHealth } from './plan-health';
 import { planMasks, planRegistrations } from './plan-masks';
+import { planShopComplaints } from './plan-shop-complaints';
+import { planShops } from './plan-shops';
 import { createPopulation, type SimResident } from './population';
 import { createRng } from './rng';
 import { at, dayOf, endOfMonth, JOBS_HOUR } from './time';
@@ -42,6 +44,9 @@ export function planMonth(options: { seed: number; days: number; start: string }
   planMasks(context, rng.fork('masks'), registrations);
   const health = planHealth(context, rng.fork('health'), registrations);
   planFilings(context, rng.fork('filings'), health.e4Worker);
+  planShops(context, rng.fork('shops'));
+  // After the complaints: some of their submissions name a shop, and their units link shops.
+  planShopComplaints(context, rng.fork('shop-complaints'), events);
 
   events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.seq - b.seq);
   return { seed, days, start, end: end.toISOString(), residents, events };

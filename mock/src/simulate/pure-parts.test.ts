@@ -1,7 +1,10 @@
+import { distanceMeters } from '@sqtb/shared';
 import { compareFigures } from './compare';
+import { compareShopList, type ExpectedShop } from './expected/shops';
 import { median, rate } from './expected/stats';
 import { planMonth } from './plan';
 import { createRng } from './rng';
+import { ALL_SHOPS, attachedShop } from './shop-places';
 
 describe('the simulator\'s pure parts', () => {
   it('draws the same numbers from the same seed, and its forks are independent of each other', () => {
@@ -35,5 +38,25 @@ describe('the simulator\'s pure parts', () => {
     expect(plan.events.every((e, i) => i === 0 || Date.parse(e.at) >= Date.parse(plan.events[i - 1].at))).toBe(true);
     expect(plan.events.every((e) => Date.parse(e.at) <= Date.parse(plan.end))).toBe(true);
     expect(planMonth({ seed: 9, days: 7, start: '2026-03-02' })).toEqual(plan);
+  });
+
+  it('keeps every shop more than 100 m from the next, so an alert within 30 m of one is within 30 m of no other', () => {
+    for (const a of ALL_SHOPS) for (const b of ALL_SHOPS) if (a !== b) expect(distanceMeters(a.location, b.location)).toBeGreaterThan(100);
+    const plan = planMonth({ seed: 42, days: 30, start: '2026-03-02' });
+    const alerts = plan.events.filter((e) => e.kind === 'alerts.import').flatMap((e) => e.data.alerts as Array<{ lat: number; lng: number; shop?: string }>);
+    const near = alerts.filter((a) => attachedShop(a, ALL_SHOPS));
+    expect(near.length).toBeGreaterThan(5);
+    expect(alerts.length - near.length).toBeGreaterThan(5);
+    // Clear of the 30 m edge either way: attached ones within 20 m, the others beyond 60 m (a repeated line aside).
+    for (const a of alerts) expect(ALL_SHOPS.every((s) => distanceMeters(a, s.location) <= 20.5 || distanceMeters(a, s.location) > 60)).toBe(true);
+  });
+
+  it("names a shop whose grade, reasons or fall date differ from the rule's, and shops missing from the list or extra on it", () => {
+    const shop = (id: string, grade: 'low' | 'high'): ExpectedShop => ({ code: `S${id}`, id, name: `店${id}`, committeeId: null, grade, reasons: ['r'], nextFallOn: null });
+    const view = (e: ExpectedShop) => ({ id: e.id!, name: e.name, businessType: 'grocery' as const, address: 'x', location: { lat: 0, lng: 0 }, grade: e.grade, reasons: e.reasons, gradedAt: '' });
+    const expected = [shop('1', 'low'), shop('2', 'high')];
+    expect(compareShopList(expected, expected.map(view))).toEqual([]);
+    const found = compareShopList(expected, [{ ...view(expected[0]), grade: 'medium', nextFallOn: '2026-04-01' }, view(shop('3', 'low'))]).map((m) => m.path);
+    expect(found).toEqual(['shops[S1 店1].grade', 'shops[S1 店1].nextFallOn', 'shops[S2 店2]', 'shops[店3]']);
   });
 });

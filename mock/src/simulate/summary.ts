@@ -25,12 +25,37 @@ export interface MonthCounts {
   filingsApproved: number;
   filingsRejected: number;
   dailyReports: number;
+  inspections: number;
+  violations: number;
+  /** Patrol alerts imported, and those attached to a shop. */
+  alerts: number;
+  alertsAttached: number;
+  /** Shops registered by the form or an import. */
+  shopsAdded: number;
+  complaintsNamingShop: number;
+  /** Links set, corrected or cleared by handling units. */
+  shopLinks: number;
+  /** Complaints linked to a shop at the month's end. */
+  linkedComplaints: number;
   refusals: number;
   /** Of those, refusals the plan meant to provoke. */
   plannedRefusals: number;
 }
 
 const ok = (e: LedgerEntry) => e.outcome.ok;
+
+type ReportLines = Array<{ applied: boolean; shop?: string }>;
+const appliedLines = (e: LedgerEntry) => ((e.outcome.result?.lines ?? []) as ReportLines).filter((l) => l.applied);
+
+/** Which complaints stand linked to a shop at the end, by the answers the BFF gave. */
+function linkedAtEnd(entries: LedgerEntry[]): number {
+  const links = new Map<string, unknown>();
+  for (const e of entries.filter(ok)) {
+    if (e.kind === 'complaint.submit' && e.outcome.result?.shop) links.set(e.ref, e.outcome.result.shop);
+    if (e.kind === 'complaint.linkShop') links.set(e.ref, e.outcome.result?.shop ?? null);
+  }
+  return [...links.values()].filter(Boolean).length;
+}
 
 export function countMonth(ledger: Ledger): MonthCounts {
   const of = (kind: string, more: (e: LedgerEntry) => boolean = () => true) => ledger.entries.filter((e) => e.kind === kind && ok(e) && more(e)).length;
@@ -55,6 +80,14 @@ export function countMonth(ledger: Ledger): MonthCounts {
     filingsApproved: of('filing.approve'),
     filingsRejected: of('filing.reject'),
     dailyReports: of('filing.report'),
+    inspections: of('shop.inspect'),
+    violations: of('shop.inspect', (e) => e.data.outcome === 'violation'),
+    alerts: ledger.entries.filter((e) => e.kind === 'alerts.import' && ok(e)).reduce((sum, e) => sum + appliedLines(e).length, 0),
+    alertsAttached: ledger.entries.filter((e) => e.kind === 'alerts.import' && ok(e)).reduce((sum, e) => sum + appliedLines(e).filter((l) => l.shop).length, 0),
+    shopsAdded: of('shop.create') + ledger.entries.filter((e) => e.kind === 'shop.import' && ok(e)).reduce((sum, e) => sum + appliedLines(e).length, 0),
+    complaintsNamingShop: of('complaint.submit', (e) => Boolean(e.data.shop)),
+    shopLinks: of('complaint.linkShop'),
+    linkedComplaints: linkedAtEnd(ledger.entries),
     refusals: ledger.entries.filter((e) => !e.outcome.ok && e.outcome.error !== 'SKIPPED').length,
     plannedRefusals: ledger.entries.filter((e) => !e.outcome.ok && e.expectRefusal === e.outcome.error).length,
   };
@@ -65,7 +98,8 @@ export function summarise(ledger: Ledger, expected?: ExpectedOverview): string {
   const figures = expected
     ? [
         `  at the end (district): ${expected.complaints.overdueNow} overdue, ${expected.complaints.openHotspots.length} open hotspots, first-time success ${expected.complaints.firstTimeSuccess.firstTime}/${expected.complaints.firstTimeSuccess.total}; ` +
-          `codes ${expected.health.totals.green} green, ${expected.health.totals.yellow} yellow, ${expected.health.totals.red} red; ${expected.filings.missingReportsToday.length} reports missing today`,
+          `codes ${expected.health.totals.green} green, ${expected.health.totals.yellow} yellow, ${expected.health.totals.red} red; ${expected.filings.missingReportsToday.length} reports missing today; ` +
+          `shops ${expected.shops.totals.high} high, ${expected.shops.totals.medium} medium, ${expected.shops.totals.low} low, ${expected.shops.totals.inspectionsThisWeek} inspections this week`,
       ]
     : [];
   return [
@@ -74,6 +108,8 @@ export function summarise(ledger: Ledger, expected?: ExpectedOverview): string {
     `  registrations ${c.registrations} (reviewed ${c.registrationsReviewed}), reservations ${c.reservations}, redeemed ${c.redeemed}, expired ${c.expired}`,
     `  declarations ${c.declarations}, medical statuses set ${c.cases}, appeals ${c.appeals}`,
     `  filings ${c.filings}: returned ${c.filingsReturned}, approved ${c.filingsApproved}, rejected ${c.filingsRejected}; daily reports ${c.dailyReports}`,
+    `  shops added ${c.shopsAdded}, inspections ${c.inspections} (violations ${c.violations}), alerts ${c.alerts} (attached ${c.alertsAttached}), ` +
+      `complaints naming a shop ${c.complaintsNamingShop}, links set ${c.shopLinks}, complaints linked at the end ${c.linkedComplaints}`,
     `  refused: ${c.refusals} (${c.plannedRefusals} meant to be)`,
     ...figures,
   ].join('\n');

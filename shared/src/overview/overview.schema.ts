@@ -31,7 +31,7 @@ export const overviewQuerySchema = z
   .strict();
 export type OverviewQuery = z.infer<typeof overviewQuerySchema>;
 
-export const OVERVIEW_TABLES = ['complaints-weekly', 'complaints-committees', 'overdue', 'hotspots', 'masks', 'mask-reviews', 'health', 'filings'] as const;
+export const OVERVIEW_TABLES = ['complaints-weekly', 'complaints-committees', 'overdue', 'hotspots', 'masks', 'mask-reviews', 'health', 'filings', 'shops'] as const;
 export type OverviewTable = (typeof OVERVIEW_TABLES)[number];
 export const overviewCsvQuerySchema = overviewQuerySchema.extend({ table: z.enum(OVERVIEW_TABLES) }).strict();
 
@@ -132,6 +132,25 @@ export const healthRowSchema = z.object({
   red: z.number().int(),
 });
 
+const shopFigures = {
+  /** Registered shops by the grade they hold now (the grade stored on the shop, as the shop list shows it). */
+  low: z.number().int(),
+  medium: z.number().int(),
+  high: z.number().int(),
+  /**
+   * Inspections (巡查记录, any outcome) of these shops dated in the current Shanghai week: the Shanghai date
+   * of the inspection is on or after the week's Monday (the last of `weeks`). Patrol-vehicle alerts are not inspections.
+   */
+  inspectionsThisWeek: z.number().int(),
+};
+
+export const shopRowSchema = z.object({
+  /** The committee whose area holds the shop; null (district level only) for shops outside every committee's area. */
+  committeeId: z.string().nullable(),
+  committeeName: z.string(),
+  ...shopFigures,
+});
+
 export const overviewSchema = z.object({
   generatedAt: z.string(),
   scope: z.object({ level: z.enum(['district', 'street', 'committee']), id: z.string().nullable(), name: z.string() }),
@@ -174,6 +193,12 @@ export const overviewSchema = z.object({
     /** Of the approved filings, those approved without ever being returned. */
     firstTimeApproval: successSchema,
   }),
+  /** Street order (街面秩序): every committee in scope (and at district level the row outside every area), and their sum. */
+  shops: z.object({
+    byCommittee: z.array(shopRowSchema),
+    totals: z.object(shopFigures),
+  }),
 });
 export type Overview = z.infer<typeof overviewSchema>;
 export type ComplaintAreaRow = z.infer<typeof complaintAreaRowSchema>;
+export type ShopOverviewRow = z.infer<typeof shopRowSchema>;

@@ -4,6 +4,7 @@ import { expectedComplaints, UNNAMED } from './complaints';
 import { expectedFilings } from './filings';
 import { expectedHealth } from './health';
 import { expectedMasks } from './masks';
+import { expectedShops } from './shops';
 import type { World } from './replay';
 import { viewOf, type ExpectedScope } from './scope';
 
@@ -21,5 +22,6 @@ export function expectedOverview(ledger: Ledger, world: World, scope: ExpectedSc
     masks: expectedMasks(ledger, world.masks, view, now),
     health: expectedHealth(ledger, world.health, view, now),
     filings: expectedFilings(ledger, world.filings, view, now),
+    shops: expectedShops(ledger, world.shops, view, now),
   };
 }

@@ -4,6 +4,7 @@ import { ComplaintsModel } from './complaints-model';
 import { FilingsModel } from './filings-model';
 import { HealthModel } from './health-model';
 import { MasksModel } from './masks-model';
+import { ShopsModel } from './shops-model';
 
 /**
  * Replays the ledger through the rules, in order, into the state the BFF
@@ -16,19 +17,32 @@ export interface World {
   masks: MasksModel;
   health: HealthModel;
   filings: FilingsModel;
+  shops: ShopsModel;
   checks: Checks;
 }
 
 export function replay(ledger: Ledger): World {
   const checks = new Checks();
   const health = new HealthModel();
-  const world: World = { complaints: new ComplaintsModel(ledger.org), masks: new MasksModel(ledger.org), health, filings: new FilingsModel(health), checks };
+  const world: World = {
+    complaints: new ComplaintsModel(ledger.org),
+    masks: new MasksModel(ledger.org),
+    health,
+    filings: new FilingsModel(health),
+    shops: new ShopsModel(ledger.meta.start),
+    checks,
+  };
   for (const entry of ledger.entries) {
     if (entry.kind === 'jobs.run') {
       if (!entry.outcome.ok) checks.note(entry, 'the jobs did not run', 'ok', entry.outcome.httpStatus);
       world.complaints.runJobs(entry, checks);
       world.masks.runJobs(entry, checks);
-    } else if (entry.kind.startsWith('complaint.')) world.complaints.apply(entry, checks);
+      world.shops.runJobs(entry, checks);
+    } else if (entry.kind === 'complaint.linkShop') world.shops.linkComplaint(entry, checks, world.complaints);
+    else if (entry.kind.startsWith('complaint.')) {
+      world.complaints.apply(entry, checks);
+      if (entry.kind === 'complaint.submit') world.shops.noteComplaint(entry, checks, world.complaints);
+    } else if (/^(shop|alerts)\./.test(entry.kind)) world.shops.apply(entry, checks);
     else if (/^(registration|round|reservation|pharmacy)\./.test(entry.kind)) {
       world.masks.apply(entry, checks);
       if (entry.kind === 'registration.submit') world.health.noteRegistration(entry, world.masks);

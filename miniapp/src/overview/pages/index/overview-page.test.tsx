@@ -3,7 +3,7 @@ import { saveSession } from '../../../core/session';
 import { loginReply } from '../../../test-support/fixtures';
 import { act, fireEvent, render, screen, waitFor, within } from '../../../test-support/rtl';
 import { pullDown, reply, resetTaro, serveApi, setRouterParams, taro } from '../../../test-support/taro-mock';
-import { COMMITTEE_A, emptyOverviewFixture, FILING_MISSING, OVERDUE_1, OVERDUE_2, overviewFixture, STREET_W } from '../../overview-fixture';
+import { COMMITTEE_A, COMMITTEE_B, emptyOverviewFixture, FILING_MISSING, OVERDUE_1, OVERDUE_2, overviewFixture, STREET_W } from '../../overview-fixture';
 import OverviewPage from './index';
 import { captureBlobDownloads } from '../../../test-support/blob-download';
 
@@ -64,7 +64,7 @@ describe('the district overview page', () => {
     expect(screen.getByText('加载中…')).toBeTruthy();
     expect(await screen.findByText('浦东新区总览')).toBeTruthy();
     expect(screen.getByText('全区 · 统计时间 2026-03-04 10:00')).toBeTruthy();
-    for (const title of ['一次办成率（目标 90%）', '投诉处理（近 8 周）', '口罩预约', '随申码', '企业复工备案']) expect(section(title)).toBeTruthy();
+    for (const title of ['一次办成率（目标 90%）', '投诉处理（近 8 周）', '口罩预约', '随申码', '企业复工备案', '街面秩序']) expect(section(title)).toBeTruthy();
     expect(calls('/api/dashboard/overview')[0]).toMatchObject({ method: 'GET', data: {}, header: { Authorization: 'Bearer token-abc' } });
   });
 
@@ -206,6 +206,34 @@ describe('the district overview page', () => {
     expect(taro.navigateTo).not.toHaveBeenCalled();
   });
 
+  it('shows the shops by grade per committee and this week\'s inspections, each opening the shops behind it', async () => {
+    serveOverview();
+    render(<OverviewPage />);
+    await screen.findByText('浦东新区总览');
+
+    const shops = section('街面秩序');
+    expect([valueOf('高风险商户', shops), valueOf('中风险商户', shops), valueOf('低风险商户', shops), valueOf('本周巡查', shops)]).toEqual(['1', '4', '12', '5']);
+    expect(figure('高风险商户', shops).className).toContain('figure--alarm');
+    expect(captionOf('各居委商户风险等级（家）')).toBe(
+      '各居委商户风险等级（家）：潍坊一村居委会 高风险 1、中风险 2、低风险 5；潍坊四村居委会 高风险 0、中风险 2、低风险 6；辖区外 高风险 0、中风险 0、低风险 1',
+    );
+    const rowA = within(shops).getByText('潍坊一村居委会').closest('.chart__row') as HTMLElement;
+    expect(within(rowA).getByText('8 家 · 本周巡查 4 次')).toBeTruthy();
+
+    fireEvent.click(figure('高风险商户', shops));
+    fireEvent.click(figure('低风险商户', shops));
+    fireEvent.click(figure('本周巡查', shops));
+    fireEvent.click(rowA);
+    // The shops outside every area: the map cannot narrow to them, so the row opens nothing.
+    fireEvent.click(within(shops).getByText('辖区外').closest('.chart__row') as HTMLElement);
+    expect(navigatedTo()).toEqual([
+      '/shops/pages/map/index?grade=high',
+      '/shops/pages/map/index?grade=low',
+      '/shops/pages/patrol/index',
+      `/shops/pages/map/index?committeeId=${COMMITTEE_A}`,
+    ]);
+  });
+
   it('lists the 5 busiest hotspots and points to all of them, so the other services stay in reach', async () => {
     const overview = overviewFixture();
     const [first] = overview.complaints.openHotspots;
@@ -261,9 +289,14 @@ describe('the district overview page', () => {
     // The street's figures open the street's lists: complaints and filings both filter by street.
     fireEvent.click(figure('当前超期'));
     fireEvent.click(screen.getByText('退回修改', { selector: '.chart__label' }));
+    // The shop pages cannot narrow to a street: the street's shop totals open nothing, its committees' rows their shops.
+    fireEvent.click(figure('高风险商户'));
+    fireEvent.click(figure('本周巡查'));
+    fireEvent.click(within(section('街面秩序')).getByText('潍坊四村居委会').closest('.chart__row') as HTMLElement);
     expect(navigatedTo()).toEqual([
       `/complaints/pages/queue/index?overdue=true&streetId=${STREET_W}&streetName=${encodeURIComponent('潍坊新村街道')}`,
       `/filings/pages/queue/index?status=returned&streetId=${STREET_W}`,
+      `/shops/pages/map/index?committeeId=${COMMITTEE_B}`,
     ]);
 
     fireEvent.click(screen.getByText('返回全区总览'));
@@ -309,9 +342,14 @@ describe('the district overview page', () => {
     fireEvent.click(figure('待处理申诉'));
     fireEvent.click(figure('当前超期'));
     fireEvent.click(screen.getByText('待审核', { selector: '.chart__label' }));
+    // A cadre's shops are their committee's; they do not inspect, so this week's inspections open the shops, not the patrol list.
+    fireEvent.click(figure('高风险商户'));
+    fireEvent.click(figure('本周巡查'));
     expect(navigatedTo()).toEqual([
       `/complaints/pages/queue/index?overdue=true&committeeId=${COMMITTEE_A}&committeeName=${encodeURIComponent('潍坊一村居委会')}`,
       '/filings/pages/queue/index?status=submitted',
+      `/shops/pages/map/index?grade=high&committeeId=${COMMITTEE_A}`,
+      `/shops/pages/map/index?committeeId=${COMMITTEE_A}`,
     ]);
   });
 
@@ -339,6 +377,7 @@ describe('the district overview page', () => {
       ['导出待审核（CSV）', 'mask-reviews'],
       ['导出随申码（CSV）', 'health'],
       ['导出复工备案（CSV）', 'filings'],
+      ['导出商户风险等级（CSV）', 'shops'],
     ]) {
       fireEvent.click(screen.getByRole('button', { name: button }));
       await screen.findByText(`已导出 overview-${table}.csv`);
@@ -352,6 +391,7 @@ describe('the district overview page', () => {
       'mask-reviews',
       'health',
       'filings',
+      'shops',
     ]);
     clicked.mockRestore();
   });
@@ -418,7 +458,7 @@ describe('the district overview page', () => {
     render(<OverviewPage />);
 
     expect(await screen.findByText('范围内还没有任何办理数据')).toBeTruthy();
-    for (const text of ['没有超期事项', '目前没有在管的乱点', '还没有开放过预约轮次', '本轮没有投放库存的药店', '范围内还没有登记身份的居民', '今日没有缺报的企业']) {
+    for (const text of ['没有超期事项', '目前没有在管的乱点', '还没有开放过预约轮次', '本轮没有投放库存的药店', '范围内还没有登记身份的居民', '今日没有缺报的企业', '范围内还没有登记的商户']) {
       expect(screen.getByText(text)).toBeTruthy();
     }
     expect(screen.getByText('投诉一次办结 —（结案 0 件中 0 件未重办），目标 90%，暂无数据')).toBeTruthy();
