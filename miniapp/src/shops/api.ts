@@ -21,4 +21,5 @@ export const recordInspection = (shopId: string, body: CreateInspection, key: st
   });
 
 /** Today's patrol list, nearest first among equals when a point is given. */
-export const fetchPatrol = (at?: LatLng) => request<PatrolList>('/api/shops/patrol', { data: at ? { lat: at.lat, lng: at.lng } : {} });
+export const fetchPatrol = (at?: LatLng, committeeId?: string) =>
+  request<PatrolList>('/api/shops/patrol', { data: { ...(at ? { lat: at.lat, lng: at.lng } : {}), ...(committeeId ? { committeeId } : {}) } });

@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
 import type { LatLng } from '@sqtb/shared';
 import { useSignedInRequest } from '../accounts/use-signed-in-request';
@@ -37,11 +37,13 @@ async function currentPoint(): Promise<LatLng | undefined> {
  */
 export function usePatrol() {
   const point = useRef<Promise<LatLng | undefined> | null>(null);
+  // The overview's 本周巡查 of one committee opens the list of that committee.
+  const { committeeId } = useRouter().params;
   const load = useCallback(async () => {
     point.current ??= currentPoint();
     const at = await point.current;
-    return { list: await fetchPatrol(at), located: at !== undefined };
-  }, []);
+    return { list: await fetchPatrol(at, committeeId), located: at !== undefined };
+  }, [committeeId]);
   const state = useSignedInRequest(load);
   useReloadOnShowAndPull(state.run);
   const [inspecting, setInspecting] = useState<PatrolItem | null>(null);

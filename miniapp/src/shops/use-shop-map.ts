@@ -1,6 +1,6 @@
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useMemo, useState } from 'react';
-import type { ShopGrade } from '@sqtb/shared';
+import { SHOP_GRADES, type ShopGrade } from '@sqtb/shared';
 import { useSignedInRequest } from '../accounts/use-signed-in-request';
 import { useReloadOnShowAndPull } from '../core/page-events';
 import { complaintDetailUrl } from '../core/routes';
@@ -17,9 +17,14 @@ export type GradeFilter = ShopGrade | 'all';
 export function useShopMap() {
   const state = useSignedInRequest(loadShopMap);
   useReloadOnShowAndPull(state.run);
-  const [grade, setGrade] = useState<GradeFilter>('all');
+  // The overview's figures open the map on one grade and, from a committee's row, on that committee.
+  const { params } = useRouter();
+  const opened = SHOP_GRADES.find((g) => g === params.grade);
+  const [grade, setGrade] = useState<GradeFilter>(opened ?? 'all');
+  const [committeeId, setCommitteeId] = useState<string | undefined>(params.committeeId);
+  const committeeName = state.data?.committees.find((c) => c.id === committeeId)?.name;
 
-  const shops = state.data?.shops;
+  const shops = useMemo(() => state.data?.shops.filter((s) => !committeeId || s.committeeId === committeeId), [state.data, committeeId]);
   const counts = useMemo(() => countByGrade(shops ?? []), [shops]);
   const shown = useMemo(() => (shops ?? []).filter((s) => grade === 'all' || s.grade === grade), [shops, grade]);
 
@@ -27,6 +32,9 @@ export function useShopMap() {
     ...state,
     grade,
     setGrade,
+    /** The committee the map is narrowed to, by name, and how to show every committee again. */
+    committeeName: committeeId ? (committeeName ?? '所选居委') : undefined,
+    showAllCommittees: () => setCommitteeId(undefined),
     counts,
     shown,
     openShop: (id: string) => void Taro.navigateTo({ url: shopCardUrl(id) }),

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { ErrorState, LoadingState } from '../../../core/components/status';
 import { isH5 } from '../../../core/platform';
 import { GradeChips, MapLegend } from '../../components/grade-filter';
@@ -25,6 +25,14 @@ export default function ShopMapPage() {
       {map.error && <ErrorState error={map.error} onRetry={map.run} />}
       <Text className="page__title">挂图作战</Text>
       <Text className="page__subtitle">街面商户按风险等级着色，叠加在管乱点与超期事项</Text>
+      {map.committeeName && (
+        <View className="switch-row">
+          <Text>{`仅显示：${map.committeeName}`}</Text>
+          <Button size="mini" onClick={map.showAllCommittees}>
+            显示全部居委
+          </Button>
+        </View>
+      )}
       <GradeChips value={map.grade} counts={map.counts} onChange={map.setGrade} />
       <MapLegend />
       {isH5() ? <SchematicMap {...drawing} /> : <StreetMap {...drawing} />}

@@ -2,7 +2,7 @@ import { hotspotListSchema, orgResponseSchema, shopListSchema, type User } from 
 import { saveSession } from '../../../core/session';
 import { loginReply } from '../../../test-support/fixtures';
 import { fireEvent, render, screen, within } from '../../../test-support/rtl';
-import { reply, resetTaro, serveApi, taro } from '../../../test-support/taro-mock';
+import { reply, resetTaro, serveApi, setRouterParams, taro } from '../../../test-support/taro-mock';
 import { drawnMap } from '../../map-components-mock';
 import { cadre, COMMITTEE_A, district, hotspot, OVERDUE_ID, overdueList, SHOP_BBQ, SHOP_GROCERY, shopList, shopOrg, shops } from '../../shop-fixtures';
 import ShopMapPage from './index';
@@ -111,6 +111,21 @@ describe('挂图作战 on H5 (a schematic, not a map)', () => {
 
     fireEvent.click(screen.getByText('全部 4'));
     expect(dots()).toHaveLength(4);
+  });
+
+  it("opens on the grade and committee an overview figure names, and shows every committee again on request", async () => {
+    setRouterParams({ grade: 'low', committeeId: COMMITTEE_A });
+    serveMap();
+    render(<ShopMapPage />);
+    await screen.findByText('仅显示：潍坊一村居委会');
+
+    // Committee A holds three of the four shops: one of each grade, its low one shown.
+    expect(Array.from(document.querySelectorAll('.chip')).map((c) => c.textContent)).toEqual(['全部 3', '高风险 1', '中风险 1', '低风险 1']);
+    expect(shopRows().map((r) => r.querySelector('.card__title')?.textContent)).toEqual(['便民五金维修']);
+
+    fireEvent.click(screen.getByRole('button', { name: '显示全部居委' }));
+    expect(screen.queryByText('仅显示：潍坊一村居委会')).toBeNull();
+    expect(shopRows().map((r) => r.querySelector('.card__title')?.textContent)).toEqual(['便民五金维修', '好邻居便利店']);
   });
 
   it("opens a shop's card from its dot or its row, and an overdue matter from its mark", async () => {
