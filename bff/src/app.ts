@@ -37,6 +37,8 @@ import { maskRoutes } from './masks/routes';
 import { filingRoutes } from './filings/routes';
 import { overviewRoutes } from './overview/routes';
 import { shopRoutes } from './shops/routes';
+// Place codes (issue 19): scan-in, visits, close-contact candidates.
+import { placeRoutes } from './places/routes';
 import type { KeyRing } from './core/keys';
 
 export interface AppDeps {
@@ -61,6 +63,7 @@ export function createApp(deps: AppDeps): { app: Koa; routes: RouteSpec[]; drain
   const subscribeTemplate = { templateId: config.wechat.subscribeTemplateId, keywords: config.wechat.subscribeKeywords };
   const notifier = createNotifier({ wechat: deps.wechat, template: subscribeTemplate, log, now: () => clock.now() });
   const complaintDeps = { clock, notifier, urlSecret };
+  const healthDeps = { clock, keys: deps.healthKeys, idKey: config.keys.idHash, subjectKey: config.keys.healthCodeSubject, log };
   const routes: RouteSpec[] = [
     ...systemRoutes({ databaseReady: () => deps.database.ping(), databaseKind: deps.database.kind, openApi: () => openApi }),
     ...accountRoutes({ wechat: deps.wechat, tokens: config.jwt, devLogin: config.devLogin, clock, desktopTokenTtlSeconds: config.desktopTokenTtlSeconds }),
@@ -74,13 +77,9 @@ export function createApp(deps: AppDeps): { app: Koa; routes: RouteSpec[]; drain
     ...maskRoutes({ clock, idKey: config.keys.idHash }),
     ...filingRoutes({ clock, idKey: config.keys.idHash, keys: deps.healthKeys }),
     ...shopRoutes({ clock }),
-    ...healthCodeRoutes({
-      clock,
-      keys: deps.healthKeys,
-      idKey: config.keys.idHash,
-      subjectKey: config.keys.healthCodeSubject,
-      log,
-    }),
+    ...healthCodeRoutes(healthDeps),
+    // Place codes read the colour and set close-contact statuses through the health code's service.
+    ...placeRoutes(healthDeps),
   ];
   if (config.simulatedClock) {
     if (!(clock instanceof ManualClock)) throw new Error('SIMULATED_CLOCK=true needs a ManualClock');

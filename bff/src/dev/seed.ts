@@ -9,6 +9,7 @@ import { RegistrationModel, RoundModel, StockModel } from '../masks/masks.model'
 import { RiskRegionModel } from '../health-code/health-code.model';
 import { timelineEntry } from '../workflow/timeline';
 import { seedShops } from '../shops/seed-shops';
+import { ensureStandingPlaces } from '../places/service';
 
 /**
  * Loads the demo district from mock/ into the database. Every write is an
@@ -82,6 +83,8 @@ export async function seedDemoData(keys: { idKey: string }, now = new Date(), op
   }
   // Street shops stand in the committees' areas and name the units that inspected them: after both.
   await seedShops(now);
+  // Place codes: every pharmacy and each committee's service station (upserts keyed by what they stand for).
+  await ensureStandingPlaces(now);
   if (options.openRound ?? true) await seedOpenRound(pharmacyIds, now);
   // Only when none are set yet: staff may have replaced the list since.
   if ((await RiskRegionModel.countDocuments()) === 0) await RiskRegionModel.insertMany(seedDistrict.RISK_REGIONS);

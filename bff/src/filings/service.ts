@@ -21,6 +21,7 @@ import { AppError } from '../core/app-error';
 import { readCsvRows } from '../core/csv';
 import type { Clock } from '../core/clock';
 import { colorByIdHash } from '../health-code/service';
+import { placeForApprovedFiling } from '../places/service';
 import { Committee, Enterprise } from '../org/org.model';
 import { identityFields } from '../residents/identity';
 import { applyStep } from '../workflow/apply-step';
@@ -152,6 +153,8 @@ export async function review(user: AuthUser, id: string, event: 'approve' | 'ret
   const set = event === 'return' ? { returnNote: note, decidedAt: now } : event === 'reject' ? { rejectReason: note, decidedAt: now } : { decidedAt: now };
   // A rejected filing is closed: its credit code may file again.
   const updated = await move(filing, user, event, { set, unset: event === 'reject' ? ['openCreditCode'] : [], note, ...approval }, now);
+  // Place codes: an approved filing makes (or brings back) its enterprise's place. After the write; a lost one is made by the places.sync job.
+  if (updated.status === 'approved') await placeForApprovedFiling(updated, now);
   return view(updated, user, deps);
 }
 

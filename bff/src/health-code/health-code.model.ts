@@ -1,5 +1,5 @@
 import { Schema, model } from 'mongoose';
-import { APPEAL_STATUSES, MEDICAL_STATUSES } from '@sqtb/shared';
+import { APPEAL_STATUSES, CASE_SOURCES, MEDICAL_STATUSES } from '@sqtb/shared';
 
 /** A resident's own health declaration (健康申报). */
 const declarationSchema = new Schema(
@@ -27,7 +27,7 @@ const caseSchema = new Schema(
     date: { type: String, required: true },
     note: String,
     setBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
-    source: { type: String, enum: ['form', 'csv', 'appeal'], required: true },
+    source: { type: String, enum: CASE_SOURCES, required: true },
   },
   { timestamps: true },
 );

@@ -6,7 +6,8 @@ import { readCsvRows } from '../core/csv';
 import type { Clock } from '../core/clock';
 import type { KeyRing } from '../core/keys';
 import type { Logger } from '../core/logger';
-import { identityFields } from '../residents/identity';
+import { identityFields, identityOf } from '../residents/identity';
+import { ResidentIdentity } from '../residents/identity.model';
 import { markOutOfDate } from './code-state.model';
 import { recomputeByIdHash, recomputeHealthCode, signedCode } from './current-code';
 import { DeclarationModel, MedicalCaseModel, RiskRegionModel, ScanLogModel } from './health-code.model';
@@ -116,6 +117,33 @@ export async function importCases(staff: AuthUser, csv: string, deps: HealthDeps
   }
   const applied = lines.filter((l) => l.applied).length;
   return { applied, refused: lines.length - applied, lines };
+}
+
+/**
+ * For place codes (places/contacts.ts): a medical status record by id, with
+ * the resident holding its ID number (none when nobody has claimed it), or
+ * null when there is no such record.
+ */
+export async function caseSubject(caseId: string): Promise<{ id: string; status: string; date: string; userId?: string } | null> {
+  const record = await MedicalCaseModel.findById(caseId, { idHash: 1, status: 1, date: 1 }).lean();
+  if (!record) return null;
+  const identity = await ResidentIdentity.findOne({ idHash: record.idHash }, { userId: 1 }).lean();
+  return { id: String(record._id), status: record.status, date: record.date, ...(identity ? { userId: String(identity.userId) } : {}) };
+}
+
+/**
+ * For place codes (places/contacts.ts): district staff confirmed a resident
+ * as a close contact found from visits. A `close_contact` status dated today,
+ * source `visits`, and their code worked out again (red). False, and nothing
+ * written, when the resident has no ID number on record (statuses are kept by ID number).
+ */
+export async function setCloseContactFromVisits(userId: string, staff: AuthUser, note: string, deps: Pick<HealthDeps, 'clock'>): Promise<boolean> {
+  const identity = await identityOf(userId);
+  if (!identity) return false;
+  await markOutOfDate({ userId });
+  await MedicalCaseModel.create({ idHash: identity.idHash, idMasked: identity.idMasked, status: 'close_contact', date: shanghaiDate(deps.clock.now()), note, setBy: staff.id, source: 'visits' });
+  await recomputeHealthCode(userId, deps.clock.now());
+  return true;
 }
 
 export async function listCases(page: number, pageSize: number, idNumber: string | undefined, deps: HealthDeps) {

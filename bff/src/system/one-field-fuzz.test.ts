@@ -18,6 +18,8 @@ import { DesktopTicketModel } from '../accounts/desktop-ticket.model';
 import { ShopModel } from '../shops/shop.model';
 import { InspectionModel } from '../shops/inspection.model';
 import { PatrolAlertModel } from '../shops/alert.model';
+import { PlaceModel } from '../places/place.model';
+import { VisitModel } from '../places/visit.model';
 import { createHash } from 'node:crypto';
 import { errorShapeProblem, idNumberFor, orgIds, Tokens, type OrgIds } from '../../test/fixture-kit';
 import { corruptionsOf, multipartBytes, type BodyKind, type Corruption, type Part, type ValidRequest } from '../../test/one-field-corruptions';
@@ -325,6 +327,14 @@ describe('one-field fuzz from valid requests, on every route that takes input', 
     fx.healthToken = (await ok('resident-1', 'GET', '/api/health-code')).token;
     fx.shopA = (await ok('district-1', 'GET', `/api/shops?committeeId=${org.committees.A}`)).items[0].id;
     fx.shopB = (await ok('district-1', 'GET', `/api/shops?committeeId=${org.committees.B}`)).items[0].id;
+    // Place codes: a pharmacy's code and place, another pharmacy's place, a confirmed case.
+    const placeP1 = await ok('pharmacy-1', 'GET', '/api/places/mine');
+    fx.placeCode = placeP1.token;
+    fx.placeP1 = placeP1.id;
+    fx.placeP2 = (await ok('pharmacy-2', 'GET', '/api/places/mine')).id;
+    await ok('district-1', 'POST', '/api/health/cases', { idNumber: idNumberFor(99_100), status: 'confirmed', date: TODAY });
+    fx.confirmedCase = (await ok('district-1', 'GET', `/api/health/cases?idNumber=${idNumberFor(99_100)}`)).items[0].id;
+    fx.resident2 = String((await UserModel.findOne({ openid: 'resident-2' }).lean())!._id);
   }
 
   // ---- consistency checks after a 2xx --------------------------------------
@@ -841,6 +851,40 @@ describe('one-field fuzz from valid requests, on every route that takes input', 
         kind: 'json',
         valid: async () => ({ as: 'district-1', params: { id: await openAppeal() }, body: { outcome: 'corrected', note: '核实后解除', correction: { status: 'released', date: '2026-03-03' } } }),
         verify: async (r) => appealConsistent(r.body.id, r.body),
+      },
+
+      'GET /api/places/lookup': { kind: 'none', valid: asIs({ as: 'resident-1', query: { q: '药房' } }) },
+      'POST /api/visits': {
+        kind: 'json',
+        valid: async () => ({ as: 'resident-1', body: { placeToken: fx.placeCode } }),
+        foreign: { 'body.placeToken': () => fx.healthToken },
+        verify: async (r) => {
+          const doc = await stored(VisitModel, r.body.visitId);
+          return doc && String(doc.placeId) === fx.placeP1 && doc.color === r.body.color && doc.allowed === r.body.allowed ? undefined : `visit answered ${r.body.color}/${r.body.allowed}, stored ${doc?.color}/${doc?.allowed} at ${doc?.placeId}`;
+        },
+      },
+      'GET /api/places/:id/visits': { kind: 'none', valid: async () => ({ as: 'pharmacy-1', params: { id: fx.placeP1 }, query: { date: TODAY } }), foreign: { 'params.id': () => fx.placeP2 } },
+      'POST /api/places/:id/revoke': {
+        kind: 'json',
+        valid: async () => {
+          const f = await approvedFiling();
+          return { as: 'district-1', params: { id: (await ok(f.openid, 'GET', '/api/places/mine')).id }, body: { reason: '复工备案材料不实' } };
+        },
+        verify: async (r, req) => {
+          const doc = await stored(PlaceModel, req.params!.id);
+          return doc?.status === r.body.status && doc.status === 'revoked' ? undefined : `place answered ${r.body.status}, stored ${doc?.status}`;
+        },
+      },
+      'GET /api/health/cases/:id/contact-candidates': { kind: 'none', valid: async () => ({ as: 'district-1', params: { id: fx.confirmedCase } }) },
+      'POST /api/health/cases/:id/contact-candidates/confirm': {
+        kind: 'json',
+        valid: async () => ({ as: 'district-1', params: { id: fx.confirmedCase }, body: { userIds: [fx.resident2] } }),
+        verify: async (r, req) => (r.body.decided + r.body.skipped === new Set((req.body as { userIds: string[] }).userIds.map((u) => u.toLowerCase())).size ? undefined : 'the decision report does not add up'),
+      },
+      'POST /api/health/cases/:id/contact-candidates/dismiss': {
+        kind: 'json',
+        valid: async () => ({ as: 'district-1', params: { id: fx.confirmedCase }, body: { userIds: [fx.resident2] } }),
+        verify: async (r, req) => (r.body.decided + r.body.skipped === new Set((req.body as { userIds: string[] }).userIds.map((u) => u.toLowerCase())).size ? undefined : 'the decision report does not add up'),
       },
 
       'GET /api/shops': {

@@ -55,6 +55,7 @@ const CODE_TEXT: Record<ErrorCode, string> = {
   UNAUTHENTICATED: '登录已失效，请重新登录',
   WECHAT_LOGIN_FAILED: '微信登录失败，请稍后重试',
   PHONE_CODE_INVALID: '未能获取手机号，请重试或手动填写',
+  INVALID_PLACE_CODE: '此场所码无效或已停用',
   FORBIDDEN: '您没有权限进行此操作',
   NOT_FOUND: '内容不存在或已被删除',
   DESKTOP_TICKET_EXPIRED: '二维码已过期，请在电脑上刷新后重新扫码',
@@ -87,6 +88,9 @@ const UNKNOWN_REFUSAL = '操作未能完成，请稍后重试';
  * its stable code (its messages are for developers, in English); only words this
  * app wrote itself (offline, a page's own refusal) are shown as they are.
  */
+/** The words for one code, for a page that refuses the same thing itself before asking the BFF. */
+export const codeText = (code: ErrorCode): string => CODE_TEXT[code];
+
 export function errorText(error: ApiError): string {
   if (!error.fromBff && HAS_CHINESE.test(error.message)) return error.message;
   const worded: string | undefined = CODE_TEXT[error.code as ErrorCode];

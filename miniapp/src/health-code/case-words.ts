@@ -41,6 +41,6 @@ export function importErrorInWords(error: string): string {
 /** The status codes a CSV may use, with their names, for the import hint. */
 export const STATUS_CODES_HINT = MEDICAL_STATUSES.map((s) => `${s}（${MEDICAL_STATUS_LABELS[s]}）`).join('、');
 
-export const CASE_SOURCE_LABELS: Record<CaseSource, string> = { form: '表单录入', csv: '批量导入', appeal: '申诉更正' };
+export const CASE_SOURCE_LABELS: Record<CaseSource, string> = { form: '表单录入', csv: '批量导入', appeal: '申诉更正', visits: '场所码排查' };
 
 export const CSV_HEADER = 'idNumber,status,date,note';

@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   WECHAT_LOGIN_FAILED: 401,
   /** The code from a `getPhoneNumber` button was refused by WeChat (used, expired or made up). */
   PHONE_CODE_INVALID: 400,
+  /** A scanned place code that is not one: forged, a health code, unreadable, or its place revoked. */
+  INVALID_PLACE_CODE: 400,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   /** A desktop sign-in ticket that does not exist, has expired or was already collected. */

@@ -89,8 +89,8 @@ export type AppealList = z.infer<typeof appealListSchema>;
 /** `POST /api/health/cases`: the record as applied. */
 export const caseAppliedSchema = z.object({ idMasked: z.string(), status: z.enum(MEDICAL_STATUSES), date: z.string() });
 export type CaseApplied = z.infer<typeof caseAppliedSchema>;
-/** Where a medical status record came from: the staff form, a CSV import, a corrected appeal. */
-export const CASE_SOURCES = ['form', 'csv', 'appeal'] as const;
+/** Where a medical status record came from: the staff form, a CSV import, a corrected appeal, a close contact confirmed from place-code visits. */
+export const CASE_SOURCES = ['form', 'csv', 'appeal', 'visits'] as const;
 export type CaseSource = (typeof CASE_SOURCES)[number];
 export const caseRecordSchema = z.object({
   id: z.string(),

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { calendarDateSchema } from '../core/date.schema';
 import { objectIdSchema } from '../core/ids';
 import { compactJwsSchema } from '../core/jws.schema';
-import { textSchema } from '../core/text.schema';
+import { noteSchema, textSchema } from '../core/text.schema';
+import { defineWorkflow, SYSTEM_ACTOR } from '../core/workflow';
 
 /**
  * Place codes (一企一码): every enterprise with an approved resumption filing,
@@ -50,7 +51,10 @@ export const placeVisitsSchema = z.object({
   perHour: z.array(z.number()).length(24),
   /** How many arrivals were not green. */
   flagged: z.number(),
+  /** Visits that day in all; `items` holds the newest PLACE_VISITS_LISTED of them. */
+  total: z.number().optional(),
 });
+export const PLACE_VISITS_LISTED = 500;
 export type PlaceVisits = z.infer<typeof placeVisitsSchema>;
 
 /** `GET /api/me/visits`: the resident's own visits of the last 14 days, newest first. */
@@ -82,3 +86,40 @@ export const placeLookupItemSchema = z.object({
 });
 export const placeLookupSchema = z.object({ items: z.array(placeLookupItemSchema) });
 export type PlaceLookup = z.infer<typeof placeLookupSchema>;
+
+/**
+ * A place's own life: active while it stands for something that may receive
+ * visitors, revoked by a district decision (its printed codes stop working).
+ * An approved filing brings a revoked enterprise place back, with a new code
+ * (the system's step). Kept here beside the schemas so the shared index needs
+ * no new entry; it is a table like every other workflow (core/workflow.ts).
+ */
+export const PLACE_STATUSES = ['active', 'revoked'] as const;
+export type PlaceStatus = (typeof PLACE_STATUSES)[number];
+export type PlaceEvent = 'revoke' | 'reactivate';
+export type PlaceActor = 'district' | typeof SYSTEM_ACTOR;
+export const PLACE_WORKFLOW = defineWorkflow<PlaceStatus, PlaceEvent, PlaceActor>({
+  name: 'place',
+  statuses: PLACE_STATUSES,
+  rules: [
+    { event: 'revoke', from: 'active', to: 'revoked', by: ['district', SYSTEM_ACTOR] },
+    { event: 'reactivate', from: 'revoked', to: 'active', by: [SYSTEM_ACTOR] },
+  ],
+});
+export const INITIAL_PLACE_STATUS: PlaceStatus = 'active';
+export const placeTransition = PLACE_WORKFLOW.transition;
+
+/** `POST /api/places/:id/revoke`: district staff say why. */
+export const placeRevokeSchema = z.object({ reason: noteSchema(2) }).strict();
+export type PlaceRevoke = z.infer<typeof placeRevokeSchema>;
+/** A place as district staff see it after a decision. */
+export const placeViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  address: z.string(),
+  kind: placeKindSchema,
+  status: z.enum(PLACE_STATUSES),
+  revokedAt: z.string().optional(),
+  revokeReason: z.string().optional(),
+});
+export type PlaceView = z.infer<typeof placeViewSchema>;
