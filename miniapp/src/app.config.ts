@@ -25,6 +25,7 @@ export default defineAppConfig({
     { root: 'filings', pages: ['pages/mine/index', 'pages/file/index', 'pages/queue/index', 'pages/detail/index'] },
     { root: 'overview', pages: ['pages/index/index'] },
     { root: 'shops', pages: ['pages/map/index', 'pages/card/index', 'pages/patrol/index'] },
+    { root: 'places', pages: ['pages/scan/index', 'pages/my-visits/index', 'pages/lookup/index', 'pages/poster/index', 'pages/today/index'] },
   ],
   // The report page lets residents pick the problem's place on WeChat's map; the patrol
   // list asks where the patrol stands, to say how far each shop is.

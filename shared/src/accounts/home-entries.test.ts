@@ -49,7 +49,17 @@ describe('home entries', () => {
     expect(entry('enterprise', 'filings')).toMatchObject({ built: true, title: '复工备案', path: '/filings/pages/mine/index' });
     expect(entry('cadre', 'filing-review')).toMatchObject({ built: true, title: '复工备案审核', path: '/filings/pages/queue/index' });
     expect(entry('district', 'filing-overview')).toMatchObject({ built: true, title: '复工备案总览', path: '/filings/pages/queue/index' });
-    expect(entry('resident', 'filings')).toMatchObject({ built: false });
+  });
+
+  it('opens the place codes: scanning in, my visits and the resumption lookup for a resident, the poster and the visitors for enterprises and pharmacies', () => {
+    expect(entry('resident', 'place-scan')).toMatchObject({ built: true, title: '扫场所码', path: '/places/pages/scan/index' });
+    expect(entry('resident', 'my-visits')).toMatchObject({ built: true, title: '我的到访', path: '/places/pages/my-visits/index' });
+    expect(entry('resident', 'filings')).toMatchObject({ built: true, title: '企业复工', path: '/places/pages/lookup/index' });
+    for (const role of ['enterprise', 'pharmacy'] as const) {
+      expect(entry(role, 'place-code')).toMatchObject({ built: true, title: '我的场所码', path: '/places/pages/poster/index' });
+      expect(entry(role, 'place-visits')).toMatchObject({ built: true, title: '今日到访', path: '/places/pages/today/index' });
+    }
+    for (const role of ['cadre', 'handler', 'district'] as const) expect(entry(role, 'place-code')).toBeUndefined();
   });
 
   it('opens the overview of the four services for district staff (first) and cadres, and for no one else', () => {
@@ -58,10 +68,9 @@ describe('home entries', () => {
     for (const role of ['resident', 'handler', 'pharmacy', 'enterprise'] as const) expect(entry(role, 'services-overview')).toBeUndefined();
   });
 
-  it('keeps the capabilities without pages marked not built', () => {
+  it('keeps the capabilities without pages marked not built (none is left) and gives them no path', () => {
     const notBuilt = ROLES.flatMap((role) => HOME_ENTRIES[role].filter((e) => !e.built).map((e) => e.title));
-    expect(notBuilt).toEqual(expect.arrayContaining(['企业复工']));
-    for (const done of ['随申码', '口罩预约', '核销取货码', '预约与登记审核', '复工备案', '复工备案审核', '复工备案总览']) expect(notBuilt).not.toContain(done);
+    for (const done of ['随申码', '口罩预约', '核销取货码', '预约与登记审核', '复工备案', '复工备案审核', '复工备案总览', '企业复工']) expect(notBuilt).not.toContain(done);
     for (const role of ROLES) for (const e of HOME_ENTRIES[role].filter((x) => !x.built)) expect(e.path).toBeUndefined();
   });
 });

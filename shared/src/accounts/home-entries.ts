@@ -40,6 +40,14 @@ const FILINGS_QUEUE = '/filings/pages/queue/index';
 const OVERVIEW = '/overview/pages/index/index';
 const SHOP_MAP = '/shops/pages/map/index';
 const SHOP_PATROL = '/shops/pages/patrol/index';
+const PLACE_SCAN = '/places/pages/scan/index';
+const MY_VISITS = '/places/pages/my-visits/index';
+const PLACE_LOOKUP = '/places/pages/lookup/index';
+const PLACE_POSTER = '/places/pages/poster/index';
+const PLACE_TODAY = '/places/pages/today/index';
+/** Enterprises and pharmacies hang a place code (一企一码) and see who scanned in. */
+const PLACE_CODE = built('place-code', '我的场所码', '打印或保存场所码海报，张贴在入口处', PLACE_POSTER);
+const PLACE_VISITS = built('place-visits', '今日到访', '扫码到访的人、颜色与时间，非绿码标出', PLACE_TODAY);
 /** Every role that stands at a gate checks codes on the same scanner page. */
 const SCAN = built('health-scan', '扫码验证', '扫描居民的随申码，核验颜色与有效期', HEALTH_SCAN);
 
@@ -52,7 +60,9 @@ export const HOME_ENTRIES: Record<Role, HomeEntry[]> = {
     built('my-complaints', '我的反映', '查看反映的办理进度，办结后评价', '/complaints/pages/mine/index'),
     built('masks', '口罩预约', '登记家庭信息，预约口罩并到药店领取', MASKS_RESERVE),
     built('health-code', '随申码', '出示健康码，进行健康申报与申诉', HEALTH_CODE),
-    notBuilt('filings', '企业复工', '查看企业复工备案信息'),
+    built('place-scan', '扫场所码', '进入企业、药店、居委会服务站前扫码登记', PLACE_SCAN),
+    built('my-visits', '我的到访', '近 14 天扫码到访过的场所', MY_VISITS),
+    built('filings', '企业复工', '查询企业、药店是否已复工及复工日期', PLACE_LOOKUP),
     MESSAGES,
     PROFILE,
   ],
@@ -82,8 +92,8 @@ export const HOME_ENTRIES: Record<Role, HomeEntry[]> = {
     MESSAGES,
     PROFILE,
   ],
-  pharmacy: [built('redeem', '核销取货码', '核销居民取货码，查看本店预约与库存', MASKS_REDEEM), SCAN, PROFILE],
-  enterprise: [built('filings', '复工备案', '提交复工备案、员工名单与每日报告', FILINGS_MINE), SCAN, PROFILE],
+  pharmacy: [built('redeem', '核销取货码', '核销居民取货码，查看本店预约与库存', MASKS_REDEEM), PLACE_CODE, PLACE_VISITS, SCAN, PROFILE],
+  enterprise: [built('filings', '复工备案', '提交复工备案、员工名单与每日报告', FILINGS_MINE), PLACE_CODE, PLACE_VISITS, SCAN, PROFILE],
 };
 
 export const NOT_BUILT_NOTICE = '该功能尚未上线，正在建设中';

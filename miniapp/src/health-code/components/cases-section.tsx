@@ -1,5 +1,5 @@
 import { Input, Text, View } from '@tarojs/components';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ID_NUMBER_LENGTH, type CaseList, type CaseRecord } from '@sqtb/shared';
 import { leaveIfUnauthenticated } from '../../accounts/sign-out';
 import { Chips } from '../../core/components/chips';
@@ -8,6 +8,7 @@ import { FormFooter } from '../../core/components/form-footer';
 import { PagedListView } from '../../core/components/paged-list';
 import { formatShanghai } from '../../core/time';
 import { usePagedList } from '../../core/use-paged-list';
+import { ContactCandidates } from '../../places/components/contact-candidates';
 import { listCases } from '../api';
 import { CASE_NOTE_MAX, CASE_SOURCE_LABELS } from '../case-words';
 import { useCaseForm } from '../use-case-form';
@@ -37,6 +38,8 @@ function CaseForm({ onSaved }: { onSaved: () => Promise<void> }) {
 }
 
 function CaseRow({ item }: { item: CaseRecord }) {
+  // A confirmed case's place-code visits name its close-contact candidates.
+  const [candidatesOpen, setCandidatesOpen] = useState(false);
   return (
     <View className="card">
       <View className="card__head">
@@ -45,6 +48,12 @@ function CaseRow({ item }: { item: CaseRecord }) {
       </View>
       <Text className="card__meta">{`${item.date} 起 · ${CASE_SOURCE_LABELS[item.source] ?? item.source} · 录入于 ${formatShanghai(item.createdAt)}`}</Text>
       {item.note && <Text className="card__text">{item.note}</Text>}
+      {item.status === 'confirmed' && (
+        <Text className="token__toggle" onClick={() => setCandidatesOpen(!candidatesOpen)}>
+          {candidatesOpen ? '收起密接候选' : '查看密接候选'}
+        </Text>
+      )}
+      {candidatesOpen && <ContactCandidates caseId={item.id} />}
     </View>
   );
 }

@@ -129,6 +129,15 @@ describe('the resident health code page', () => {
     expect(taro.navigateTo.mock.calls.map(([o]) => o.url)).toEqual(['/health-code/pages/declare/index', '/health-code/pages/appeal/index']);
   });
 
+  it('opens the place-code scanner (扫场所码) from the code page', async () => {
+    serveApi({ 'GET /api/health-code': reply(200, healthCode()) });
+    render(<HealthCodePage />);
+
+    fireEvent.click(await screen.findByRole('button', { name: '扫场所码' }));
+
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/places/pages/scan/index' });
+  });
+
   it('keeps the screen on while the code is shown, and lets it sleep once the page is hidden or left', async () => {
     serveApi({ 'GET /api/health-code': reply(200, healthCode()) });
     const { unmount } = render(<HealthCodePage />);

@@ -4,6 +4,7 @@ import { errorText } from '../../../core/api-error';
 import { ErrorState, LoadingState } from '../../../core/components/status';
 import { ROUTES } from '../../../core/routes';
 import { useKeepScreenOn } from '../../../core/use-keep-screen-on';
+import { PLACE_ROUTES } from '../../../places/routes';
 import { CodeCard } from '../../components/code-card';
 import { ReasonList } from '../../components/reason-list';
 import { TokenText } from '../../components/token-text';
@@ -29,7 +30,10 @@ export default function HealthCodePage() {
       <Text className="section-title">赋码依据</Text>
       <ReasonList reasons={code.reasons} regionNames={state.regionNames} />
       <TokenText token={code.token} />
-      <Button className="button button--primary" onClick={() => void Taro.navigateTo({ url: ROUTES.healthDeclare })}>
+      <Button className="button button--primary" onClick={() => void Taro.navigateTo({ url: PLACE_ROUTES.scan })}>
+        扫场所码
+      </Button>
+      <Button className="button button--plain" onClick={() => void Taro.navigateTo({ url: ROUTES.healthDeclare })}>
         健康申报
       </Button>
       <Button className="button button--plain" onClick={() => void Taro.navigateTo({ url: ROUTES.healthAppeal })}>

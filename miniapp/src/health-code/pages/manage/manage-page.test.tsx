@@ -8,6 +8,7 @@ import HealthManagePage from './index';
 
 jest.mock('@tarojs/taro', () => require('../../../test-support/taro-mock').taroModule);
 jest.mock('@tarojs/components', () => require('../../../test-support/components-mock'));
+jest.mock('../../../places/components/contact-candidates.css', () => ({}));
 
 const ID_NUMBER = '310115198805120018';
 const APPEAL_ID = '64b0000000000000000000f1';

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '企业复工查询' });
