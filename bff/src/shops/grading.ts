@@ -36,16 +36,25 @@ type ShopId = Types.ObjectId | string;
 export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 /**
- * The first day after `today` on which the rule gives another grade: its fall
- * (`nextFallOn`) or, before it, a rise when a clean inspection stops counting,
- * the one way time alone raises a grade (expiring violations and complaints
- * only lower it).
+ * The first day after `today` on which the rule says anything else: another
+ * grade (its fall, or a rise when a clean inspection stops counting) or the
+ * same grade for other reasons (a count in a reason drops as a record leaves
+ * the window). Only a record leaving its window changes the answer, so only
+ * those days are asked.
  */
 function nextChangeOn(shop: { businessType: BusinessType }, observations: GradeObservation[], complaints: GradeComplaint[], today: string, grading: ShopGrading): string | undefined {
-  const lapses = [...new Set(observations.filter((o) => o.outcome === 'ok').map((o) => addDays(o.date, RECENT_CLEAN_DAYS)))]
-    .filter((day) => day > today && (!grading.nextFallOn || day < grading.nextFallOn))
-    .sort();
-  return lapses.find((day) => gradeShop(shop, observations, complaints, day).grade !== grading.grade) ?? grading.nextFallOn;
+  const said = JSON.stringify([grading.grade, grading.reasons]);
+  const leaving = [
+    ...observations.map((o) => addDays(o.date, o.outcome === 'violation' ? GRADE_WINDOW_DAYS : RECENT_CLEAN_DAYS)),
+    ...complaints.map((c) => addDays(c.date, GRADE_WINDOW_DAYS)),
+  ];
+  return [...new Set(leaving)]
+    .filter((day) => day > today)
+    .sort()
+    .find((day) => {
+      const then = gradeShop(shop, observations, complaints, day);
+      return JSON.stringify([then.grade, then.reasons]) !== said;
+    });
 }
 
 /** The rule's answer on `now`, as the fields stored on the shop (`$unset` for the dates it no longer gives). */

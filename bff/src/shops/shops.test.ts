@@ -128,6 +128,20 @@ describe('street shops and their grades', () => {
     expect(risen.gradeHistory.map((h) => h.to)).toEqual(['medium', 'low', 'medium']);
   });
 
+  it('keeps the reasons true as a violation leaves the window without changing the grade, and writes no history for it', async () => {
+    clock.set('2026-12-01T09:00:00+08:00');
+    const shop = await register('grocery');
+    await violation(shop.id);
+    clock.advance(10 * DAY_MS);
+    expect((await violation(shop.id)).body.shop).toMatchObject({ grade: 'medium', reasons: expect.arrayContaining([expect.stringContaining('违规2次')]) });
+    clock.advance(80 * DAY_MS); // day 90 after the first: it stops counting, the second still does
+    await runDailyJob();
+    const after = await stored(shop.id);
+    expect(after.grade).toBe('medium');
+    expect(after.reasons.join('')).toContain('违规1次');
+    expect(after.gradeHistory.map((h) => h.to)).toEqual(['low', 'medium']);
+  });
+
   it('keeps a high shop high while violations follow within 90 days of each other, and drops it after 90 quiet days', async () => {
     clock.set('2026-08-01T09:00:00+08:00');
     const shop = await register('grocery');
