@@ -42,6 +42,7 @@ const filingSchema = new Schema(
     decidedAt: Date,
     returnNote: String,
     rejectReason: String,
+    revokeReason: String,
     timeline: {
       type: [{ _id: false, at: Date, actorId: Schema.Types.ObjectId, actorName: String, role: String, action: String, from: String, to: String, note: String }],
       default: [],

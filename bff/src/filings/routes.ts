@@ -24,13 +24,14 @@ import { amend, fileFiling, getFiling, importRoster, listFilings, listReports, r
 const viewResponse = { 200: { description: 'The filing', schema: filingViewSchema } };
 
 export function filingRoutes(deps: { clock: Clock; idKey: string; keys: KeyRing }): RouteSpec[] {
-  const decision = (event: 'approve' | 'return' | 'reject', summary: string) =>
+  const decision = (event: 'approve' | 'return' | 'reject' | 'revoke', summary: string) =>
     defineRoute({
       method: 'post',
       path: `/api/enterprise-filings/:id/${event}`,
       tag: 'filings',
       summary,
-      access: ['cadre', 'district'],
+      // Revoking an approval is the district's decision alone.
+      access: event === 'revoke' ? ['district'] : ['cadre', 'district'],
       params: idParamsSchema,
       body: event === 'approve' ? filingOptionalNoteSchema : filingNoteSchema,
       responses: viewResponse,
@@ -97,6 +98,7 @@ export function filingRoutes(deps: { clock: Clock; idKey: string; keys: KeyRing 
     decision('approve', 'Approve (refused while any returning employee\'s code is red)'),
     decision('return', 'Return for amendment, saying what to fix'),
     decision('reject', 'Reject, with the reason'),
+    decision('revoke', 'District staff revoke an approval, with the reason: the certificate stops verifying and the place code is refused'),
     defineRoute({
       method: 'post',
       path: '/api/enterprise-filings/:id/roster',

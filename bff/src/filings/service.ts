@@ -21,7 +21,7 @@ import { AppError } from '../core/app-error';
 import { readCsvRows } from '../core/csv';
 import type { Clock } from '../core/clock';
 import { colorByIdHash } from '../health-code/service';
-import { placeForApprovedFiling } from '../places/service';
+import { placeForApprovedFiling, revokePlaceOf } from '../places/service';
 import { Committee, Enterprise } from '../org/org.model';
 import { identityFields } from '../residents/identity';
 import { applyStep } from '../workflow/apply-step';
@@ -96,6 +96,7 @@ function actorsOf(user: AuthUser, filing: FilingRecord): FilingActor[] {
   const actors: FilingActor[] = [];
   if (user.role === 'enterprise' && String(filing.enterpriseId) === user.scope.enterpriseId) actors.push('owner');
   if (user.role === 'district' || (user.role === 'cadre' && String(filing.committeeId) === user.scope.committeeId)) actors.push('reviewer');
+  if (user.role === 'district') actors.push('district');
   return actors;
 }
 
@@ -137,7 +138,7 @@ async function move(
 }
 
 /** The reviewer decides; approval needs every returning employee off red (the table's guard). */
-export async function review(user: AuthUser, id: string, event: 'approve' | 'return' | 'reject', decision: { note?: string; revision?: number }, deps: FilingDeps): Promise<FilingView> {
+export async function review(user: AuthUser, id: string, event: 'approve' | 'return' | 'reject' | 'revoke', decision: { note?: string; revision?: number }, deps: FilingDeps): Promise<FilingView> {
   const now = deps.clock.now();
   const { note, revision } = decision;
   const filing = await loadVisible(user, id);
@@ -150,9 +151,12 @@ export async function review(user: AuthUser, id: string, event: 'approve' | 'ret
     const red = filing.roster.filter((_, i) => colors[i] === 'red').map((e) => ({ name: maskName(e.name), idMasked: e.idMasked }));
     approval = { context: { redEmployees: red.length }, guardDetails: { redEmployees: red } };
   }
-  const set = event === 'return' ? { returnNote: note, decidedAt: now } : event === 'reject' ? { rejectReason: note, decidedAt: now } : { decidedAt: now };
-  // A rejected filing is closed: its credit code may file again.
-  const updated = await move(filing, user, event, { set, unset: event === 'reject' ? ['openCreditCode'] : [], note, ...approval }, now);
+  const set = { return: { returnNote: note, decidedAt: now }, reject: { rejectReason: note, decidedAt: now }, revoke: { revokeReason: note }, approve: { decidedAt: now } }[event];
+  // A rejected or revoked filing is closed: its credit code may file again.
+  const closes = event === 'reject' || event === 'revoke';
+  const updated = await move(filing, user, event, { set, unset: closes ? ['openCreditCode'] : [], note, ...approval }, now);
+  // A revoked approval revokes the enterprise's place: its code is refused at the door from now on.
+  if (updated.status === 'revoked') await revokePlaceOf('enterprise', String(updated.enterpriseId), note ?? 'filing revoked', now);
   // Place codes: an approved filing makes (or brings back) its enterprise's place. After the write; a lost one is made by the places.sync job.
   if (updated.status === 'approved') await placeForApprovedFiling(updated, now);
   return view(updated, user, deps);
@@ -292,6 +296,7 @@ async function view(f: FilingRecord, user: AuthUser, deps: FilingDeps): Promise<
     timeline: f.timeline.map((e) => ({ at: e.at!.toISOString(), actorName: e.actorName ?? undefined, role: e.role!, action: e.action!, from: e.from ?? undefined, to: e.to ?? undefined, note: e.note ?? undefined })),
     returnNote: f.returnNote ?? undefined,
     rejectReason: f.rejectReason ?? undefined,
+    revokeReason: f.revokeReason ?? undefined,
     actions: availableFilingEvents(f.status, actorsOf(user, f)),
   };
 }

@@ -32,6 +32,8 @@ const caseSchema = new Schema(
   { timestamps: true },
 );
 caseSchema.index({ idHash: 1, date: 1, createdAt: 1 });
+// The overview's recent confirmed cases, whose close-contact candidates await a decision.
+caseSchema.index({ status: 1, date: 1 });
 export const MedicalCaseModel = model('MedicalCase', caseSchema);
 
 const riskRegionSchema = new Schema({

@@ -1,5 +1,8 @@
-import { COMPLAINT_STATUS_WORDS, findCategory, type ComplaintCohort, type Overview, type OverviewTable } from '@sqtb/shared';
+import { COMPLAINT_STATUS_WORDS, FILING_STATUSES, findCategory, type ComplaintCohort, type Overview, type OverviewTable } from '@sqtb/shared';
 import { shanghaiDateTime, writeCsv } from '../core/csv';
+
+/** Each filing status in words (a status without words is written as it is). */
+const FILING_WORDS: Record<string, string> = { submitted: '待审核', approved: '已通过', returned: '已退回', rejected: '未通过', revoked: '已撤销' };
 
 const percent = (r: number | null) => (r === null ? '' : `${(r * 100).toFixed(1)}%`);
 const blank = (v: number | null) => (v === null ? '' : v);
@@ -54,10 +57,7 @@ const TABLES: Record<OverviewTable, (o: Overview) => Array<Array<string | number
   ],
   filings: (o) => [
     ['指标', '数值'],
-    ['待审核', o.filings.byStatus.submitted],
-    ['已通过', o.filings.byStatus.approved],
-    ['已退回', o.filings.byStatus.returned],
-    ['未通过', o.filings.byStatus.rejected],
+    ...FILING_STATUSES.map((s) => [FILING_WORDS[s] ?? s, o.filings.byStatus[s]]),
     ['审核中位天数', blank(o.filings.medianDaysToDecision)],
     ['一次通过率', percent(o.filings.firstTimeApproval.rate)],
     ['今日未报', o.filings.missingReportsToday.map((m) => m.enterpriseName).join('、')],
@@ -66,6 +66,14 @@ const TABLES: Record<OverviewTable, (o: Overview) => Array<Array<string | number
     ['居委', '高风险', '中风险', '低风险', '本周巡查'],
     ...o.shops.byCommittee.map((r) => [r.committeeName, r.high, r.medium, r.low, r.inspectionsThisWeek]),
     ['合计', o.shops.totals.high, o.shops.totals.medium, o.shops.totals.low, o.shops.totals.inspectionsThisWeek],
+  ],
+  // One line per committee and day, then each day's sum; candidates awaiting a decision are not per day.
+  places: (o) => [
+    ['日期', '居委', '到访人次', '其中非绿码', '待决定密接候选'],
+    ...o.places.byCommittee.flatMap((r) => r.days.map((d, i) => [o.places.days[i], r.committeeName, d.visits, d.refused, ''])),
+    ...o.places.byDay.map((d, i) => [o.places.days[i], '合计', d.visits, d.refused, '']),
+    ...o.places.byCommittee.map((r) => [`近${o.places.days.length}日`, r.committeeName, r.total.visits, r.total.refused, r.candidatesAwaiting]),
+    [`近${o.places.days.length}日`, '合计', o.places.total.visits, o.places.total.refused, o.places.candidates.awaiting],
   ],
 };
 
@@ -79,6 +87,7 @@ export const CSV_FILE_NAMES: Record<OverviewTable, string> = {
   health: 'health-codes.csv',
   filings: 'filings.csv',
   shops: 'shops-grades.csv',
+  places: 'places-visits.csv',
 };
 
 /** One table through the one CSV writer (BOM, cells neutralised, Shanghai times). */

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { OVERVIEW_TABLES, overviewSchema } from '@sqtb/shared';
+import { FILING_STATUSES, OVERVIEW_TABLES, overviewSchema } from '@sqtb/shared';
 import { HOUR_MS, ManualClock } from '../core/clock';
 import { errorCode, startTestApp, type TestApp } from '../../test/test-app';
 
@@ -109,7 +109,7 @@ describe('the district overview', () => {
     const a = o.health.byCommittee.find((r) => r.committeeName === '潍坊一村居委会')!;
     expect(a.green + a.yellow + a.red).toBe(2);
     expect(o.health.totals.green + o.health.totals.yellow + o.health.totals.red).toBe(3);
-    expect(o.filings.byStatus).toEqual({ submitted: 0, approved: 0, returned: 0, rejected: 0 });
+    expect(o.filings.byStatus).toEqual(Object.fromEntries(FILING_STATUSES.map((s) => [s, 0])));
     expect(o.filings.firstTimeApproval.rate).toBeNull();
   });
 

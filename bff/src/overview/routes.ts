@@ -7,14 +7,14 @@ import { buildOverview } from './overview';
 /** An overview reads the rollups and the other services' records: a refresh storm should not take the BFF's CPU from everyone else. */
 const OVERVIEW_LIMIT = { name: 'overview', perIp: { limit: 300, windowMs: 60_000 }, perUser: { limit: 30, windowMs: 60_000 } };
 
-/** District staff's one picture of the four services (a cadre's: their committee), and each of its tables as CSV. */
+/** District staff's one picture of the four services, street order and place codes (a cadre's: their committee), and each of its tables as CSV. */
 export function overviewRoutes(deps: { clock: Clock }): RouteSpec[] {
   return [
     defineRoute({
       method: 'get',
       path: '/api/dashboard/overview',
       tag: 'overview',
-      summary: 'Complaints by week, street and committee; masks per pharmacy; health codes by colour; filings; first-time success',
+      summary: 'Complaints by week, street and committee; masks per pharmacy; health codes by colour; filings; first-time success; shops by grade; place visits per day and contact candidates awaiting a decision',
       access: ['district', 'cadre'],
       query: overviewQuerySchema,
       rateLimit: OVERVIEW_LIMIT,

@@ -21,6 +21,7 @@ import { signPlaceCode } from './token';
 export { myVisits, placeVisits, scanIn } from './visits';
 export { confirmCandidates, contactCandidatesOf, dismissCandidates } from './contacts';
 export { runsPlace } from './scope';
+export { placeFiguresByCommittee, type PlaceFigures } from './overview-figures';
 
 /** The health code's dependencies: a scan reads the colour, a confirmation sets a status. */
 export type PlacesDeps = HealthDeps;

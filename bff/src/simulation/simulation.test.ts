@@ -87,7 +87,8 @@ describe('a simulated month against the BFF', () => {
     expect(counts.filingsApproved).toBeGreaterThanOrEqual(4);
     expect(counts.filingsRejected).toBeGreaterThanOrEqual(1);
     expect(month.ledger.entries.some((e) => e.kind === 'filing.approve' && e.expectRefusal === 'CONFLICT' && e.outcome.error === 'CONFLICT')).toBe(true);
-    expect(Object.values(filings.byStatus).every((n) => n > 0)).toBe(true);
+    // Every status the month's stories reach (none revokes an approval).
+    expect((['submitted', 'approved', 'returned', 'rejected'] as const).every((s) => filings.byStatus[s] > 0)).toBe(true);
     expect(filings.medianDaysToDecision).toBeGreaterThan(0);
     expect(filings.missingReportsToday.length).toBeGreaterThan(0);
     expect(filings.firstTimeApproval.firstTime).toBeLessThan(filings.firstTimeApproval.total);
@@ -121,16 +122,45 @@ describe('a simulated month against the BFF', () => {
     expect(regraded.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
 
+  it('had place codes worth comparing: visits refused yellow and red, repeats, a forged code, a case whose candidates the rule names', () => {
+    const counts = countMonth(month.ledger);
+    const places = month.expected.district.places;
+    const scans = month.ledger.entries.filter((e) => e.kind === 'visit.scan' && e.outcome.ok);
+    // Six pharmacies and the six enterprises approved in the month; two reads before any approval refused, as meant.
+    expect(counts.placesRead).toBe(12);
+    expect(month.ledger.entries.filter((e) => e.kind === 'place.mine' && e.expectRefusal === 'NOT_FOUND' && e.outcome.error === 'NOT_FOUND')).toHaveLength(2);
+    expect(counts.scans).toBeGreaterThan(400);
+    expect(counts.repeatScans).toBeGreaterThan(5);
+    expect(counts.forgedScans).toBe(1);
+    // Every scan's colour was checked against the shared rules in the replay: some yellow, some red, refused and still recorded.
+    for (const color of ['yellow', 'red']) expect(scans.filter((e) => e.outcome.result?.color === color && e.outcome.result?.allowed === false).length).toBeGreaterThan(3);
+    expect(counts.refusedVisits).toBeGreaterThan(10);
+    // K1: the rule's candidates over the ledger were the BFF's; every other one confirmed, the rest dismissed, those with no ID number left.
+    expect(counts.k1Candidates).toBeGreaterThanOrEqual(6);
+    expect([counts.k1Confirmed, counts.k1Dismissed, counts.k1Left].every((n) => n > 0)).toBe(true);
+    expect(counts.k1Confirmed + counts.k1Dismissed + counts.k1Left).toBe(counts.k1Candidates);
+    // Those asked to be confirmed read their codes, each colour checked in the replay: the confirmed red, those with no ID number not.
+    expect(month.ledger.entries.filter((e) => e.kind === 'code.read' && e.outcome.result?.color === 'red')).toHaveLength(counts.k1Confirmed);
+    // K2 is left waiting: the overview's candidates awaiting a decision are those K1 left and all of K2's.
+    expect(counts.k2Candidates).toBeGreaterThan(0);
+    expect(places.candidates).toEqual({ awaiting: counts.k1Left + counts.k2Candidates, cases: 2 });
+    expect(places.total.visits).toBeGreaterThan(50);
+    expect(places.total.refused).toBeGreaterThan(0);
+    expect(month.expected.cadre.places.byCommittee).toHaveLength(1);
+  });
+
   it('would notice a single figure out of place', () => {
     const wrong = structuredClone(month.expected.district);
     wrong.complaints.byCommittee[0].weeks[6].received += 1;
     wrong.masks.byPharmacy[0].expired += 1;
     wrong.shops.byCommittee[1].high += 1;
+    wrong.places.byCommittee[2].days[6].refused += 1;
     const found = compareFigures(wrong, month.actual.district, 'district', wrong.weeks).map((m) => m.path);
     expect(found).toEqual([
       `district.complaints.byCommittee[${wrong.complaints.byCommittee[0].committeeName}].weeks[week ${wrong.weeks[6]}].received`,
       `district.masks.byPharmacy[${wrong.masks.byPharmacy[0].pharmacyName}].expired`,
       `district.shops.byCommittee[${wrong.shops.byCommittee[1].committeeName}].high`,
+      `district.places.byCommittee[${wrong.places.byCommittee[2].committeeName}].days[6].refused`,
     ]);
     const shops = structuredClone(month.shops.expected);
     shops[0].grade = shops[0].grade === 'high' ? 'low' : 'high';

@@ -774,6 +774,11 @@ describe('one-field fuzz from valid requests, on every route that takes input', 
       'POST /api/enterprise-filings/:id/approve': filingDecision({ note: '同意复工' }),
       'POST /api/enterprise-filings/:id/return': filingDecision({ note: '请补充防护物资储备' }),
       'POST /api/enterprise-filings/:id/reject': filingDecision({ note: '材料不实' }),
+      'POST /api/enterprise-filings/:id/revoke': {
+        kind: 'json',
+        valid: async () => ({ as: 'district-1', params: { id: (await approvedFiling()).id }, body: { note: '现场检查发现未落实防控措施' } }),
+        verify: async (r, req) => filingConsistent(r.body.id, r.body, req.body),
+      },
       'POST /api/enterprise-filings/:id/roster': {
         kind: 'csv',
         valid: async () => ({

@@ -12,7 +12,7 @@ export interface FilingReview {
   send: (action: ReviewAction, note?: string) => Promise<boolean>;
 }
 
-const DONE: Record<ReviewAction, string> = { approve: '已通过', return: '已退回', reject: '已驳回' };
+const DONE: Record<ReviewAction, string> = { approve: '已通过', return: '已退回', reject: '已驳回', revoke: '已撤销' };
 
 /** The employees on red a refused approval names (read with the shared schema of its details). */
 const redEmployeesOf = (details: unknown): RedEmployee[] | undefined => {

@@ -7,6 +7,7 @@ export const STATUS_LABELS: Record<FilingStatus, string> = {
   approved: '已通过',
   returned: '退回修改',
   rejected: '未通过',
+  revoked: '已撤销',
 };
 
 export const STATUS_TAGS: Record<FilingStatus, string> = {
@@ -14,6 +15,7 @@ export const STATUS_TAGS: Record<FilingStatus, string> = {
   approved: 'tag--green',
   returned: 'tag--orange',
   rejected: 'tag--red',
+  revoked: 'tag--red',
 };
 
 export const HEALTH_COLOR_LABELS = { green: '绿码', yellow: '黄码', red: '红码' } as const;
@@ -24,6 +26,7 @@ const ACTION_TITLES: Record<string, string> = {
   approve: '审核通过',
   return: '退回修改',
   reject: '审核不通过',
+  revoke: '撤销备案',
   roster: '追加员工名单',
   report: '每日报告',
 };

@@ -13,6 +13,7 @@ export const TABLE_TITLES: Record<OverviewTable, string> = {
   health: '随申码',
   filings: '复工备案',
   shops: '商户风险等级',
+  places: '场所到访',
 };
 
 export const csvFileName = (table: OverviewTable) => `overview-${table}.csv`;

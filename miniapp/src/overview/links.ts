@@ -88,6 +88,9 @@ export const maskReviewLink = (tab: 'registrations' | 'reservations'): Link => w
 /** Open appeals are handled on the district's health management page (district staff only). */
 export const appealsLink = (viewer: Role): Link => (viewer === 'district' ? withQuery(ROUTES.healthManage, { tab: 'appeals' }) : null);
 
+/** A confirmed case's candidates are decided on the district's health page, under its cases (district staff only). */
+export const candidatesLink = (viewer: Role): Link => (viewer === 'district' ? withQuery(ROUTES.healthManage, { tab: 'cases' }) : null);
+
 /** The overview itself, narrowed to a street (district staff only: a cadre always sees their committee). */
 export const streetOverviewLink = (viewer: Role, streetId: string | null): Link =>
   viewer === 'district' && streetId ? withQuery(OVERVIEW_PATH, { streetId }) : null;

@@ -1,4 +1,4 @@
-import type { ComplaintCohort, Overview } from '@sqtb/shared';
+import { FILING_STATUSES, type ComplaintCohort, type Overview } from '@sqtb/shared';
 
 /**
  * A district overview as `GET /api/dashboard/overview` answers it, for the page
@@ -14,6 +14,19 @@ export const STREET_L = '64b0000000000000000000b2';
 export const OVERDUE_1 = '64b0000000000000000000e1';
 export const OVERDUE_2 = '64b0000000000000000000e2';
 export const FILING_MISSING = '64b0000000000000000000f1';
+
+/** The overview's visit days (generated 2026-03-04 10:00 Shanghai) and each committee's visits and refused visits on them. */
+export const VISIT_DAYS = ['2026-02-26', '2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04'];
+const visitDays = (visits: number[], refused: number[]) => visits.map((v, i) => ({ visits: v, refused: refused[i] }));
+const sumDays = (days: Array<{ visits: number; refused: number }>) => days.reduce((t, d) => ({ visits: t.visits + d.visits, refused: t.refused + d.refused }), { visits: 0, refused: 0 });
+const placesA = visitDays([5, 6, 4, 7, 8, 3, 2], [0, 1, 0, 0, 2, 0, 0]);
+const placesB = visitDays([2, 3, 1, 4, 2, 5, 1], [0, 0, 0, 1, 0, 0, 0]);
+const placesOutside = visitDays([1, 0, 0, 2, 0, 1, 0], [0, 0, 0, 0, 0, 1, 0]);
+const placesByDay = placesA.map((a, i) => sumDays([a, placesB[i], placesOutside[i]]));
+const noVisits = () => VISIT_DAYS.map(() => ({ visits: 0, refused: 0 }));
+
+/** Filings by status: every status of the workflow, 0 unless given. */
+const filingCounts = (given: Record<string, number>) => Object.fromEntries(FILING_STATUSES.map((s) => [s, given[s] ?? 0])) as Overview['filings']['byStatus'];
 
 const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
 
@@ -137,7 +150,7 @@ export function overviewFixture(): Overview {
       openAppeals: 2,
     },
     filings: {
-      byStatus: { submitted: 3, approved: 12, returned: 2, rejected: 1 },
+      byStatus: filingCounts({ submitted: 3, approved: 12, returned: 2, rejected: 1 }),
       medianDaysToDecision: 2.5,
       missingReportsToday: [{ id: FILING_MISSING, enterpriseName: '上海潍坊小笼餐饮有限公司', committeeName: '潍坊一村居委会' }],
       firstTimeApproval: { total: 12, firstTime: 10, rate: 0.8333, target: 0.9 },
@@ -150,6 +163,17 @@ export function overviewFixture(): Overview {
       ],
       totals: { low: 12, medium: 4, high: 1, inspectionsThisWeek: 5 },
     },
+    places: {
+      days: [...VISIT_DAYS],
+      byDay: placesByDay,
+      total: sumDays(placesByDay),
+      byCommittee: [
+        { committeeId: COMMITTEE_A, committeeName: '潍坊一村居委会', days: placesA, total: sumDays(placesA), candidatesAwaiting: 3 },
+        { committeeId: COMMITTEE_B, committeeName: '潍坊四村居委会', days: placesB, total: sumDays(placesB), candidatesAwaiting: 1 },
+        { committeeId: null, committeeName: '辖区外', days: placesOutside, total: sumDays(placesOutside), candidatesAwaiting: 0 },
+      ],
+      candidates: { awaiting: 4, cases: 2 },
+    },
   };
 }
 
@@ -161,7 +185,8 @@ export function emptyOverviewFixture(): Overview {
     complaints: { byWeek: zeroWeeks(), total: cohort(), overdueNow: 0, byStreet: [], byCommittee: [], openHotspots: [], worstOverdue: [], firstTimeSuccess: { total: 0, firstTime: 0, rate: null, target: 0.9 } },
     masks: { round: null, byPharmacy: [], pendingReviews: [] },
     health: { byCommittee: [], totals: { green: 0, yellow: 0, red: 0 }, openAppeals: 0 },
-    filings: { byStatus: { submitted: 0, approved: 0, returned: 0, rejected: 0 }, medianDaysToDecision: null, missingReportsToday: [], firstTimeApproval: { total: 0, firstTime: 0, rate: null, target: 0.9 } },
+    filings: { byStatus: filingCounts({}), medianDaysToDecision: null, missingReportsToday: [], firstTimeApproval: { total: 0, firstTime: 0, rate: null, target: 0.9 } },
     shops: { byCommittee: [], totals: { low: 0, medium: 0, high: 0, inspectionsThisWeek: 0 } },
+    places: { days: [...VISIT_DAYS], byDay: noVisits(), total: { visits: 0, refused: 0 }, byCommittee: [], candidates: { awaiting: 0, cases: 0 } },
   };
 }

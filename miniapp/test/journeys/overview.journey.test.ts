@@ -33,7 +33,7 @@ describe('the district overview on H5', () => {
     const staff = await signIn(stage.browser, stage.app.baseUrl, '孙科长（区城运中心）');
     await staff.tapText('综合总览');
     await staff.see(`${expected.scope.name}总览`);
-    for (const title of ['一次办成率（目标 90%）', '投诉处理（近 8 周）', '口罩预约', '随申码', '企业复工备案', '街面秩序']) await staff.see(title);
+    for (const title of ['一次办成率（目标 90%）', '投诉处理（近 8 周）', '口罩预约', '随申码', '企业复工备案', '街面秩序', '场所码']) await staff.see(title);
     const shopsA = expected.shops.byCommittee.find((r) => r.committeeName === '潍坊一村居委会')!;
     await staff.see(`潍坊一村居委会 高风险 ${shopsA.high}、中风险 ${shopsA.medium}、低风险 ${shopsA.low}`);
 

@@ -1,5 +1,6 @@
 import type { ApiResponse } from './http';
 import type { EventKind, OrgRef, PlannedEvent } from './ledger';
+import { PLACE_ACTIONS, type PlacesDriverState } from './actions-places';
 import { SHOP_ACTIONS, shopCodeOf } from './actions-shops';
 import { PHARMACY_ACCOUNTS, PHARMACY_OF_RESERVATION } from './plan-context';
 
@@ -16,6 +17,8 @@ export interface DriverState {
   pickupCodes: Map<string, string>;
   /** The pharmacy (code) each reservation was given. */
   reservationPharmacy: Map<string, string>;
+  /** Place codes read, visits made, candidates listed. */
+  places: PlacesDriverState;
 }
 
 export interface Request {
@@ -173,4 +176,5 @@ export const ACTIONS: Record<EventKind, Action> = {
     keep: (_e, r) => ({ date: r.body.date }),
   },
   ...SHOP_ACTIONS,
+  ...PLACE_ACTIONS,
 };

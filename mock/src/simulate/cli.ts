@@ -43,7 +43,7 @@ async function main(): Promise<number> {
   process.stdout.write(`\n${summarise(result.ledger, result.expected.district)}\n`);
   process.stdout.write(`${result.requests} requests in ${seconds} s; ledger written to ${values.out}\n`);
   if (result.mismatches.length === 0) {
-    process.stdout.write("Every overview figure matches the ledger (district staff and cadre), and every shop's grade and reasons the rule's.\n");
+    process.stdout.write("Every overview figure matches the ledger (district staff and cadre), every shop's grade and reasons the rule's, and every case's contact candidates the rule's over the ledger's visits.\n");
     return 0;
   }
   process.stdout.write(`${result.mismatches.length} mismatches:\n${formatMismatches(result.mismatches)}\n`);

@@ -1,5 +1,6 @@
 import type { OrgResponse } from '@sqtb/shared';
 import { ACTIONS, type DriverState } from './actions';
+import { newPlacesState } from './actions-places';
 import type { ApiClient } from './http';
 import type { Ledger, LedgerEntry, OrgRef } from './ledger';
 import type { MonthPlan } from './plan';
@@ -18,7 +19,7 @@ export async function drive(api: ApiClient, plan: MonthPlan, progress?: (done: n
   const reset = await api.call(null, 'POST', '/api/simulation/reset', { now: startAt });
   if (!reset.ok) throw new Error(`the BFF refused to reset (is SIMULATED_CLOCK=true set?): ${reset.status} ${JSON.stringify(reset.body)}`);
   const org = await fetchOrg(api);
-  const state: DriverState = { org, ids: await fetchSeedShopIds(api), pickupCodes: new Map(), reservationPharmacy: new Map() };
+  const state: DriverState = { org, ids: await fetchSeedShopIds(api), pickupCodes: new Map(), reservationPharmacy: new Map(), places: newPlacesState(api.openidOf) };
   const entries: LedgerEntry[] = [];
 
   let clock = startAt;

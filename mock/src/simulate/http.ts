@@ -15,10 +15,13 @@ export interface ApiClient {
   call(openid: string | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
   /** How many requests went out (for the report). */
   requests(): number;
+  /** The openid of a user id this client has logged in as (candidates come back by user id). */
+  openidOf(userId: string): string | undefined;
 }
 
 export function createApiClient(baseUrl: string): ApiClient {
   const tokens = new Map<string, string>();
+  const openids = new Map<string, string>();
   let sent = 0;
 
   async function send(method: string, path: string, body: unknown, headers: Record<string, string>): Promise<ApiResponse> {
@@ -44,12 +47,14 @@ export function createApiClient(baseUrl: string): ApiClient {
     const response = await send('POST', '/api/auth/login', { code: `dev:${openid}` }, {});
     if (!response.ok) throw new Error(`login as ${openid} failed: ${response.status} ${JSON.stringify(response.body)}`);
     tokens.set(openid, response.body.token);
+    openids.set(response.body.user.id, openid);
     return response.body.token;
   }
 
   return {
     baseUrl,
     requests: () => sent,
+    openidOf: (userId) => openids.get(userId),
     async call(openid, method, path, body, headers = {}) {
       if (!openid) return send(method, path, body, headers);
       const token = tokens.get(openid) ?? (await login(openid));

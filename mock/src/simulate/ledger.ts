@@ -42,7 +42,14 @@ export type EventKind =
   | 'shop.import'
   | 'shop.inspect'
   | 'alerts.import'
-  | 'complaint.linkShop';
+  | 'complaint.linkShop'
+  | 'place.mine'
+  | 'visit.scan'
+  | 'case.find'
+  | 'contacts.list'
+  | 'contacts.confirm'
+  | 'contacts.dismiss'
+  | 'code.read';
 
 export interface LatLng {
   lat: number;
@@ -60,7 +67,8 @@ export interface PlannedEvent {
   kind: EventKind;
   /**
    * The local key of what is acted on: C0001 a complaint, R001 a resident, RND1 a round, M1-R001 a reservation,
-   * F1 a filing, AP1 an appeal, S01/N1 a shop, SI1 a shop import, AL1 an alerts import.
+   * F1 a filing, AP1 an appeal, S01/N1 a shop, SI1 a shop import, AL1 an alerts import, E1/P1 a place (by what it
+   * stands for), V0001 a scan, K1 a confirmed case.
    */
   ref: string;
   data: Record<string, unknown>;
@@ -96,7 +104,7 @@ export interface Ledger {
   meta: { seed: number; days: number; start: string; end: string };
   org: OrgRef;
   entries: LedgerEntry[];
-  /** Local key → server id: complaints, reservations, filings, appeals, `hotspot:<cell>` seen in the hotspot list, `shop:<code>`. */
+  /** Local key → server id: complaints, reservations, filings, appeals, `hotspot:<cell>` seen in the hotspot list, `shop:<code>`, `place:<E1|P1>`, cases (K1). */
   ids: Record<string, string>;
 }
 

@@ -4,6 +4,7 @@ import { planComplaints } from './plan-complaints';
 import { planFilings } from './plan-filings';
 import { planHealth } from './plan-health';
 import { planMasks, planRegistrations } from './plan-masks';
+import { planPlaces } from './plan-places';
 import { planShopComplaints } from './plan-shop-complaints';
 import { planShops } from './plan-shops';
 import { createPopulation, type SimResident } from './population';
@@ -47,6 +48,8 @@ export function planMonth(options: { seed: number; days: number; start: string }
   planShops(context, rng.fork('shops'));
   // After the complaints: some of their submissions name a shop, and their units link shops.
   planShopComplaints(context, rng.fork('shop-complaints'), events);
+  // After health and filings: places open with approvals, some scan in after a fever or a close-contact status.
+  planPlaces(context, rng.fork('places'), registrations, events);
 
   events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.seq - b.seq);
   return { seed, days, start, end: end.toISOString(), residents, events };

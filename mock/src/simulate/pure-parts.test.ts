@@ -51,6 +51,22 @@ describe('the simulator\'s pure parts', () => {
     for (const a of alerts) expect(ALL_SHOPS.every((s) => distanceMeters(a, s.location) <= 20.5 || distanceMeters(a, s.location) > 60)).toBe(true);
   });
 
+  it('plans scans only at places whose code was read before, at distinct instants, with one forged code and two confirmed cases', () => {
+    const plan = planMonth({ seed: 42, days: 30, start: '2026-03-02' });
+    const read = new Map(plan.events.filter((e) => e.kind === 'place.mine' && !e.expectRefusal).map((e) => [e.ref, Date.parse(e.at)]));
+    const scans = plan.events.filter((e) => e.kind === 'visit.scan');
+    expect(scans.length).toBeGreaterThan(400);
+    expect(scans.every((e) => Date.parse(e.at) > (read.get(e.data.place as string) ?? Infinity))).toBe(true);
+    expect(new Set(scans.map((e) => e.at)).size).toBe(scans.length);
+    expect(scans.filter((e) => e.data.forged).map((e) => e.expectRefusal)).toEqual(['INVALID_PLACE_CODE']);
+    const confirmed = plan.events.filter((e) => e.kind === 'health.case' && e.data.status === 'confirmed');
+    expect(plan.events.filter((e) => e.kind === 'case.find').map((e) => [e.ref, e.data.idNumber])).toEqual([['K1', confirmed[0].data.idNumber], ['K2', confirmed[1].data.idNumber]]);
+    // The case's companions on either side of the bound: one exactly 60 minutes after a visit of the case, one 61.
+    const caseScans = scans.filter((e) => e.actor === plan.residents.find((r) => r.ref === confirmed[0].ref)!.openid).map((e) => Date.parse(e.at));
+    const after = (minutes: number) => scans.some((e) => caseScans.includes(Date.parse(e.at) - minutes * 60_000));
+    expect([after(60), after(61)]).toEqual([true, true]);
+  });
+
   it("names a shop whose grade, reasons or fall date differ from the rule's, and shops missing from the list or extra on it", () => {
     const shop = (id: string, grade: 'low' | 'high'): ExpectedShop => ({ code: `S${id}`, id, name: `店${id}`, committeeId: null, grade, reasons: ['r'], nextFallOn: null });
     const view = (e: ExpectedShop) => ({ id: e.id!, name: e.name, businessType: 'grocery' as const, address: 'x', location: { lat: 0, lng: 0 }, grade: e.grade, reasons: e.reasons, gradedAt: '' });

@@ -2,14 +2,15 @@
  * Resumption filing review (企业复工备案): the committee's cadre (or district
  * staff) approves, returns for amendment, or rejects; a returned filing comes
  * back when the enterprise amends it. Approval needs every returning employee
- * off red.
+ * off red. District staff may revoke an approval (撤销备案): its certificate
+ * stops verifying and its place code is refused.
  */
 import { defineWorkflow, guard, type Step } from '../core/workflow';
 
-export const FILING_STATUSES = ['submitted', 'approved', 'returned', 'rejected'] as const;
+export const FILING_STATUSES = ['submitted', 'approved', 'returned', 'rejected', 'revoked'] as const;
 export type FilingStatus = (typeof FILING_STATUSES)[number];
-export type FilingEvent = 'approve' | 'return' | 'reject' | 'amend';
-export type FilingActor = 'reviewer' | 'owner';
+export type FilingEvent = 'approve' | 'return' | 'reject' | 'amend' | 'revoke';
+export type FilingActor = 'reviewer' | 'owner' | 'district';
 
 export interface FilingContext {
   /** How many on the roster have a red health code now, for `approve`. */
@@ -26,6 +27,7 @@ export const FILING_WORKFLOW = defineWorkflow<FilingStatus, FilingEvent, FilingA
     { event: 'return', from: 'submitted', to: 'returned', by: ['reviewer'] },
     { event: 'reject', from: 'submitted', to: 'rejected', by: ['reviewer'] },
     { event: 'amend', from: 'returned', to: 'submitted', by: ['owner'] },
+    { event: 'revoke', from: 'approved', to: 'revoked', by: ['district'] },
   ],
 });
 

@@ -124,7 +124,9 @@ export const filingViewSchema = filingSummarySchema.extend({
   timeline: z.array(z.object({ at: z.string(), actorName: z.string().optional(), role: z.string(), action: z.string(), from: z.string().optional(), to: z.string().optional(), note: z.string().optional() })),
   returnNote: z.string().optional(),
   rejectReason: z.string().optional(),
-  actions: z.array(z.enum(['approve', 'return', 'reject', 'amend'])),
+  /** Why district staff revoked the approval. */
+  revokeReason: z.string().optional(),
+  actions: z.array(z.enum(['approve', 'return', 'reject', 'amend', 'revoke'])),
 });
 export type FilingView = z.infer<typeof filingViewSchema>;
 export type FilingSummary = z.infer<typeof filingSummarySchema>;

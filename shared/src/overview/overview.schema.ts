@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { latLngViewSchema } from '../core/geo.schema';
 import { objectIdSchema } from '../core/ids';
 import { COMPLAINT_STATUSES } from '../complaints/complaint.machine';
+import { FILING_STATUSES, type FilingStatus } from '../filings/filing.machine';
 
 /**
  * The district overview (`GET /api/dashboard/overview`): one picture of the
- * four services. Every figure is defined here in words, because the simulator
+ * four services, street order and place codes. Every figure is defined here in words, because the simulator
  * in mock/ computes the same figures from its own ledger and compares.
  *
  * Weeks are Shanghai weeks, Monday 00:00 (+08:00) to the next Monday; the
@@ -31,7 +32,7 @@ export const overviewQuerySchema = z
   .strict();
 export type OverviewQuery = z.infer<typeof overviewQuerySchema>;
 
-export const OVERVIEW_TABLES = ['complaints-weekly', 'complaints-committees', 'overdue', 'hotspots', 'masks', 'mask-reviews', 'health', 'filings', 'shops'] as const;
+export const OVERVIEW_TABLES = ['complaints-weekly', 'complaints-committees', 'overdue', 'hotspots', 'masks', 'mask-reviews', 'health', 'filings', 'shops', 'places'] as const;
 export type OverviewTable = (typeof OVERVIEW_TABLES)[number];
 export const overviewCsvQuerySchema = overviewQuerySchema.extend({ table: z.enum(OVERVIEW_TABLES) }).strict();
 
@@ -151,6 +152,53 @@ export const shopRowSchema = z.object({
   ...shopFigures,
 });
 
+/** Place codes: the Shanghai days whose visits the overview counts, the last being today. */
+export const OVERVIEW_VISIT_DAYS = 7;
+/** Place codes: the confirmed cases whose candidates are counted are those dated on this many Shanghai days up to today. */
+export const OVERVIEW_CASE_DAYS = 14;
+
+/**
+ * Visits (到访) on one Shanghai day: one visit per person, place and Shanghai clock
+ * hour, on the day of its arrival (the first scan of that hour); `refused` those
+ * whose colour as stored (the latest scan of that hour) was not green.
+ */
+export const visitCountSchema = z.object({ visits: z.number().int(), refused: z.number().int() });
+
+export const placeRowSchema = z.object({
+  /** The committee of the place (its `committeeId`); null (district level only) for places outside every committee's area. */
+  committeeId: z.string().nullable(),
+  committeeName: z.string(),
+  /** One count per day of `places.days`, oldest first, and the days together. */
+  days: z.array(visitCountSchema).length(OVERVIEW_VISIT_DAYS),
+  total: visitCountSchema,
+  /** Candidates awaiting a decision (see `places.candidates`) whose overlapping visit the rule names was at a place of this committee. */
+  candidatesAwaiting: z.number().int(),
+});
+
+/**
+ * Place codes (一企一码): visits per day at the places in scope (by the place's
+ * committee), and close-contact candidates awaiting a decision.
+ *
+ * A candidate awaiting a decision: for each medical status record `confirmed`
+ * dated on the OVERVIEW_CASE_DAYS Shanghai days up to today whose ID number a
+ * resident on record holds, each person the shared rule `contactCandidates`
+ * names from the visits kept, leaving out those already confirmed or dismissed
+ * for that case: the case's list (`GET /api/health/cases/:id/contact-candidates`).
+ * A person named for two cases counts twice. Older cases are not counted (their
+ * list still opens on the health page); this keeps the figure's reads bounded.
+ */
+export const placesOverviewSchema = z.object({
+  /** The OVERVIEW_VISIT_DAYS Shanghai dates counted, oldest first, the last today. */
+  days: z.array(z.string()).length(OVERVIEW_VISIT_DAYS),
+  /** Every day's visits in scope, and the days together. */
+  byDay: z.array(visitCountSchema).length(OVERVIEW_VISIT_DAYS),
+  total: visitCountSchema,
+  /** Every committee in scope (at district level a last row for places outside every area). */
+  byCommittee: z.array(placeRowSchema),
+  /** Candidates awaiting a decision in scope (the rows' sum), and the cases with at least one of them. */
+  candidates: z.object({ awaiting: z.number().int(), cases: z.number().int() }),
+});
+
 export const overviewSchema = z.object({
   generatedAt: z.string(),
   scope: z.object({ level: z.enum(['district', 'street', 'committee']), id: z.string().nullable(), name: z.string() }),
@@ -184,8 +232,8 @@ export const overviewSchema = z.object({
     openAppeals: z.number().int(),
   }),
   filings: z.object({
-    /** Every filing in scope, by its status now. */
-    byStatus: z.object({ submitted: z.number().int(), approved: z.number().int(), returned: z.number().int(), rejected: z.number().int() }),
+    /** Every filing in scope, by its status now (one count for each status of the filing workflow). */
+    byStatus: z.object(Object.fromEntries(FILING_STATUSES.map((s) => [s, z.number().int()])) as Record<FilingStatus, z.ZodNumber>),
     /** Days from first submission to the final decision (approved or rejected), over those decided; 2 places. */
     medianDaysToDecision: z.number().nullable(),
     /** Approved filings whose enterprise has reopened and has not sent today's report by 10:00 Shanghai time; by enterprise name. */
@@ -198,7 +246,10 @@ export const overviewSchema = z.object({
     byCommittee: z.array(shopRowSchema),
     totals: z.object(shopFigures),
   }),
+  places: placesOverviewSchema,
 });
 export type Overview = z.infer<typeof overviewSchema>;
 export type ComplaintAreaRow = z.infer<typeof complaintAreaRowSchema>;
 export type ShopOverviewRow = z.infer<typeof shopRowSchema>;
+export type PlacesOverview = z.infer<typeof placesOverviewSchema>;
+export type VisitCount = z.infer<typeof visitCountSchema>;

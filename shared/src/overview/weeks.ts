@@ -1,6 +1,6 @@
 import { addDays } from '../calendar/dates';
 import { shanghaiDate } from '../calendar/working-days';
-import { OVERVIEW_WEEKS } from './overview.schema';
+import { OVERVIEW_VISIT_DAYS, OVERVIEW_WEEKS } from './overview.schema';
 
 export const WEEK_MS = 7 * 86_400_000;
 
@@ -18,4 +18,10 @@ export function shanghaiWeekOf(instant: Date): string {
 export function overviewWeekStarts(now: Date): string[] {
   const thisMonday = shanghaiWeekOf(now);
   return Array.from({ length: OVERVIEW_WEEKS }, (_, i) => addDays(thisMonday, (i - (OVERVIEW_WEEKS - 1)) * 7));
+}
+
+/** The Shanghai dates whose visits the overview counts, oldest first, the last being the date of `now`. */
+export function overviewVisitDays(now: Date): string[] {
+  const today = shanghaiDate(now);
+  return Array.from({ length: OVERVIEW_VISIT_DAYS }, (_, i) => addDays(today, i - (OVERVIEW_VISIT_DAYS - 1)));
 }

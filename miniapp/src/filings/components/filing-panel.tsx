@@ -53,6 +53,14 @@ export function FilingPanel({ filingId, shownAt }: { filingId: string; shownAt: 
           </Button>
         </View>
       )}
+      {filing.status === 'revoked' && (
+        <View>
+          <Text className="filing-note filing-note--red">{`备案已撤销：${filing.revokeReason ?? '请联系街道了解原因'}。复工证明与场所码已失效。`}</Text>
+          <Button className="button button--primary" onClick={() => void Taro.navigateTo({ url: ROUTES.filingsFile })}>
+            重新填写备案
+          </Button>
+        </View>
+      )}
       {filing.status === 'submitted' && <RosterUpload filingId={filing.id} onAdded={() => void run()} />}
       {filing.status === 'approved' && (
         <View>

@@ -1,4 +1,4 @@
-import { FIRST_TIME_SUCCESS_TARGET, shanghaiDate, type Overview } from '@sqtb/shared';
+import { FILING_STATUSES, FIRST_TIME_SUCCESS_TARGET, shanghaiDate, type Overview } from '@sqtb/shared';
 import type { Ledger } from '../ledger';
 import { DAY_MS, shanghaiHour } from '../time';
 import type { FilingsModel } from './filings-model';
@@ -23,7 +23,7 @@ export function expectedFilings(ledger: Ledger, model: FilingsModel, view: Scope
   const pastDue = shanghaiHour(now) >= REPORT_DUE_HOUR;
   const firstTime = approved.filter((f) => !f.everReturned).length;
   return {
-    byStatus: { submitted: count('submitted'), approved: count('approved'), returned: count('returned'), rejected: count('rejected') },
+    byStatus: Object.fromEntries(FILING_STATUSES.map((s) => [s, count(s)])) as Overview['filings']['byStatus'],
     medianDaysToDecision: median(decided.map((f) => (f.decidedAt! - f.firstSubmittedAt) / DAY_MS)),
     missingReportsToday: approved
       .filter((f) => pastDue && f.reopenDate <= today && !f.reports.has(today))

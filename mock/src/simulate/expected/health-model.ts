@@ -43,6 +43,16 @@ export class HealthModel {
     if (registration && !this.identities.has(entry.actor)) this.identities.set(entry.actor, { openid: entry.actor, idNumber: entry.data.idNumber as string, committee: registration.committee });
   }
 
+  /** The resident on record holding this ID number, if any. */
+  openidOf(idNumber: string): string | undefined {
+    return [...this.identities.values()].find((i) => i.idNumber === idNumber)?.openid;
+  }
+
+  /** A status set other than by district staff's form (a close contact confirmed from visits), in the order it was set. */
+  addStatus(idNumber: string, status: MedicalStatus, date: string): void {
+    this.cases.set(idNumber, [...(this.cases.get(idNumber) ?? []), { status, date }]);
+  }
+
   colorOf(openid: string, today: string): HealthColor {
     return this.colorFor(openid, this.identities.get(openid)?.idNumber, today);
   }

@@ -4,6 +4,7 @@ import { expectedComplaints, UNNAMED } from './complaints';
 import { expectedFilings } from './filings';
 import { expectedHealth } from './health';
 import { expectedMasks } from './masks';
+import { expectedPlaces } from './places';
 import { expectedShops } from './shops';
 import type { World } from './replay';
 import { viewOf, type ExpectedScope } from './scope';
@@ -23,5 +24,6 @@ export function expectedOverview(ledger: Ledger, world: World, scope: ExpectedSc
     health: expectedHealth(ledger, world.health, view, now),
     filings: expectedFilings(ledger, world.filings, view, now),
     shops: expectedShops(ledger, world.shops, view, now),
+    places: expectedPlaces(ledger, world.places, view, now),
   };
 }

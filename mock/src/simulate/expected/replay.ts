@@ -4,6 +4,7 @@ import { ComplaintsModel } from './complaints-model';
 import { FilingsModel } from './filings-model';
 import { HealthModel } from './health-model';
 import { MasksModel } from './masks-model';
+import { PlacesModel } from './places-model';
 import { ShopsModel } from './shops-model';
 
 /**
@@ -18,18 +19,21 @@ export interface World {
   health: HealthModel;
   filings: FilingsModel;
   shops: ShopsModel;
+  places: PlacesModel;
   checks: Checks;
 }
 
 export function replay(ledger: Ledger): World {
   const checks = new Checks();
   const health = new HealthModel();
+  const filings = new FilingsModel(health);
   const world: World = {
     complaints: new ComplaintsModel(ledger.org),
     masks: new MasksModel(ledger.org),
     health,
-    filings: new FilingsModel(health),
+    filings,
     shops: new ShopsModel(ledger.meta.start),
+    places: new PlacesModel(ledger.org, health, filings),
     checks,
   };
   for (const entry of ledger.entries) {
@@ -38,6 +42,7 @@ export function replay(ledger: Ledger): World {
       world.complaints.runJobs(entry, checks);
       world.masks.runJobs(entry, checks);
       world.shops.runJobs(entry, checks);
+      world.places.runJobs(entry);
     } else if (entry.kind === 'complaint.linkShop') world.shops.linkComplaint(entry, checks, world.complaints);
     else if (entry.kind.startsWith('complaint.')) {
       world.complaints.apply(entry, checks);
@@ -46,7 +51,10 @@ export function replay(ledger: Ledger): World {
     else if (/^(registration|round|reservation|pharmacy)\./.test(entry.kind)) {
       world.masks.apply(entry, checks);
       if (entry.kind === 'registration.submit') world.health.noteRegistration(entry, world.masks);
-    } else if (/^(health|appeal)\./.test(entry.kind)) world.health.apply(entry, checks);
+    } else if (/^(health|appeal)\./.test(entry.kind)) {
+      world.health.apply(entry, checks);
+      if (entry.kind === 'health.case') world.places.noteCase(entry);
+    } else if (/^(place|visit|case|contacts|code)\./.test(entry.kind)) world.places.apply(entry, checks);
     else if (entry.kind.startsWith('filing.')) world.filings.apply(entry, checks);
   }
   return world;

@@ -8,6 +8,7 @@ import { ComplaintsSection } from '../../components/complaints-section';
 import { FilingsSection } from '../../components/filings-section';
 import { HealthSection } from '../../components/health-section';
 import { MasksSection } from '../../components/masks-section';
+import { PlacesSection } from '../../components/places-section';
 import { ShopsSection } from '../../components/shops-section';
 import { SuccessSection } from '../../components/success-section';
 import { OVERVIEW_PATH } from '../../links';
@@ -16,17 +17,19 @@ import '../../overview.css';
 
 const LEVEL_WORDS: Record<Overview['scope']['level'], string> = { district: '全区', street: '街道', committee: '居委会' };
 
-/** Nothing has happened in scope yet: no complaint, round, resident, filing or shop. */
+/** Nothing has happened in scope yet: no complaint, round, resident, filing, shop, visit or candidate. */
 const isEmpty = (o: Overview) =>
   o.complaints.total.received === 0 &&
   o.complaints.overdueNow === 0 &&
   o.masks.round === null &&
   o.health.totals.green + o.health.totals.yellow + o.health.totals.red === 0 &&
   Object.values(o.filings.byStatus).every((n) => n === 0) &&
-  o.shops.totals.low + o.shops.totals.medium + o.shops.totals.high === 0;
+  o.shops.totals.low + o.shops.totals.medium + o.shops.totals.high === 0 &&
+  o.places.total.visits === 0 &&
+  o.places.candidates.awaiting === 0;
 
 /**
- * 综合总览: one screen of the four services and street order for district staff (the district,
+ * 综合总览: one screen of the four services, street order and place codes for district staff (the district,
  * or a street or committee given as `?streetId=` / `?committeeId=`) and cadres
  * (their committee). Every figure with a list behind it opens that list.
  */
@@ -56,6 +59,7 @@ export default function OverviewPage() {
           <HealthSection data={data} state={state} />
           <FilingsSection data={data} state={state} />
           <ShopsSection data={data} state={state} />
+          <PlacesSection data={data} state={state} />
         </View>
       )}
     </View>

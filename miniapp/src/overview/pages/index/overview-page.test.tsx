@@ -64,7 +64,7 @@ describe('the district overview page', () => {
     expect(screen.getByText('加载中…')).toBeTruthy();
     expect(await screen.findByText('浦东新区总览')).toBeTruthy();
     expect(screen.getByText('全区 · 统计时间 2026-03-04 10:00')).toBeTruthy();
-    for (const title of ['一次办成率（目标 90%）', '投诉处理（近 8 周）', '口罩预约', '随申码', '企业复工备案', '街面秩序']) expect(section(title)).toBeTruthy();
+    for (const title of ['一次办成率（目标 90%）', '投诉处理（近 8 周）', '口罩预约', '随申码', '企业复工备案', '街面秩序', '场所码']) expect(section(title)).toBeTruthy();
     expect(calls('/api/dashboard/overview')[0]).toMatchObject({ method: 'GET', data: {}, header: { Authorization: 'Bearer token-abc' } });
   });
 
@@ -378,6 +378,7 @@ describe('the district overview page', () => {
       ['导出随申码（CSV）', 'health'],
       ['导出复工备案（CSV）', 'filings'],
       ['导出商户风险等级（CSV）', 'shops'],
+      ['导出场所到访（CSV）', 'places'],
     ]) {
       fireEvent.click(screen.getByRole('button', { name: button }));
       await screen.findByText(`已导出 overview-${table}.csv`);
@@ -392,6 +393,7 @@ describe('the district overview page', () => {
       'health',
       'filings',
       'shops',
+      'places',
     ]);
     clicked.mockRestore();
   });
