@@ -20,9 +20,15 @@
  *
  * The storage also counts its changes, so a snapshot (snapshot.ts) is only
  * written when something changed since the last one.
+ *
+ * Both the unique check and equality queries read key maps kept beside the
+ * documents (congo-key-maps.ts, congo-index-lookups.ts) rather than passing
+ * over the whole collection, so their cost does not grow with it.
  */
-import type { ObjectId } from 'bson';
+import { ObjectId } from 'bson';
 import { createIndexHandler } from './congo-index-commands';
+import { withIndexLookups, type PlannedHandler } from './congo-index-lookups';
+import { KeyMaps } from './congo-key-maps';
 import { keyString, valueAt } from './index-key-values';
 
 // The package ships ESM-flavoured paths that Node loads as CommonJS; require is the documented way in.
@@ -42,6 +48,8 @@ export interface IndexSpec {
 interface MemoryStorage {
   insertOne(db: string, coll: string, doc: Record<string, unknown>): Promise<Doc>;
   updateById(db: string, coll: string, id: ObjectId, doc: Doc): Promise<boolean>;
+  deleteById(db: string, coll: string, id: ObjectId): Promise<boolean>;
+  findAll(db: string, coll: string): Promise<Doc[]>;
 }
 interface MemoryStorageInternals {
   ensureCollection(db: string, coll: string): Map<string, Doc>;
@@ -57,6 +65,8 @@ export type CongoStorage = MemoryStorage &
     readonly changes: number;
     /** Counts a change made to the maps directly. */
     touch(): void;
+    /** Index key → ids, kept in step with every write (unique checks and equality lookups read them). */
+    readonly keyMaps: KeyMaps;
   };
 interface CommandContext {
   database: string;
@@ -108,6 +118,9 @@ export function createUniqueEnforcingStorage(): CongoStorage {
   const storage = new congo.MemoryStorageAdapter() as CongoStorage;
   const insertOne = storage.insertOne.bind(storage);
   const updateById = storage.updateById.bind(storage);
+  const deleteById = storage.deleteById.bind(storage);
+  const keyMaps = new KeyMaps(storage);
+  Object.defineProperty(storage, 'keyMaps', { value: keyMaps, enumerable: false });
 
   function assertUnique(db: string, coll: string, doc: Record<string, unknown>, selfId?: string): void {
     const unique = (storage.indexes.get(db)?.get(coll) ?? []).filter((i) => i.unique && i.name !== '_id_');
@@ -118,35 +131,53 @@ export function createUniqueEnforcingStorage(): CongoStorage {
       const values = paths.map((p) => valueAt(doc, p));
       if (index.sparse && values.every((v) => v === null)) continue;
       const wanted = keyString(values);
-      for (const [id, other] of docs) {
+      for (const id of keyMaps.holders(docs, index, wanted) ?? []) {
         if (id === selfId) continue;
-        if (keyString(paths.map((p) => valueAt(other, p))) === wanted) {
-          const dup = Object.fromEntries(paths.map((p, i) => [p, values[i]]));
-          throw new DuplicateKeyError(
-            `E11000 duplicate key error collection: ${db}.${coll} index: ${index.name} dup key: ${keyString([dup])}`,
-            index.key,
-            dup,
-          );
-        }
+        const dup = Object.fromEntries(paths.map((p, i) => [p, values[i]]));
+        throw new DuplicateKeyError(
+          `E11000 duplicate key error collection: ${db}.${coll} index: ${index.name} dup key: ${keyString([dup])}`,
+          index.key,
+          dup,
+        );
       }
     }
   }
 
+  // The writes below run synchronously inside CongoDB's async methods; the key
+  // maps are updated right after, before any other command can run.
   storage.insertOne = (db, coll, doc) => {
+    let stored: Record<string, unknown>;
     try {
       assertUnique(db, coll, doc);
+      // CongoDB's own coercion, done here so the id the document is filed under is known.
+      stored = doc._id instanceof ObjectId ? doc : { ...doc, _id: new ObjectId(doc._id as string | undefined) };
     } catch (err) {
       return Promise.reject(err);
     }
-    return insertOne(db, coll, doc);
+    const id = (stored._id as ObjectId).toHexString();
+    const existed = storage.databases.get(db)?.get(coll)?.has(id) ?? false;
+    const result = insertOne(db, coll, stored);
+    if (!existed) keyMaps.written(db, coll, id, 'insert');
+    return result;
   };
   storage.updateById = (db, coll, id, doc) => {
+    const hex = id.toHexString();
     try {
-      assertUnique(db, coll, doc, id.toHexString());
+      assertUnique(db, coll, doc, hex);
     } catch (err) {
       return Promise.reject(err);
     }
-    return updateById(db, coll, id, doc);
+    const existed = storage.databases.get(db)?.get(coll)?.has(hex) ?? false;
+    const result = updateById(db, coll, id, doc);
+    if (existed) keyMaps.written(db, coll, hex, 'update');
+    return result;
+  };
+  storage.deleteById = (db, coll, id) => {
+    const hex = id.toHexString();
+    const existed = storage.databases.get(db)?.get(coll)?.has(hex) ?? false;
+    const result = deleteById(db, coll, id);
+    if (existed) keyMaps.written(db, coll, hex, 'delete');
+    return result;
   };
 
   let changes = 0;
@@ -163,8 +194,12 @@ export function createUniqueEnforcingStorage(): CongoStorage {
   return storage;
 }
 
-/** Starts CongoDB on a loopback port with the unique-enforcing storage. */
-export async function startCongo(port = 0): Promise<CongoServerLike> {
+/**
+ * Starts CongoDB on a loopback port with the unique-enforcing storage.
+ * `indexLookups: false` leaves every read a scan of the collection, as CongoDB
+ * itself does (tests compare the fast path with it).
+ */
+export async function startCongo(port = 0, options: { indexLookups?: boolean } = {}): Promise<CongoServerLike> {
   const chosenPort = port || (await freePort());
   const server = new congo.CongoServer({ port: chosenPort, host: '127.0.0.1' });
   const internals = server as unknown as { storage: CongoStorage; commandRouter: { storage: CongoStorage; handlers: Map<string, CommandHandler> } };
@@ -173,6 +208,10 @@ export async function startCongo(port = 0): Promise<CongoServerLike> {
   internals.commandRouter.storage = storage;
   const indexHandler = createIndexHandler(storage);
   for (const command of ['createIndexes', 'listIndexes', 'dropIndexes']) internals.commandRouter.handlers.set(command, indexHandler);
+  // Equality reads by _id or by an index's keys get only their candidate documents (congo-index-lookups.ts).
+  const handlers = internals.commandRouter.handlers;
+  const planned: Record<string, PlannedHandler> = { find: 'find', count: 'find', distinct: 'find', update: 'update', findAndModify: 'update', delete: 'delete', aggregate: 'aggregate' };
+  if (options.indexLookups !== false) for (const [command, kind] of Object.entries(planned)) handlers.set(command, withIndexLookups(kind, handlers.get(command)!, storage.keyMaps));
   await server.start();
   return server;
 }
