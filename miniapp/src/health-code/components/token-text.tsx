@@ -4,10 +4,11 @@ import { useState } from 'react';
 import { withPrivacy } from '../../core/privacy';
 
 /**
- * The code's text for manual entry, when a camera cannot read the screen (or on
- * a computer): hidden until asked for, with a copy button.
+ * A signed code's text for manual entry, when a camera cannot read the screen
+ * (or on a computer): hidden until asked for, with a copy button and a line
+ * saying how long it holds. The health code and the place-code poster use it.
  */
-export function TokenText({ token }: { token: string }) {
+export function TokenText({ token, hint = '码值 5 分钟内有效，仅供无法扫码时手工核验。' }: { token: string; hint?: string }) {
   const [shown, setShown] = useState(false);
   return (
     <View className="token">
@@ -22,7 +23,7 @@ export function TokenText({ token }: { token: string }) {
           <Button className="button button--plain button--small" onClick={() => void withPrivacy(() => Taro.setClipboardData({ data: token })).catch(() => undefined)}>
             复制码值
           </Button>
-          <Text className="hint">码值 5 分钟内有效，仅供无法扫码时手工核验。</Text>
+          <Text className="hint">{hint}</Text>
         </View>
       )}
     </View>

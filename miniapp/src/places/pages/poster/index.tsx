@@ -5,7 +5,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../core/components/s
 import { useReloadOnShowAndPull } from '../../../core/page-events';
 import { fetchMyPlace } from '../../api';
 import { PlacePoster } from '../../components/place-poster';
-import { PlaceTokenText } from '../../components/place-token-text';
+import { TokenText } from '../../../health-code/components/token-text';
 import { PosterActions } from '../../components/poster-actions';
 import { noPlaceYet } from '../../no-place';
 import { usePosterPrintStyle } from '../../print-style';
@@ -27,7 +27,7 @@ export default function PlacePosterPage() {
     <View className="page">
       <PlacePoster place={place.data} />
       <PosterActions place={place.data} />
-      <PlaceTokenText token={place.data.token} />
+      <TokenText token={place.data.token} hint="网页版无法扫码的访客可粘贴码值登记；码值长期有效，停用后失效。" />
       <Button className="button button--plain" onClick={() => void Taro.navigateTo({ url: PLACE_ROUTES.today })}>
         今日到访
       </Button>
