@@ -149,9 +149,10 @@ export class RateLimiter {
     }
     const open = new Date(now);
     const unmatched = new Set<number>();
+    let timer: NodeJS.Timeout | undefined;
     try {
       this.sweepNow();
-      await RateLimitCounter.bulkWrite(
+      const counted = RateLimitCounter.bulkWrite(
         hits.map(({ key, rule }) => ({
           updateOne: {
             filter: { key, windowEnd: { $gt: open }, count: { $lt: rule.limit } },
@@ -161,10 +162,21 @@ export class RateLimiter {
         })),
         { ordered: false },
       );
+      // Bounded like a single hit: a server that accepts and does not answer must not hold the request
+      // (an answer after the bound is dropped, its failure too).
+      counted.catch(() => undefined);
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${DATABASE_WAIT_MS} ms`)), DATABASE_WAIT_MS);
+      });
+      await Promise.race([counted, timeout]);
     } catch (err) {
       const writeErrors = (err as { writeErrors?: Array<{ index: number; code?: number; err?: { code?: number } }> }).writeErrors;
-      if (!writeErrors || !writeErrors.every((e) => isDuplicateKey(e.err ?? e))) return longest(await Promise.all(hits.map((h) => this.hit(h.key, h.rule))));
+      if (!writeErrors || !writeErrors.every((e) => isDuplicateKey(e.err ?? e))) {
+        return longest(hits.map((h) => this.degraded(h.key, h.rule, now, (err as Error).message)));
+      }
       for (const e of writeErrors) unmatched.add(e.index);
+    } finally {
+      clearTimeout(timer);
     }
     this.recovered();
     return longest(await Promise.all(hits.filter((_, i) => unmatched.has(i)).map((h) => this.hit(h.key, h.rule))));
