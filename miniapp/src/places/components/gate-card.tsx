@@ -19,7 +19,7 @@ interface Props {
 export function GateCard({ visit, onDone }: Props) {
   const now = useNow(1000);
   return (
-    <View className={`gate gate--${visit.color}`}>
+    <View className={`verdict verdict--${visit.color} gate gate--${visit.color}`}>
       <Text className="gate__place">{visit.place.name}</Text>
       <Text className="gate__name">{visit.nameMasked}</Text>
       <Text className="gate__color">{COLOR_LABELS[visit.color]}</Text>
