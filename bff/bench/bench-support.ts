@@ -2,17 +2,24 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import mongoose from 'mongoose';
 
-/** Starts a process that logs JSON lines and resolves once a line shows it listening. */
+/**
+ * Starts a process that logs JSON lines and resolves once a line shows it
+ * listening. Its later lines are drained unread: parsing the BFF's request log
+ * would take this load process's CPU from the same two cores.
+ */
 export function startLogged(command: string, args: string[], env: Record<string, string | undefined>, cwd: string): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(command, args, { cwd, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${args.join(' ')} did not start in 60 s`)), 60_000);
     child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
       try {
         const entry = JSON.parse(line) as { port?: number; msg?: string };
         if (typeof entry.port === 'number' && String(entry.msg).includes('listening')) {
           clearTimeout(timer);
+          lines.close();
+          child.stdout!.resume();
           resolve({ child, port: entry.port });
         }
       } catch {
@@ -51,23 +58,26 @@ export interface Row {
   rps: number;
   p50: number;
   p99: number;
-  /** Mean database commands per request, from the BFF's x-db-commands header; null where nothing reports it. */
+  /** Mean database commands per request, from the BFF's running total (x-db-commands-total); null where nothing reports it. */
   commandsPerRequest: number | null;
 }
 
-/** The mean of the figures present, to 1 place; null if there are none. */
-export function meanOf(values: Array<number | null>): number | null {
-  const present = values.filter((v): v is number => v !== null);
-  return present.length ? Math.round((present.reduce((a, b) => a + b, 0) / present.length) * 10) / 10 : null;
+/** The BFF's running total of database commands (DB_COMMAND_COUNT=total), read from an answer that takes none. */
+export async function commandsTotal(base: string): Promise<number> {
+  const response = await fetch(`${base}/healthz`);
+  await response.arrayBuffer();
+  const total = response.headers.get('x-db-commands-total');
+  if (total === null) throw new Error('the BFF reports no x-db-commands-total: start it with DB_COMMAND_COUNT=total');
+  return Number(total);
 }
 
-/** Mean database commands per request, from the BFF's x-db-commands header. */
-export function meanCommands(responses: Array<Pick<Response, 'headers'>>): number | null {
-  return meanOf(responses.map((r) => r.headers.get('x-db-commands')).map((v) => (v === null ? null : Number(v))));
-}
-
-/** Sends `requests` requests with `concurrency` in flight; any 4xx/5xx stops the bench. req/s to 1 place below 10. */
-export async function measure(name: string, requests: number, concurrency: number, send: () => Promise<Response>): Promise<Row> {
+/**
+ * Sends `requests` requests with `concurrency` in flight; any 4xx/5xx stops the bench. req/s to 1 place below 10.
+ * With `bff` (its base URL), commands per request are the growth of its running total over the run, divided by
+ * the requests: background jobs that ran meanwhile are counted too, so the figure can only err upwards.
+ */
+export async function measure(name: string, requests: number, concurrency: number, send: () => Promise<Response>, bff?: string): Promise<Row> {
+  const before = bff ? await commandsTotal(bff) : null;
   const run = await runConcurrently(
     Array.from({ length: requests }, () => async () => {
       const response = await send();
@@ -78,13 +88,14 @@ export async function measure(name: string, requests: number, concurrency: numbe
     concurrency,
   );
   const rps = requests / run.seconds;
+  const after = bff ? await commandsTotal(bff) : null;
   return {
     name,
     requests,
     rps: rps >= 10 ? Math.round(rps) : Math.round(rps * 10) / 10,
     p50: percentile(run.latencies, 50),
     p99: percentile(run.latencies, 99),
-    commandsPerRequest: meanCommands(run.results),
+    commandsPerRequest: before === null || after === null ? null : Math.round(((after - before) / requests) * 10) / 10,
   };
 }
 
@@ -96,7 +107,7 @@ export async function startBffOnCongo(root: string, env: Record<string, string |
   const tsx = ['--import', 'tsx'];
   const db = await startLogged(process.execPath, [...tsx, 'bff/bench/congo-server.ts'], env, root);
   const uri = `mongodb://127.0.0.1:${db.port}/?serverMonitoringMode=poll`;
-  const bff = await startLogged(process.execPath, [...tsx, 'bff/src/server.ts'], { ...env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', MONGODB_URI: uri, LOG_LEVEL: 'info', STATIC_DIR: '/nonexistent', RATE_LIMIT_FACTOR: '1000', DB_COMMAND_COUNT: 'true' }, root);
+  const bff = await startLogged(process.execPath, [...tsx, 'bff/src/server.ts'], { ...env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', MONGODB_URI: uri, LOG_LEVEL: 'info', STATIC_DIR: '/nonexistent', RATE_LIMIT_FACTOR: '1000', DB_COMMAND_COUNT: 'total' }, root);
   const base = `http://127.0.0.1:${bff.port}`;
   const login = async (openid: string) =>
     ((await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: `dev:${openid}` }) })).json()) as { token: string }).token;

@@ -15,13 +15,13 @@ async function main() {
   const headers = { authorization: `Bearer ${await login('district-1')}` };
   const rows = [];
   try {
-    rows.push(await measure('GET /healthz (baseline)', 500, 10, () => fetch(`${base}/healthz`)));
-    rows.push(await measure('GET /api/dashboard/overview, demo data', 50, 1, () => fetch(`${base}/api/dashboard/overview`, { headers })));
+    rows.push(await measure('GET /healthz (baseline)', 500, 10, () => fetch(`${base}/healthz`), base));
+    rows.push(await measure('GET /api/dashboard/overview, demo data', 50, 1, () => fetch(`${base}/api/dashboard/overview`, { headers }), base));
     for (const total of [10_000, 100_000]) {
       await fillComplaints(uri, total);
       const n = total > 10_000 ? 5 : 20;
-      rows.push(await measure(`GET /api/complaints (district, page 1), ${total.toLocaleString('en')} complaints`, n, 1, () => fetch(`${base}/api/complaints?pageSize=20`, { headers })));
-      rows.push(await measure(`GET /api/dashboard/overview, ${total.toLocaleString('en')} complaints`, n, 1, () => fetch(`${base}/api/dashboard/overview`, { headers })));
+      rows.push(await measure(`GET /api/complaints (district, page 1), ${total.toLocaleString('en')} complaints`, n, 1, () => fetch(`${base}/api/complaints?pageSize=20`, { headers }), base));
+      rows.push(await measure(`GET /api/dashboard/overview, ${total.toLocaleString('en')} complaints`, n, 1, () => fetch(`${base}/api/dashboard/overview`, { headers }), base));
     }
     const table = [
       '| What | Requests (one at a time) | req/s | p50 ms | p99 ms | DB commands per request |',

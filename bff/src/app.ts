@@ -99,7 +99,7 @@ export function createApp(deps: AppDeps): { app: Koa; routes: RouteSpec[]; drain
   const shutdown = createDrain();
   if (config.countDbCommands) {
     countCommandsOf(mongoose.connection.getClient());
-    app.use(commandCountHeader());
+    app.use(commandCountHeader(config.countDbCommands));
   }
   app.use(requestLog(log));
   app.use(compression());

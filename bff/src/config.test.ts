@@ -78,4 +78,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ ...PRODUCTION, SIMULATED_CLOCK: 'true' })).toThrow(/SIMULATED_CLOCK: is refused in production/);
     expect(loadConfig({ SIMULATED_CLOCK: 'true' }).simulatedClock).toBe(true);
   });
+
+  it('refuses database command counting in production, in either form', () => {
+    for (const value of ['true', 'total']) {
+      expect(() => loadConfig({ ...PRODUCTION, DB_COMMAND_COUNT: value })).toThrow(/DB_COMMAND_COUNT: is refused in production/);
+    }
+    expect(loadConfig({ DB_COMMAND_COUNT: 'true' }).countDbCommands).toBe('per-request');
+    expect(loadConfig({ DB_COMMAND_COUNT: 'total' }).countDbCommands).toBe('total');
+    expect(loadConfig({}).countDbCommands).toBe(false);
+  });
 });

@@ -72,15 +72,18 @@ const envSchema = z
     RATE_LIMIT_FACTOR: z.coerce.number().positive().max(1_000_000).default(1),
     /** Development and test only: the clock stands still until /api/simulation moves it (npm run simulate). */
     SIMULATED_CLOCK: z.enum(['true', 'false']).default('false'),
-    /** Development and test only: every answer carries x-db-commands, the database commands it took (npm run bench). */
-    DB_COMMAND_COUNT: z.enum(['true', 'false']).default('false'),
+    /**
+     * Development and test only: `true`, every answer carries x-db-commands, the database commands it
+     * took (cost tests); `total`, only the process's running total in x-db-commands-total (npm run bench).
+     */
+    DB_COMMAND_COUNT: z.enum(['true', 'total', 'false']).default('false'),
     /** Open311 clients as `name:key` pairs, comma-separated. */
     OPEN311_API_KEYS: z.string().regex(/^([\w.-]+:[\w.-]{12,})(,[\w.-]+:[\w.-]{12,})*$/, 'name:key pairs with keys of 12+ characters').optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
     for (const key of ['SIMULATED_CLOCK', 'DB_COMMAND_COUNT'] as const) {
-      if (env[key] === 'true') ctx.addIssue({ code: 'custom', path: [key], message: 'is refused in production' });
+      if (env[key] !== 'false') ctx.addIssue({ code: 'custom', path: [key], message: 'is refused in production' });
     }
     for (const key of ['MONGODB_URI', 'JWT_SECRET', 'ID_HASH_KEY', 'URL_SIGNING_KEY', 'WECHAT_API_BASE', 'WECHAT_APPID', 'WECHAT_SECRET', 'HEALTH_CODE_KEYS'] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
@@ -116,8 +119,8 @@ export interface Config {
   /** Where development keeps what must survive a restart (the dev signing key). */
   dataDir: string;
   rateLimitFactor: number;
-  /** Each answer reports its database commands in x-db-commands (bench and cost tests; never in production). */
-  countDbCommands: boolean;
+  /** Answers report database commands: each its own (cost tests) or the process total (bench); never in production. */
+  countDbCommands: false | 'per-request' | 'total';
   jobIntervalMs?: number;
   /** The clock stands still and /api/simulation moves it, runs jobs and resets the data (never in production). */
   simulatedClock: boolean;
@@ -174,7 +177,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     healthCodeKeys: env.HEALTH_CODE_KEYS,
     dataDir: env.DATA_DIR,
     rateLimitFactor: env.RATE_LIMIT_FACTOR,
-    countDbCommands: env.DB_COMMAND_COUNT === 'true',
+    countDbCommands: env.DB_COMMAND_COUNT === 'true' ? 'per-request' : env.DB_COMMAND_COUNT === 'total' ? 'total' : false,
     jobIntervalMs: env.JOB_INTERVAL_MS,
     simulatedClock: env.SIMULATED_CLOCK === 'true',
     open311Keys: new Map(

@@ -64,7 +64,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
 async function startWith(wechat: WechatMock, uri: string, dbName: string, env: Record<string, string>, options: TestAppOptions): Promise<TestApp> {
   const config = loadConfig({ NODE_ENV: 'test', MONGODB_URI: uri, MONGODB_DB_NAME: dbName, WECHAT_API_BASE: wechat.baseUrl, STATIC_DIR: '/nonexistent-static-dir', RATE_LIMIT_FACTOR: '1000', ...env });
   const log = createLogger(config.logLevel);
-  await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000, heartbeatFrequencyMS: 1000, autoIndex: false, monitorCommands: config.countDbCommands });
+  await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000, heartbeatFrequencyMS: 1000, autoIndex: false, monitorCommands: !!config.countDbCommands });
   await ensureIndexes();
   await seedDemoData({ idKey: config.keys.idHash }, options.clock?.now());
   const database = {

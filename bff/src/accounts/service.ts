@@ -53,7 +53,7 @@ export async function authenticate(authorization: string | undefined, tokens: To
   const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(authorization ?? '');
   if (!match) throw new AppError('UNAUTHENTICATED', 'Log in first: this needs an Authorization: Bearer token');
   const claims = verifyToken(match[1], tokens);
-  const user = isValidObjectId(claims.sub) ? await UserModel.findById(claims.sub) : null;
+  const user = isValidObjectId(claims.sub) ? await UserModel.findById(claims.sub).lean() : null;
   if (!user || user.disabled) throw new AppError('UNAUTHENTICATED', 'This account no longer exists or is disabled; log in again');
   const household = user.household?.addressKey
     ? { household: { addressKey: user.household.addressKey, committeeId: String(user.household.committeeId), location: { lat: user.household.location!.lat!, lng: user.household.location!.lng! } } }

@@ -7,7 +7,7 @@ import { requestLog } from './request-log';
 import type { Logger } from './logger';
 
 /**
- * The request logger (pino-http under Koa): one id per request, in and out as
+ * The request logger: one id per request, in and out as
  * X-Request-Id and on every line logged for it; one closing line per request
  * with the path but never the query string, a header or a token.
  */

@@ -41,3 +41,25 @@ describe('without DB_COMMAND_COUNT', () => {
     }
   });
 });
+
+describe('DB_COMMAND_COUNT=total', () => {
+  it('answers carry the running total of commands started, and no per-request figure', async () => {
+    const app = await startTestApp({ DB_COMMAND_COUNT: 'total' });
+    try {
+      const token = await app.login('resident-1');
+      const total = async (path: string) => {
+        const answer = await app.request('GET', path, { token });
+        expect(answer.status).toBe(200);
+        expect(answer.headers.get('x-db-commands')).toBeNull();
+        return Number(answer.headers.get('x-db-commands-total'));
+      };
+      const before = await total('/healthz');
+      expect(await total('/healthz')).toBe(before);
+      // /api/me reads the user once: the total grows by exactly that.
+      expect(await total('/api/me')).toBe(before + 1);
+      expect(await total('/healthz')).toBe(before + 1);
+    } finally {
+      await app.close();
+    }
+  });
+});
