@@ -9,7 +9,7 @@
  *   npm run bench:masks -- --households 2000 --stock 500 --concurrency 200
  */
 import path from 'node:path';
-import { commandsTotal, percentile, runConcurrently, startBffOnCongo, startLogged } from './bench-support';
+import { commandsTotal, openConnections, percentile, runConcurrently, startBffOnCongo, startLogged } from './bench-support';
 
 const args = new Map(process.argv.slice(2).map((a, i, all) => [a, all[i + 1]]));
 const HOUSEHOLDS = Number(args.get('--households') ?? 2000);
@@ -76,6 +76,7 @@ async function main() {
     const attempts = setup.results.flatMap((token, i) =>
       [0, 1].map((tap) => () => call('POST', '/api/mask-reservations', token, { roundId: round.body.id }, { 'idempotency-key': `bench-${i}-tap-${tap}` }).then((r) => ({ household: i, ...r }))),
     );
+    await openConnections(CONCURRENCY, () => fetch(`${base}/healthz`));
     const commandsBefore = await commandsTotal(base);
     const rush = await runConcurrently(attempts, CONCURRENCY);
     const commandsAfter = await commandsTotal(base);
@@ -90,6 +91,7 @@ async function main() {
 
     // Baseline in the same run: a bare Koa hello-world, same number of requests, same concurrency.
     const hello = await startLogged(process.execPath, [...tsx, 'bff/bench/hello-koa.ts'], env, root);
+    await openConnections(CONCURRENCY, () => fetch(`http://127.0.0.1:${hello.port}/`));
     const baseline = await runConcurrently(attempts.map(() => () => fetch(`http://127.0.0.1:${hello.port}/`).then((r) => r.json())), CONCURRENCY);
     hello.child.kill('SIGTERM');
 
