@@ -5,7 +5,6 @@ import {
   COMPLAINT_COUNT_CAP,
   findCategory,
   INITIAL_COMPLAINT_STATUS,
-  isInsideArea,
   overdueReason,
   relationsOf,
   transition,
@@ -22,7 +21,8 @@ import { AppError } from '../core/app-error';
 import type { Clock } from '../core/clock';
 import { assertOwnPhotos } from '../files/service';
 import type { Notifier } from '../notifications/service';
-import { Committee, Unit } from '../org/org.model';
+import { Unit } from '../org/org.model';
+import { committeeAt, loadCommitteeAreas } from '../org/committee-areas';
 import { applyTransition, ComplaintModel, rollUpStep, type ComplaintRecord } from './complaint.model';
 import { timelineEntry } from '../workflow/timeline';
 import { DUE_FIELDS, listFilter } from './filters';
@@ -71,7 +71,7 @@ export type ComplaintOrigin = { channel: 'miniapp' } | { channel: 'open311'; cli
 export async function fileComplaint(user: AuthUser, input: CreateComplaint, deps: ComplaintDeps, origin: ComplaintOrigin = { channel: 'miniapp' }): Promise<ComplaintView> {
   const now = deps.clock.now();
   const photoIds = await assertOwnPhotos(user, input.photoIds);
-  const committee = await committeeAt(input.location);
+  const committee = committeeAt(input.location, await loadCommitteeAreas());
   const shop = await namedShop(input.shopId);
   const submitted = new Types.ObjectId();
   const complaint = await ComplaintModel.create({
@@ -85,7 +85,7 @@ export async function fileComplaint(user: AuthUser, input: CreateComplaint, deps
     photoIds,
     anonymous: input.anonymous,
     ...(shop ? { shopId: shop.id, shopName: shop.name } : {}),
-    committeeId: committee?._id,
+    committeeId: committee?.id,
     streetId: committee?.streetId,
     status: INITIAL_COMPLAINT_STATUS,
     acceptBy: acceptBy(now),
@@ -97,7 +97,7 @@ export async function fileComplaint(user: AuthUser, input: CreateComplaint, deps
   });
   await rollUpStep(complaint);
   if (shop) await regradeShop(shop.id, now);
-  const receivers = committee ? await staffOf({ role: 'cadre', 'scope.committeeId': committee._id }) : await staffOf({ role: 'district' });
+  const receivers = committee ? await staffOf({ role: 'cadre', 'scope.committeeId': committee.id }) : await staffOf({ role: 'district' });
   await deps.notifier.notify(receivers, { title: '新的问题上报', body: `${findCategory(input.category)?.name}：${input.address}`, link: COMPLAINT_LINK(complaint._id) });
   return view(complaint, user, deps);
 }
@@ -218,11 +218,6 @@ export async function linkShop(user: AuthUser, id: string, shopId: string | null
 }
 
 // ——— helpers ———
-
-async function committeeAt(point: { lat: number; lng: number }) {
-  const committees = await Committee.find();
-  return committees.find((c) => isInsideArea(point, { center: c.area!.center!, radiusMeters: c.area!.radiusMeters }));
-}
 
 const partiesOf = (c: ComplaintRecord) => ({
   reporterId: String(c.reporterId),

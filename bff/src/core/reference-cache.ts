@@ -24,6 +24,14 @@ interface Held<T> {
   checkedAt: number;
 }
 
+/** Every cache made in this process, for `invalidateAllReferenceCaches`. */
+const everyCache = new Set<ReferenceCache<unknown>>();
+
+/** After the data was replaced wholesale (the simulator's reset): every kind loads afresh, on every instance. */
+export async function invalidateAllReferenceCaches(): Promise<void> {
+  for (const cache of everyCache) await cache.invalidate();
+}
+
 export function referenceCache<T>(name: string, load: () => Promise<T>, options: { checkEveryMs?: number; now?: () => number } = {}): ReferenceCache<T> {
   const checkEveryMs = options.checkEveryMs ?? 1000;
   const now = options.now ?? Date.now;
@@ -49,7 +57,7 @@ export function referenceCache<T>(name: string, load: () => Promise<T>, options:
     return value;
   };
 
-  return {
+  const cache: ReferenceCache<T> = {
     async get() {
       if (held && now() - held.checkedAt < checkEveryMs) return held.value;
       checking ??= refresh().finally(() => {
@@ -65,4 +73,6 @@ export function referenceCache<T>(name: string, load: () => Promise<T>, options:
       await bump().catch((err) => (isDuplicateKey(err) ? bump() : Promise.reject(err)));
     },
   };
+  everyCache.add(cache);
+  return cache;
 }

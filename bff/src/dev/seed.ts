@@ -3,6 +3,7 @@ import type { DevAccount } from '@sqtb/shared';
 import { seedDistrict } from '@sqtb/mock';
 import { UserModel } from '../accounts/user.model';
 import { Committee, Enterprise, Pharmacy, Street, Unit } from '../org/org.model';
+import { orgCache, pharmacyCache } from '../org/service';
 import { identityFields, recordIdentity } from '../residents/identity';
 import { normaliseAddress, REGISTRATION_START } from '@sqtb/shared';
 import { RegistrationModel, RoundModel, StockModel } from '../masks/masks.model';
@@ -44,6 +45,9 @@ export async function seedDemoData(keys: { idKey: string }, now = new Date(), op
   for (const p of seedDistrict.PHARMACIES) pharmacyIds.set(p.code, await upsertByCode(Pharmacy, p.code, placeFields(p)));
   const enterpriseIds = new Map<string, Types.ObjectId>();
   for (const e of seedDistrict.ENTERPRISES) enterpriseIds.set(e.code, await upsertByCode(Enterprise, e.code, { ...placeFields(e), creditCode: e.creditCode }));
+  // The org is kept in memory (org/service.ts); what follows reads it.
+  await orgCache.invalidate();
+  await pharmacyCache.invalidate();
 
   for (const a of seedDistrict.ACCOUNTS) {
     const scope = {

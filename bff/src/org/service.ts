@@ -11,8 +11,19 @@ export const pharmacyCache = referenceCache('org.pharmacies', () => Pharmacy.fin
 
 const id = (value: unknown) => String(value);
 
-/** The district's reference data, shaped for pickers and maps. */
-export async function getOrg(): Promise<OrgResponse> {
+/**
+ * The district's reference data, shaped for pickers and maps, kept in memory
+ * like the pharmacies: every view, every complaint filed (which committee's
+ * area holds it) and every shop registered reads it. Only the seed writes it.
+ */
+export const orgCache = referenceCache('org', loadOrg);
+
+/** The district's reference data (from memory; see `orgCache`). Shared: callers must not change it. */
+export function getOrg(): Promise<OrgResponse> {
+  return orgCache.get();
+}
+
+async function loadOrg(): Promise<OrgResponse> {
   const [streets, committees, units, pharmacies, enterprises] = await Promise.all([
     Street.find().sort({ code: 1 }).lean(),
     Committee.find().sort({ code: 1 }).lean(),

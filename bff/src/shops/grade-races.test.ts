@@ -4,7 +4,7 @@ import type { AuthUser } from '../accounts/auth-user';
 import { ManualClock } from '../core/clock';
 import { startTestApp, type TestApp } from '../../test/test-app';
 import { interleave } from '../../test/interleave';
-import { loadCommitteeAreas } from './committee-areas';
+import { loadCommitteeAreas } from '../org/committee-areas';
 import { InspectionModel } from './inspection.model';
 import { registerShop } from './register';
 import { ShopModel } from './shop.model';

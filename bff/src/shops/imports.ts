@@ -6,7 +6,7 @@ import type { Clock } from '../core/clock';
 import { readCsvRows } from '../core/csv';
 import { isDuplicateKey } from '../db/duplicate-key';
 import { PatrolAlertModel } from './alert.model';
-import { committeeAt, loadCommitteeAreas } from './committee-areas';
+import { committeeAt, loadCommitteeAreas } from '../org/committee-areas';
 import { markOutOfDate, regrade } from './grading';
 import { registerShop } from './register';
 import { ShopModel } from './shop.model';

@@ -2,7 +2,7 @@ import { distanceMeters, shanghaiDate, type PatrolList, type PatrolQuery } from 
 import type { AuthUser } from '../accounts/auth-user';
 import type { Clock } from '../core/clock';
 import { daysBetween } from './grading';
-import { loadCommitteeAreas } from './committee-areas';
+import { loadCommitteeAreas } from '../org/committee-areas';
 import { shopScope } from './scope';
 import { ShopModel, type ShopRecord } from './shop.model';
 import { toShopView } from './view';

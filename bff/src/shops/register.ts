@@ -1,6 +1,6 @@
 import { normaliseAddress, type CreateShop } from '@sqtb/shared';
 import { isDuplicateKey } from '../db/duplicate-key';
-import { committeeAt, type CommitteeArea } from './committee-areas';
+import { committeeAt, type CommitteeArea } from '../org/committee-areas';
 import { firstGrade } from './grading';
 import { ShopModel, type ShopRecord } from './shop.model';
 

@@ -3,7 +3,7 @@ import { shanghaiDate } from '@sqtb/shared';
 import { seedDistrict } from '@sqtb/mock';
 import { DAY_MS } from '../core/clock';
 import { Unit } from '../org/org.model';
-import { loadCommitteeAreas } from './committee-areas';
+import { loadCommitteeAreas } from '../org/committee-areas';
 import { firstGrade } from './grading';
 import { InspectionModel } from './inspection.model';
 import { shopDescription } from './register';

@@ -7,7 +7,7 @@ import { complaintsLinkedToShop } from '../complaints/service';
 import { assertOwnPhotos } from '../files/service';
 import { Unit } from '../org/org.model';
 import { PatrolAlertModel } from './alert.model';
-import { loadCommitteeAreas } from './committee-areas';
+import { loadCommitteeAreas } from '../org/committee-areas';
 import { markOutOfDate, regrade } from './grading';
 import { InspectionModel, type InspectionRecord } from './inspection.model';
 import { registerShop } from './register';

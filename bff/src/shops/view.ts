@@ -1,6 +1,6 @@
 import { shanghaiDate, type GradeChange, type InspectionView, type ShopAlertView, type ShopView } from '@sqtb/shared';
 import type { PatrolAlertRecord } from './alert.model';
-import type { CommitteeArea } from './committee-areas';
+import type { CommitteeArea } from '../org/committee-areas';
 import type { InspectionRecord } from './inspection.model';
 import type { GradeChangeRecord, ShopRecord } from './shop.model';
 

@@ -1,4 +1,5 @@
 import { ManualClock } from '../core/clock';
+import { ReferenceVersion } from '../core/reference-version.model';
 import { errorCode, startTestApp, type TestApp } from '../../test/test-app';
 
 describe('the simulated clock', () => {
@@ -45,6 +46,32 @@ describe('the simulated clock', () => {
     expect(overview.body.complaints.total.received).toBe(0);
     expect(overview.body.masks.round).toBeNull();
     expect(overview.body.health.totals.green + overview.body.health.totals.yellow + overview.body.health.totals.red).toBeGreaterThan(0);
+  });
+
+  it('answers with the new world at once after a reset: the org, the pharmacies and a complaint filed just after', async () => {
+    const org = async () => (await t.request('GET', '/api/org', { token: await t.login('district-1') })).body;
+    const before = await org();
+    await t.request('POST', '/api/simulation/reset', { body: { now: '2026-02-03T00:00:00+08:00' } });
+    const after = await org();
+    // The seed made every record again: new ids, which the BFF must answer with, not the ones it held.
+    expect(after.committees.map((c: { code: string }) => c.code)).toEqual(before.committees.map((c: { code: string }) => c.code));
+    expect(after.committees.map((c: { id: string }) => c.id)).not.toEqual(before.committees.map((c: { id: string }) => c.id));
+    const pharmacies = (await t.request('GET', `/api/pharmacies?lat=31.2291&lng=121.5231`, { token: await t.login('resident-1') })).body.items;
+    expect(pharmacies.map((p: { id: string }) => p.id).sort()).toEqual(after.pharmacies.map((p: { id: string }) => p.id).sort());
+    const filed = await t.request('POST', '/api/complaints', { token: await t.login('resident-1'), body: { category: 'noise', description: '夜间施工噪声很大', location: { lat: 31.2291, lng: 121.5231 }, address: '某路某号' } });
+    expect(filed.status).toBe(201);
+    expect(after.committees.map((c: { id: string }) => c.id)).toContain(filed.body.committeeId);
+  });
+
+  it('moves every reference version on, so another instance drops what it held from before the reset', async () => {
+    // Another instance compares its cached version with the shared document: were it counted again from
+    // zero, it could come back to the number that instance holds, and the old world's ids would stay.
+    const versions = async () => new Map((await ReferenceVersion.find().lean()).map((v) => [v.name, v.version]));
+    const before = await versions();
+    expect(before.get('org')).toBeGreaterThanOrEqual(1);
+    await t.request('POST', '/api/simulation/reset', { body: { now: '2026-02-04T00:00:00+08:00' } });
+    const after = await versions();
+    for (const [name, version] of before) expect([name, after.get(name)! > version]).toEqual([name, true]);
   });
 });
 
