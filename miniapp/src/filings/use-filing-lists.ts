@@ -5,20 +5,16 @@ import { ApiError } from '../core/api-error';
 import { filingDetailUrl } from '../core/routes';
 import { useFilteredList } from '../core/use-filtered-list';
 import { useRequest } from '../core/use-request';
+import { FILING_STATUSES } from '@sqtb/shared';
 import { fetchFiling, listFilings, type FilingListFilter, type FilingStatus, type FilingSummary } from './api';
+import { STATUS_LABELS } from './words';
 
 export interface QueueFilter {
   key: FilingStatus | 'all';
   label: string;
 }
-/** A reviewer's queue: what waits for a decision first. */
-export const QUEUE_FILTERS: readonly QueueFilter[] = [
-  { key: 'submitted', label: '待审核' },
-  { key: 'approved', label: '已通过' },
-  { key: 'returned', label: '退回修改' },
-  { key: 'rejected', label: '未通过' },
-  { key: 'all', label: '全部' },
-];
+/** A reviewer's queue: every status, what waits for a decision first (FILING_STATUSES' order), then all. */
+export const QUEUE_FILTERS: readonly QueueFilter[] = [...FILING_STATUSES.map((key) => ({ key, label: STATUS_LABELS[key] })), { key: 'all', label: '全部' }];
 
 /**
  * Filings in the caller's scope (the enterprise's own; a committee's; the

@@ -1,4 +1,4 @@
-import { addDays, type ComplaintAreaRow, type ComplaintCohort, type Overview, type Role } from '@sqtb/shared';
+import { addDays, FILING_STATUSES, type ComplaintAreaRow, type ComplaintCohort, type Overview, type Role } from '@sqtb/shared';
 import { hoursText, percent } from '../complaints/dashboard-figures';
 import { OVERDUE_LABELS } from '../complaints/status';
 import type { BarRow } from '../core/components/charts/bar-rows';
@@ -180,7 +180,6 @@ export const healthRows = (o: Overview): BarRow[] =>
     note: `${c.green + c.yellow + c.red} 人`,
   }));
 
-export const FILING_STATUSES = ['submitted', 'approved', 'returned', 'rejected'] as const;
 export const FILING_SERIES: readonly Series[] = [{ name: '件数', tone: 'blue' }];
 
 /** Filings by their status now, each leading to the queue filtered by it. */

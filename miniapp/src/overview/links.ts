@@ -1,4 +1,4 @@
-import type { Overview, Role, ShopGrade } from '@sqtb/shared';
+import type { FilingStatus, Overview, Role, ShopGrade } from '@sqtb/shared';
 import { complaintDetailUrl, filingDetailUrl, ROUTES } from '../core/routes';
 import { SHOP_PAGES } from '../shops/links';
 
@@ -75,7 +75,7 @@ export const hotspotsLink = (): Link => ROUTES.complaintDashboard;
  * The filing queue by status. It filters by street; a cadre's queue is their
  * committee's already, but district staff cannot narrow it to one committee.
  */
-export function filingListLink(scope: Scope, viewer: Role, status: 'submitted' | 'approved' | 'returned' | 'rejected' | 'all'): Link {
+export function filingListLink(scope: Scope, viewer: Role, status: FilingStatus | 'all'): Link {
   if (scope.level === 'committee' && viewer !== 'cadre') return null;
   return withQuery(ROUTES.filingsQueue, { status, streetId: scope.level === 'street' && scope.id ? scope.id : undefined });
 }

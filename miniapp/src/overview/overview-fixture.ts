@@ -150,7 +150,7 @@ export function overviewFixture(): Overview {
       openAppeals: 2,
     },
     filings: {
-      byStatus: filingCounts({ submitted: 3, approved: 12, returned: 2, rejected: 1 }),
+      byStatus: filingCounts({ submitted: 3, approved: 12, returned: 2, rejected: 1, revoked: 1 }),
       medianDaysToDecision: 2.5,
       missingReportsToday: [{ id: FILING_MISSING, enterpriseName: '上海潍坊小笼餐饮有限公司', committeeName: '潍坊一村居委会' }],
       firstTimeApproval: { total: 12, firstTime: 10, rate: 0.8333, target: 0.9 },

@@ -54,4 +54,15 @@ describe('the filing queue (cadre, district)', () => {
     expect(taro.request.mock.calls[0][0].data).toEqual({ status: 'returned', streetId: '64b0000000000000000000b1', page: 1, pageSize: 20 });
     expect(screen.getByText('退回修改', { selector: '.chip' }).className).toContain('chip--on');
   });
+
+  it('has a tab for every status a filing can be in, revoked ones included', async () => {
+    setRouterParams({ status: 'revoked' });
+    serveApi({ 'GET /api/enterprise-filings': reply(200, { items: [filingSummary({ id: 'f-7', enterpriseName: '丁公司', status: 'revoked' })], total: 1, page: 1, pageSize: 20 }) });
+    render(<FilingQueuePage />);
+
+    expect(await screen.findByText('丁公司')).toBeTruthy();
+    expect(taro.request.mock.calls[0][0].data).toMatchObject({ status: 'revoked' });
+    expect(screen.getAllByText(/./, { selector: '.chip' }).map((chip) => chip.textContent)).toEqual(['待审核', '已通过', '退回修改', '未通过', '已撤销', '全部']);
+    expect(screen.getByText('已撤销', { selector: '.chip' }).className).toContain('chip--on');
+  });
 });

@@ -145,7 +145,7 @@ describe('the district overview page', () => {
     expect(Array.from(stacked.querySelectorAll<HTMLElement>('.chart__segment')).map((s) => s.style.width)).toEqual(['95.7%', '3.2%', '1.1%']);
 
     const filings = section('企业复工备案');
-    expect(captionOf('备案状态（件）')).toBe('备案状态（件）：待审核 件数 3；已通过 件数 12；退回修改 件数 2；未通过 件数 1');
+    expect(captionOf('备案状态（件）')).toBe('备案状态（件）：待审核 件数 3；已通过 件数 12；退回修改 件数 2；未通过 件数 1；已撤销 件数 1');
     expect(valueOf('提交到审结（中位）', filings)).toBe('2.5 天');
     expect(valueOf('今日未报告', filings)).toBe('1');
     expect(within(filings).getByText('上海潍坊小笼餐饮有限公司')).toBeTruthy();
