@@ -1,7 +1,10 @@
 import { ManualClock } from '../core/clock';
 import { errorCode, startTestApp, type TestApp } from '../../test/test-app';
 import { MedicalCaseModel } from '../health-code/health-code.model';
+import { Types } from 'mongoose';
+import { runOnce } from '../jobs/scheduler';
 import { ContactDecisionModel } from './contact-decision.model';
+import { placeJobs } from './jobs';
 import { PlacesKit } from './places-test-kit';
 
 /**
@@ -104,6 +107,21 @@ describe('close-contact candidates from visits', () => {
     expect(await ContactDecisionModel.find({}, { _id: 0, userId: 1, decision: 1 }).lean()).toEqual(
       expect.arrayContaining([expect.objectContaining({ decision: 'dismissed' }), expect.objectContaining({ decision: 'confirmed' })]),
     );
+  });
+
+  it('deletes the decisions with the visits they were made on, 28 days on', async () => {
+    const retention = placeJobs.find((j) => j.name === 'places.visit-retention')!;
+    const cases = await casesAbout();
+    expect(await ContactDecisionModel.countDocuments()).toBe(2);
+    // 28 days after 09:30 on 03-10, resident-2's overlap (09:30) is still kept; resident-3's (08:20) goes.
+    clock.set(new Date('2026-04-07T09:00:00+08:00'));
+    expect((await runOnce(retention, 'test', clock.now())).result).toMatchObject({ decisionsDeleted: 1 });
+    expect(await ContactDecisionModel.find({}, { _id: 0, userId: 1 }).lean()).toEqual([{ userId: new Types.ObjectId(ids['resident-2']) }]);
+    clock.set(new Date('2026-04-07T09:31:00+08:00'));
+    expect((await runOnce(retention, 'test', clock.now())).result).toMatchObject({ decisionsDeleted: 1 });
+    expect(await ContactDecisionModel.countDocuments()).toBe(0);
+    // The confirmed contact's medical status stays: it is the health code's record, not the visit's.
+    expect(await casesAbout()).toBe(cases);
   });
 
   it('refuses a malformed decision with the one error shape', async () => {

@@ -1,14 +1,23 @@
 import type { Job } from '../jobs/scheduler';
 import { syncPlaces } from './sync';
+import { ContactDecisionModel } from './contact-decision.model';
 import { VisitModel } from './visit.model';
 
 /** Visits are personal data kept for contact tracing only: 28 days (twice the contact window), then deleted. */
 export const VISIT_RETENTION_DAYS = 28;
 
-/** Deletes visits that arrived more than VISIT_RETENTION_DAYS ago. Idempotent: a second run finds none. */
-export async function deleteOldVisits(now: Date): Promise<{ deleted: number }> {
-  const { deletedCount } = await VisitModel.deleteMany({ at: { $lt: new Date(now.getTime() - VISIT_RETENTION_DAYS * 86_400_000) } });
-  return { deleted: deletedCount };
+/**
+ * Deletes visits that arrived more than VISIT_RETENTION_DAYS ago, and the
+ * close-contact decisions made on such a visit: a decision says who was where
+ * and when as plainly as the visit did. (A confirmed contact's medical status
+ * is the health code's record, kept by its own rules.) Idempotent: a second
+ * run finds none.
+ */
+export async function deleteOldVisits(now: Date): Promise<{ deleted: number; decisionsDeleted: number }> {
+  const before = new Date(now.getTime() - VISIT_RETENTION_DAYS * 86_400_000);
+  const visits = await VisitModel.deleteMany({ at: { $lt: before } });
+  const decisions = await ContactDecisionModel.deleteMany({ overlapAt: { $lt: before } });
+  return { deleted: visits.deletedCount, decisionsDeleted: decisions.deletedCount };
 }
 
 export const placeJobs: Job[] = [

@@ -136,11 +136,11 @@ describe('scanning in at a place', () => {
     const retention = placeJobs.find((j) => j.name === 'places.visit-retention')!;
     clock.set(new Date('2026-04-07T09:30:00+08:00')); // 28 days after 03-10 09:30: the 09:05 visit goes, the 10:00 ones stay
     await kit.scan('resident-1', pharmacy.token);
-    expect(await runOnce(retention, 'test', clock.now())).toEqual({ ran: true, result: { deleted: 1 } });
+    expect(await runOnce(retention, 'test', clock.now())).toEqual({ ran: true, result: { deleted: 1, decisionsDeleted: 0 } });
     expect(await VisitModel.countDocuments()).toBe(4);
     clock.advance(DAY_MS);
-    expect(await runOnce(retention, 'test', clock.now())).toEqual({ ran: true, result: { deleted: 3 } });
-    expect(await runOnce(retention, 'test', clock.now())).toEqual({ ran: true, result: { deleted: 0 } });
+    expect(await runOnce(retention, 'test', clock.now())).toEqual({ ran: true, result: { deleted: 3, decisionsDeleted: 0 } });
+    expect(await runOnce(retention, 'test', clock.now())).toEqual({ ran: true, result: { deleted: 0, decisionsDeleted: 0 } });
     expect((await kit.get('resident-1', '/api/me/visits')).body.items).toHaveLength(1);
   });
 });
