@@ -22,12 +22,15 @@ describe('desktop sign-in by scanning a QR code', () => {
   });
   afterAll(() => t.close());
 
+  /** The collect key each ticket was created with: only the computer that asked holds it. */
+  const keys = new Map<string, string>();
   const newTicket = async () => {
     const created = await t.request('POST', '/api/auth/desktop-tickets');
     expect(created.status).toBe(201);
+    keys.set(created.body.ticket, created.body.collectKey);
     return created.body.ticket as string;
   };
-  const poll = (ticket: string) => t.request('GET', `/api/auth/desktop-tickets/${ticket}`);
+  const poll = (ticket: string, key = keys.get(ticket) ?? 'K'.repeat(32)) => t.request('GET', `/api/auth/desktop-tickets/${ticket}?key=${key}`);
   const confirm = (ticket: string, token?: string) => t.request('POST', `/api/auth/desktop-tickets/${ticket}/confirm`, { token });
   const me = (token: string) => t.request('GET', '/api/me', { token });
   /** A computer signed in as `openid`: its token. */
@@ -40,8 +43,11 @@ describe('desktop sign-in by scanning a QR code', () => {
   it('signs a computer in as the staff member who confirmed on the phone, once', async () => {
     const created = await t.request('POST', '/api/auth/desktop-tickets');
     expect(created.status).toBe(201);
-    const { ticket, expiresAt } = created.body;
+    const { ticket, collectKey, expiresAt } = created.body;
+    keys.set(ticket, collectKey);
     expect(ticket).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(collectKey).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(collectKey).not.toBe(ticket);
     expect(new Date(expiresAt).getTime()).toBe(clock.now().getTime() + DESKTOP_TICKET_TTL_MS);
     // What the QR carries, and what the scanner reads back from it.
     expect(ticketFromQrText(desktopTicketQrText(ticket))).toBe(ticket);
@@ -104,6 +110,23 @@ describe('desktop sign-in by scanning a QR code', () => {
     expect((await confirm('not a ticket!', tokens['district-1'])).status).toBe(400);
     expect((await t.request('POST', '/api/auth/desktop-tickets', { body: { role: 'district' } })).status).toBe(400);
     expect(await storedDocuments(DesktopTicketModel)).toEqual(before);
+  });
+
+  it('hands the token only to the computer that asked: the QR code\'s ticket alone, or another key, takes nothing', async () => {
+    const ticket = await newTicket();
+    const other = await newTicket();
+    expect((await confirm(ticket, tokens['district-1'])).status).toBe(200);
+    const before = await storedDocuments(DesktopTicketModel);
+    // Someone who photographed the QR code: the ticket, but not the computer's key.
+    for (const stolen of [poll(ticket, keys.get(other)), poll(ticket, 'K'.repeat(32))]) {
+      const answer = await stolen;
+      expect([answer.status, errorCode(answer)]).toEqual([404, 'DESKTOP_TICKET_EXPIRED']);
+    }
+    expect((await t.request('GET', `/api/auth/desktop-tickets/${ticket}`)).status).toBe(400);
+    expect((await t.request('GET', `/api/auth/desktop-tickets/${ticket}?key=short`)).status).toBe(400);
+    expect(await storedDocuments(DesktopTicketModel)).toEqual(before);
+    // The computer itself still collects, once.
+    expect((await poll(ticket)).body).toMatchObject({ status: 'confirmed' });
   });
 
   it('lets a ticket expire after 2 minutes, confirmed or not', async () => {

@@ -13,7 +13,9 @@ import { toUser } from './user-view';
  *
  * 1. the computer's H5 login page asks for a ticket (no token) and shows it as a QR code;
  * 2. a signed-in phone scans it and confirms (404 unknown or expired, 409 already confirmed);
- * 3. the computer, polling, collects a token of its own, exactly once; then 404.
+ * 3. the computer, polling with the collect key it alone was given (the QR code's ticket
+ *    can be read by anyone in sight of the screen), collects a token of its own, exactly
+ *    once; then 404. A poll without the right key is answered as an unknown ticket.
  *
  * Tickets live 2 minutes. The computer's token is shorter-lived than the
  * phone's and names its session, which signing out on either device ends.
@@ -25,15 +27,17 @@ export interface DesktopSignInDeps {
 }
 
 const hashTicket = (ticket: string) => createHash('sha256').update(ticket).digest('base64url');
+const newSecret = () => randomBytes(24).toString('base64url');
 const expired = () => new AppError('DESKTOP_TICKET_EXPIRED', 'This sign-in code is unknown, expired or already used: show a new one');
 /** Kept a while after the last token from it could still be valid, then MongoDB removes it. */
 const purgeAt = (deps: DesktopSignInDeps) => new Date(Date.now() + DESKTOP_TICKET_TTL_MS + deps.desktopTokenTtlSeconds * 1000 + 3600_000);
 
 export async function createDesktopTicket(deps: DesktopSignInDeps, now: Date): Promise<DesktopTicketCreated> {
-  const ticket = randomBytes(24).toString('base64url');
+  const ticket = newSecret();
+  const collectKey = newSecret();
   const expiresAt = new Date(now.getTime() + DESKTOP_TICKET_TTL_MS);
-  await DesktopTicketModel.create({ ticketHash: hashTicket(ticket), expiresAt, purgeAt: purgeAt(deps) });
-  return { ticket, expiresAt: expiresAt.toISOString() };
+  await DesktopTicketModel.create({ ticketHash: hashTicket(ticket), collectKeyHash: hashTicket(collectKey), expiresAt, purgeAt: purgeAt(deps) });
+  return { ticket, collectKey, expiresAt: expiresAt.toISOString() };
 }
 
 export async function confirmDesktopTicket(ticket: string, user: AuthUser, now: Date): Promise<void> {
@@ -51,9 +55,8 @@ export async function confirmDesktopTicket(ticket: string, user: AuthUser, now: 
   throw new AppError('DESKTOP_TICKET_USED', 'This sign-in code was already confirmed: show a new one on the computer');
 }
 
-export async function collectDesktopTicket(ticket: string, deps: DesktopSignInDeps, now: Date): Promise<DesktopTicketStatus> {
-  const ticketHash = hashTicket(ticket);
-  const found = await DesktopTicketModel.findOne({ ticketHash }).lean();
+export async function collectDesktopTicket(ticket: string, collectKey: string, deps: DesktopSignInDeps, now: Date): Promise<DesktopTicketStatus> {
+  const found = await DesktopTicketModel.findOne({ ticketHash: hashTicket(ticket), collectKeyHash: hashTicket(collectKey) }).lean();
   if (!found || found.expiresAt <= now || found.collectedAt || found.endedAt) throw expired();
   if (!found.confirmedAt || !found.userId) return { status: 'pending' };
   // Collected once: of two polls at once, one takes the token.

@@ -14,6 +14,8 @@ import { Schema, model } from 'mongoose';
 const desktopTicketSchema = new Schema(
   {
     ticketHash: { type: String, required: true, unique: true },
+    /** Hash of the key only the computer that asked was given: the QR shows the ticket to anyone near the screen. */
+    collectKeyHash: { type: String, required: true },
     /** The ticket can be confirmed and collected until then (2 minutes). */
     expiresAt: { type: Date, required: true },
     /** The phone user who confirmed it; the desktop signs in as them. */

@@ -539,7 +539,10 @@ describe('one-field fuzz from valid requests, on every route that takes input', 
       },
       'GET /api/auth/desktop-tickets/:ticket': {
         kind: 'none',
-        valid: async () => ({ params: { ticket: (await ok(undefined, 'POST', '/api/auth/desktop-tickets', {}, [201])).ticket } }),
+        valid: async () => {
+          const { ticket, collectKey } = await ok(undefined, 'POST', '/api/auth/desktop-tickets', {}, [201]);
+          return { params: { ticket }, query: { key: collectKey } };
+        },
       },
       'POST /api/auth/desktop-tickets/:ticket/confirm': {
         kind: 'none',

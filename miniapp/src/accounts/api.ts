@@ -33,8 +33,9 @@ const ticketPath = (ticket: string) => `/api/auth/desktop-tickets/${encodeURICom
 /** A computer asks for a sign-in ticket (no token): its QR code carries it. */
 export const createDesktopTicket = () => request<DesktopTicketCreated>('/api/auth/desktop-tickets', { method: 'POST', data: {} });
 
-/** The computer polls: pending, then confirmed with its own session exactly once, then 404. */
-export const fetchDesktopTicket = (ticket: string) => request<DesktopTicketStatus>(ticketPath(ticket));
+/** The computer polls with its collect key: pending, then confirmed with its own session exactly once, then 404. */
+export const fetchDesktopTicket = (ticket: Pick<DesktopTicketCreated, 'ticket' | 'collectKey'>) =>
+  request<DesktopTicketStatus>(ticketPath(ticket.ticket), { data: { key: ticket.collectKey } });
 
 /** The phone that scanned the ticket signs the computer in as its own user. */
 export const confirmDesktopTicket = (ticket: string) =>

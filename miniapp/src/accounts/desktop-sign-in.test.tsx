@@ -11,6 +11,7 @@ jest.mock('@tarojs/taro', () => require('../test-support/taro-mock').taroModule)
 jest.mock('@tarojs/components', () => require('../test-support/components-mock'));
 
 const TICKET = 'tkt_0123456789abcdefABCDEF';
+const KEY = 'key_0123456789abcdefABCDEF';
 const district: User = { id: 'u-district-1', role: 'district', displayName: '孙科长（区城运中心）', scope: {}, registered: true };
 const inTwoMinutes = () => new Date(Date.now() + 120_000).toISOString();
 const ticketPolls = () => taro.request.mock.calls.filter(([o]: [RequestOptions]) => o.url === `/api/auth/desktop-tickets/${TICKET}`).length;
@@ -44,7 +45,7 @@ describe('desktop sign-in, on the computer (H5, a wide window)', () => {
     jest.useFakeTimers();
     let confirmed = false;
     serveApi({
-      'POST /api/auth/desktop-tickets': reply(201, { ticket: TICKET, expiresAt: inTwoMinutes() }),
+      'POST /api/auth/desktop-tickets': reply(201, { ticket: TICKET, collectKey: KEY, expiresAt: inTwoMinutes() }),
       [`GET /api/auth/desktop-tickets/${TICKET}`]: () =>
         reply(200, confirmed ? { status: 'confirmed', token: 'desktop-token', expiresAt: inTwoMinutes(), user: district } : { status: 'pending' }),
       'GET /api/auth/dev-accounts': reply(404, { error: { code: 'NOT_FOUND', message: 'not found' } }),
@@ -59,6 +60,9 @@ describe('desktop sign-in, on the computer (H5, a wide window)', () => {
 
     await act(() => jest.advanceTimersByTimeAsync(2000));
     expect(ticketPolls()).toBe(1);
+    // The poll sends the key this computer was given; the QR code carries only the ticket.
+    expect(taro.request.mock.calls.find(([o]: [RequestOptions]) => o.url === `/api/auth/desktop-tickets/${TICKET}`)![0].data).toEqual({ key: KEY });
+    expect(desktopTicketQrText(TICKET)).not.toContain(KEY);
     await act(() => jest.advanceTimersByTimeAsync(2000));
     expect(ticketPolls()).toBe(2);
     expect(taro.reLaunch).not.toHaveBeenCalled();
@@ -75,7 +79,7 @@ describe('desktop sign-in, on the computer (H5, a wide window)', () => {
     jest.useFakeTimers();
     let issued = 0;
     serveApi({
-      'POST /api/auth/desktop-tickets': () => reply(201, { ticket: issued++ === 0 ? TICKET : `${TICKET}2`, expiresAt: inTwoMinutes() }),
+      'POST /api/auth/desktop-tickets': () => reply(201, { ticket: issued++ === 0 ? TICKET : `${TICKET}2`, collectKey: KEY, expiresAt: inTwoMinutes() }),
       [`GET /api/auth/desktop-tickets/${TICKET}`]: reply(404, { error: { code: 'DESKTOP_TICKET_EXPIRED', message: 'expired' } }),
       [`GET /api/auth/desktop-tickets/${TICKET}2`]: reply(200, { status: 'pending' }),
     });
@@ -93,7 +97,7 @@ describe('desktop sign-in, on the computer (H5, a wide window)', () => {
 
   it('keeps the development account list in development, below the QR code', async () => {
     serveApi({
-      'POST /api/auth/desktop-tickets': reply(201, { ticket: TICKET, expiresAt: inTwoMinutes() }),
+      'POST /api/auth/desktop-tickets': reply(201, { ticket: TICKET, collectKey: KEY, expiresAt: inTwoMinutes() }),
       [`GET /api/auth/desktop-tickets/${TICKET}`]: reply(200, { status: 'pending' }),
       'GET /api/auth/dev-accounts': reply(200, { accounts: [{ openid: 'district-1', role: 'district', displayName: '孙科长（区城运中心）' }] }),
     });

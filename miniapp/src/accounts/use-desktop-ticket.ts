@@ -55,7 +55,7 @@ export function useDesktopTicket(): DesktopTicketState {
         return;
       }
       try {
-        const status = await fetchDesktopTicket(ticket.ticket);
+        const status = await fetchDesktopTicket(ticket);
         if (!live) return;
         if (status.status === 'confirmed') {
           saveSession({ token: status.token, expiresAt: status.expiresAt });

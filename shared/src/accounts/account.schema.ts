@@ -64,9 +64,15 @@ export const DESKTOP_TICKET_TTL_MS = 2 * 60 * 1000;
 export const DESKTOP_TICKET_MAX_LENGTH = 64;
 export const desktopTicketParamsSchema = z.object({ ticket: z.string().min(16).max(DESKTOP_TICKET_MAX_LENGTH).regex(/^[A-Za-z0-9_-]+$/) });
 export type DesktopTicketParams = z.infer<typeof desktopTicketParamsSchema>;
+/** `GET /api/auth/desktop-tickets/:ticket?key=`: the computer's collect key, as opaque as the ticket. */
+export const desktopTicketPollQuerySchema = z.object({ key: desktopTicketParamsSchema.shape.ticket });
 
-/** Reply to `POST /api/auth/desktop-tickets` (no token): the QR code carries `ticket`. */
-export const desktopTicketCreatedSchema = z.object({ ticket: z.string(), expiresAt: z.string() });
+/**
+ * Reply to `POST /api/auth/desktop-tickets` (no token): the QR code carries `ticket`, which
+ * anyone in sight of the screen can read; `collectKey` stays on the computer that asked, and
+ * only a poll that sends it (`?key=`) can take the token.
+ */
+export const desktopTicketCreatedSchema = z.object({ ticket: z.string(), collectKey: z.string(), expiresAt: z.string() });
 export type DesktopTicketCreated = z.infer<typeof desktopTicketCreatedSchema>;
 
 /**
