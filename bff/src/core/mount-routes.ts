@@ -30,6 +30,7 @@ export function mountRoutes(router: Router, specs: RouteSpec[], authenticate: Au
         ctx.state.user = user;
       }
       await limit?.(ctx, spec.access === 'public' ? undefined : user.id);
+      spec.credential?.(ctx);
       const idempotencyKey = spec.idempotent ? idempotencyKeyOf(ctx) : undefined;
       const hasBody = Number(ctx.get('content-length') || 0) > 0 || !!ctx.get('transfer-encoding');
       const accepted = spec.bodyType ? [spec.bodyType] : ['json', 'urlencoded'];

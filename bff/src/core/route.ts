@@ -44,6 +44,11 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
   /** Requests allowed per IP and per logged-in user; over it: 429 with Retry-After. */
   rateLimit?: { name: string; perIp: RateLimit; perUser?: RateLimit };
   /**
+   * A credential that is not a user's token (Open311's api_key), checked after the rate limit
+   * and before the input is read: a caller without it learns nothing of what the input should be.
+   */
+  credential?(ctx: Koa.ParameterizedContext): void;
+  /**
    * A create a phone may retry: the optional `Idempotency-Key` header makes a
    * repeat from the same user get the first 2xx answer instead of running
    * again (see idempotency.ts). Only for routes with a user and a JSON reply.

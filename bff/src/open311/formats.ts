@@ -20,6 +20,7 @@ export interface Open311Resource<B, Q, P, R> {
   query?: ZodType<Q>;
   params?: ZodType<P>;
   rateLimit?: RouteSpec['rateLimit'];
+  credential?: RouteSpec['credential'];
   errors?: number[];
   reply: { status: number; description: string; schema: ZodType<R>; xmlRoot: string };
   handler(input: RouteInput<B, Q, P>): Promise<R> | R;

@@ -29,6 +29,10 @@ describe('Open311 refusals', () => {
   const cases: Case[] = [
     { name: 'a post without api_key', status: 403, says: /api_key is required/, send: (f) => postForm(t, `/open311/v2/requests.${f}`, without('api_key')) },
     { name: 'a post with an unknown api_key', status: 403, says: /Invalid api_key/, send: (f) => postForm(t, `/open311/v2/requests.${f}`, { ...report, api_key: 'guessed-key-123456' }) },
+    // The key is checked before the input is read: a caller without one learns nothing of what a report should hold.
+    { name: 'a post with an unknown api_key and a body that is wrong too', status: 403, says: /Invalid api_key/, send: (f) => postForm(t, `/open311/v2/requests.${f}`, { api_key: 'guessed-key-123456', lat: 'north', password: 'x' }) },
+    { name: 'a post without api_key and without a body', status: 403, says: /api_key is required/, send: (f) => postForm(t, `/open311/v2/requests.${f}`, {}) },
+    { name: 'a read with a wrong api_key and a query that is wrong too', status: 403, says: /Invalid api_key/, send: (f) => t.request('GET', `/open311/v2/requests.${f}?api_key=wrong&status=maybe&start_date=yesterday`) },
     { name: 'a post without a location', status: 400, says: /^lat: required: a request needs its location/, send: (f) => postForm(t, `/open311/v2/requests.${f}`, { ...without('lat'), long: '' }) },
     { name: 'a post whose latitude is not a number', status: 400, says: /^lat: decimal degrees/, send: (f) => postForm(t, `/open311/v2/requests.${f}`, { ...report, lat: 'north' }) },
     { name: 'a post for a service we do not have', status: 400, says: /^service_code: /, send: (f) => postForm(t, `/open311/v2/requests.${f}`, { ...report, service_code: 'potholes' }) },

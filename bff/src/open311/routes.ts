@@ -21,7 +21,7 @@ import { AppError } from '../core/app-error';
 import type { Clock } from '../core/clock';
 import type { RouteSpec } from '../core/route';
 import type { ComplaintDeps } from '../complaints/service';
-import { checkKeyIfSent, type Open311Keys } from './clients';
+import { keyIfSent, keyRequired, type Open311Keys } from './clients';
 import { inBothFormats } from './formats';
 import { getRequest, listRequests, postRequest } from './requests';
 import { listUpdates } from './updates';
@@ -47,10 +47,8 @@ export function open311Routes(deps: Open311Deps): RouteSpec[] {
       summary: 'Open311 GeoReport v2: this endpoint, its specification, formats and changeset date',
       query: open311ReadQuerySchema,
       reply: { status: 200, description: 'Discovery', schema: open311DiscoverySchema, xmlRoot: 'discovery' },
-      handler: ({ query, ctx }) => {
-        checkKeyIfSent(query.api_key, deps.apiKeys);
-        return open311Discovery(`${originOf(ctx)}${V2}`, deps.endpointType);
-      },
+      credential: keyIfSent(deps.apiKeys),
+      handler: ({ ctx }) => open311Discovery(`${originOf(ctx)}${V2}`, deps.endpointType),
     }),
     ...inBothFormats({
       method: 'get',
@@ -58,10 +56,8 @@ export function open311Routes(deps: Open311Deps): RouteSpec[] {
       summary: 'Open311 GeoReport v2: the services (our complaint categories); metadata: true where a definition has attributes',
       query: open311ReadQuerySchema,
       reply: { status: 200, description: 'Services', schema: open311ServiceListSchema, xmlRoot: 'services' },
-      handler: ({ query }) => {
-        checkKeyIfSent(query.api_key, deps.apiKeys);
-        return open311Services();
-      },
+      credential: keyIfSent(deps.apiKeys),
+      handler: () => open311Services(),
     }),
     ...inBothFormats({
       method: 'get',
@@ -71,8 +67,8 @@ export function open311Routes(deps: Open311Deps): RouteSpec[] {
       query: open311ReadQuerySchema,
       errors: [404],
       reply: { status: 200, description: 'The service definition', schema: open311ServiceDefinitionSchema, xmlRoot: 'service_definition' },
-      handler: ({ params, query }) => {
-        checkKeyIfSent(query.api_key, deps.apiKeys);
+      credential: keyIfSent(deps.apiKeys),
+      handler: ({ params }) => {
         const definition = open311ServiceDefinition(params.service_code);
         if (!definition) throw new AppError('NOT_FOUND', `No service ${params.service_code}`);
         return definition;
@@ -90,6 +86,7 @@ export function open311Routes(deps: Open311Deps): RouteSpec[] {
       rateLimit: { name: 'open311-post', perIp: { limit: 120, windowMs: 60_000 } },
       errors: [403],
       reply: { status: 201, description: 'Accepted: the new service_request_id', schema: open311PostReplySchema, xmlRoot: 'service_requests' },
+      credential: keyRequired(deps.apiKeys),
       handler: ({ body }) => postRequest(body, deps.apiKeys, deps),
     }),
     ...inBothFormats({
@@ -99,7 +96,8 @@ export function open311Routes(deps: Open311Deps): RouteSpec[] {
       query: open311RequestsQuerySchema,
       errors: [403],
       reply: { status: 200, description: 'Requests, newest first', schema: open311RequestListSchema, xmlRoot: 'service_requests' },
-      handler: ({ query }) => listRequests(query, deps.apiKeys, deps.clock.now()),
+      credential: keyIfSent(deps.apiKeys),
+      handler: ({ query }) => listRequests(query, deps.clock.now()),
     }),
     ...inBothFormats({
       method: 'get',
@@ -109,7 +107,8 @@ export function open311Routes(deps: Open311Deps): RouteSpec[] {
       query: open311RequestQuerySchema,
       errors: [403, 404],
       reply: { status: 200, description: 'The request, as a list of one', schema: open311RequestListSchema, xmlRoot: 'service_requests' },
-      handler: ({ params, query }) => getRequest(params.id, query, deps.apiKeys),
+      credential: keyIfSent(deps.apiKeys),
+      handler: ({ params, query }) => getRequest(params.id, query),
     }),
     ...inBothFormats({
       method: 'get',
@@ -118,7 +117,8 @@ export function open311Routes(deps: Open311Deps): RouteSpec[] {
       query: open311UpdatesQuerySchema,
       errors: [403],
       reply: { status: 200, description: 'Status changes, oldest first', schema: open311UpdateListSchema, xmlRoot: 'service_requests_updates' },
-      handler: ({ query, ctx }) => listUpdates(query, deps.apiKeys, { origin: originOf(ctx), urlSecret: deps.urlSecret, now: deps.clock.now() }),
+      credential: keyIfSent(deps.apiKeys),
+      handler: ({ query, ctx }) => listUpdates(query, { origin: originOf(ctx), urlSecret: deps.urlSecret, now: deps.clock.now() }),
     }),
   ];
 }

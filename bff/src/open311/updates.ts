@@ -2,7 +2,6 @@ import { open311StatusOf, publicNoteOf, w3cDateTime, type ComplaintStatus, type 
 import type { Types } from 'mongoose';
 import { ComplaintModel } from '../complaints/service';
 import { signedPhotoUrl } from '../files/service';
-import { checkKeyIfSent, type Open311Keys } from './clients';
 import { unitNames } from './request-view';
 import { MAX_RESULTS, windowOf } from './requests';
 
@@ -14,9 +13,8 @@ import { MAX_RESULTS, windowOf } from './requests';
  * its timeline. A change's description is its public note (see shared
  * public-notes.ts); no person is named.
  */
-export async function listUpdates(query: Open311UpdatesQuery, keys: Open311Keys, photos: PhotoLinks) {
+export async function listUpdates(query: Open311UpdatesQuery, photos: PhotoLinks) {
   const now = photos.now;
-  checkKeyIfSent(query.api_key, keys);
   const { start, end } = windowOf(query, now);
   const at = { $gte: start, ...(end ? { $lte: end } : {}) };
   const changes = await ComplaintModel.aggregate<StoredChange>([
