@@ -3,8 +3,8 @@ import { VIOLATION_TYPES } from '@sqtb/shared';
 
 /**
  * A violation a patrol vehicle captured (imported by CSV). Attached to a shop
- * it counts as a violation in the shop's grade; unattached it is kept for the
- * map all the same.
+ * it counts as a violation in the shop's grade; unattached it counts toward no
+ * grade and is shown on the map (service.ts `unattachedAlerts`).
  */
 const patrolAlertSchema = new Schema({
   at: { type: Date, required: true },

@@ -125,4 +125,21 @@ describe('street order imports', () => {
     expect((await streetOrderCounts()).alerts).toBe(before.alerts + 5);
     expect((await ShopModel.findById(s01).lean())!.gradeHistory).toHaveLength(card.body.gradeHistory.length);
   });
+
+  it('shows the unattached alert for the map, to staff whose area holds it, for 30 days', async () => {
+    const unattached = (token: string) => t.request('GET', '/api/shops/unattached-alerts', { token });
+    const stored = (await PatrolAlertModel.findOne({ shopId: { $exists: false } }).lean())!;
+    const listed = await unattached(district);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toEqual([
+      { id: String(stored._id), violationType: 'litter', at: new Date('2026-03-09T12:00:00+08:00').toISOString(), location: { lat: 31.233, lng: 121.54 } },
+    ]);
+    expect((await unattached(await t.login('handler-1'))).body.items).toHaveLength(1);
+    // It stands outside every committee's area (1.7 km east of A): no cadre sees it.
+    expect(stored.committeeId).toBeUndefined();
+    expect((await unattached(await t.login('cadre-1'))).body.items).toEqual([]);
+    expect((await unattached(await t.login('resident-1'))).status).toBe(403);
+    clock.set(new Date('2026-04-08T12:01:00+08:00'));
+    expect((await unattached(district)).body.items).toEqual([]);
+  });
 });

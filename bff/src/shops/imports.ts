@@ -65,7 +65,8 @@ const alertKeyOf = (at: Date, location: LatLng, violationType: string) => `${at.
 /**
  * `time,lat,lng,violationType[,shopId]`: patrol-vehicle alerts. One naming a
  * shop goes to that shop; else to the nearest shop within ALERT_ATTACH_METERS;
- * else it is kept unattached (the map still shows it). Each shop that got
+ * else it is kept unattached: it counts toward no grade, and the map shows it
+ * for UNATTACHED_ALERT_DAYS (service.ts `unattachedAlerts`). Each shop that got
  * alerts is regraded once, after the last line.
  */
 export async function importAlerts(user: AuthUser, csv: string, deps: { clock: Clock }): Promise<ShopImportReport> {

@@ -1,4 +1,5 @@
 import {
+  ALERT_ATTACH_METERS,
   alertImportCsvSchema,
   createInspectionSchema,
   createShopSchema,
@@ -12,9 +13,11 @@ import {
   shopListQuerySchema,
   shopListSchema,
   shopViewSchema,
+  UNATTACHED_ALERT_DAYS,
+  unattachedAlertListSchema,
 } from '@sqtb/shared';
 import { defineRoute, type RouteSpec } from '../core/route';
-import { createShop, getShop, importAlerts, importShops, listShops, patrolList, recordInspection, type ShopDeps } from './service';
+import { createShop, getShop, importAlerts, importShops, listShops, patrolList, recordInspection, unattachedAlerts, type ShopDeps } from './service';
 
 /** Who works on street order: residents, pharmacies and enterprises never see a shop record. */
 const STAFF = ['district', 'cadre', 'handler'] as const;
@@ -33,7 +36,7 @@ export function shopRoutes(deps: ShopDeps): RouteSpec[] {
       responses: { 200: { description: 'A page of shops', schema: shopListSchema } },
       handler: async ({ user, query }) => ({ body: await listShops(user, query) }),
     }),
-    // Declared before /api/shops/:id, which would otherwise take "patrol" for an id.
+    // Declared before /api/shops/:id, which would otherwise take "patrol" (and "unattached-alerts") for an id.
     defineRoute({
       method: 'get',
       path: '/api/shops/patrol',
@@ -43,6 +46,15 @@ export function shopRoutes(deps: ShopDeps): RouteSpec[] {
       query: patrolQuerySchema,
       responses: { 200: { description: 'The list', schema: patrolListSchema } },
       handler: async ({ user, query }) => ({ body: await patrolList(user, query, deps) }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/shops/unattached-alerts',
+      tag: 'shops',
+      summary: `Patrol alerts no registered shop stood within ${ALERT_ATTACH_METERS} m of, the last ${UNATTACHED_ALERT_DAYS} days, newest first (a cadre: their own committee)`,
+      access: STAFF,
+      responses: { 200: { description: 'The alerts', schema: unattachedAlertListSchema } },
+      handler: async ({ user }) => ({ body: await unattachedAlerts(user, deps.clock.now()) }),
     }),
     defineRoute({
       method: 'get',

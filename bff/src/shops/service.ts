@@ -1,4 +1,4 @@
-import { shanghaiDate, type CreateInspection, type CreateShop, type InspectionReply, type ShopDetail, type ShopGrade, type ShopList, type ShopListQuery, type ShopView } from '@sqtb/shared';
+import { shanghaiDate, UNATTACHED_ALERT_DAYS, UNATTACHED_ALERTS_MAX, type CreateInspection, type CreateShop, type InspectionReply, type ShopDetail, type ShopGrade, type ShopList, type ShopListQuery, type ShopView, type UnattachedAlertList } from '@sqtb/shared';
 import type { AuthUser } from '../accounts/auth-user';
 import { AppError } from '../core/app-error';
 import type { Clock } from '../core/clock';
@@ -59,6 +59,22 @@ export async function listShops(user: AuthUser, query: ShopListQuery): Promise<S
     loadCommitteeAreas(),
   ]);
   return { items: shops.map((s) => toShopView(s as ShopRecord, committees)), total, page: query.page, pageSize: query.pageSize };
+}
+
+/**
+ * The alerts no registered shop stood within reach of, for the map: the last
+ * UNATTACHED_ALERT_DAYS days, newest first, within the viewer's committees.
+ * They count toward no grade; they show where something goes on unregistered.
+ */
+export async function unattachedAlerts(user: AuthUser, now: Date): Promise<UnattachedAlertList> {
+  const scope = shopScope(user);
+  if (scope === 'nothing') return { items: [] };
+  const since = new Date(now.getTime() - UNATTACHED_ALERT_DAYS * 86_400_000);
+  const alerts = await PatrolAlertModel.find({ ...scope, shopId: { $exists: false }, at: { $gte: since } })
+    .sort({ at: -1, _id: -1 })
+    .limit(UNATTACHED_ALERTS_MAX)
+    .lean();
+  return { items: alerts.map((a) => ({ ...toAlertView(a), ...(a.committeeId ? { committeeId: String(a.committeeId) } : {}) })) };
 }
 
 /** The shop's card: its grade history (newest first), latest inspections and alerts, and linked complaints. */

@@ -1,4 +1,4 @@
-import type { CreateInspection, InspectionReply, LatLng, PatrolList, ShopDetail, ShopList, ShopListQuery } from '@sqtb/shared';
+import type { CreateInspection, InspectionReply, LatLng, PatrolList, ShopDetail, ShopList, ShopListQuery, UnattachedAlertList } from '@sqtb/shared';
 import { request } from '../core/request';
 
 /** One item of today's patrol list (a shop with its distance and days since inspection). */
@@ -6,6 +6,9 @@ export type PatrolItem = PatrolList['items'][number];
 
 /** A page of shops: district staff see all, a cadre their committee, handling units every shop. */
 export const fetchShops = (query: Partial<ShopListQuery>) => request<ShopList>('/api/shops', { data: { ...query } });
+
+/** Patrol alerts no registered shop stood near (the last 30 days, in the viewer's committees). */
+export const fetchUnattachedAlerts = () => request<UnattachedAlertList>('/api/shops/unattached-alerts');
 
 export const fetchShop = (id: string) => request<ShopDetail>(`/api/shops/${encodeURIComponent(id)}`);
 

@@ -1,4 +1,4 @@
-import { gradeShop, type BusinessType, type GradeObservation, type Hotspot, type InspectionReply, type OrgResponse, type PatrolList, type ShopDetail, type ShopList, type ShopView, type User } from '@sqtb/shared';
+import { gradeShop, type BusinessType, type GradeObservation, type Hotspot, type InspectionReply, type OrgResponse, type PatrolList, type ShopDetail, type ShopList, type ShopView, type UnattachedAlertList, type User } from '@sqtb/shared';
 import { complaintView, listItem } from '../test-support/complaint-fixtures';
 
 /**
@@ -82,6 +82,11 @@ export const hotspot: Hotspot = {
 
 export const overdueComplaint = listItem({ id: OVERDUE_ID, overdue: true, overdueReason: 'not-resolved', status: 'dispatched', location: { lat: 31.2287, lng: 121.5228 } });
 export const overdueList = { items: [overdueComplaint], total: 1, page: 1, pageSize: 100, totalCapped: false };
+
+/** A patrol alert where no registered shop stands, in committee A (`GET /api/shops/unattached-alerts`). */
+export const unattachedAlerts: UnattachedAlertList = {
+  items: [{ id: '64c000000000000000000a01', violationType: 'litter', at: '2026-03-01T12:00:00.000Z', location: { lat: 31.2301, lng: 121.5221 }, committeeId: COMMITTEE_A }],
+};
 
 /** The high-grade shop's card: how its grade moved, two inspections, an alert, a linked complaint. */
 export function shopDetail(): ShopDetail {

@@ -1,8 +1,8 @@
-import { PAGE_SIZE_MAX, SHOP_GRADES, type Committee, type Hotspot, type Role, type ShopGrade, type ShopView } from '@sqtb/shared';
+import { PAGE_SIZE_MAX, SHOP_GRADES, type Committee, type Hotspot, type Role, type ShopGrade, type ShopView, type UnattachedAlertList } from '@sqtb/shared';
 import { fetchMe } from '../accounts/api';
 import { fetchOpenHotspots, listComplaints, type ComplaintListItem } from '../complaints/api';
 import { fetchOrg } from '../org/api';
-import { fetchShops } from './api';
+import { fetchShops, fetchUnattachedAlerts } from './api';
 
 /** At most this many pages of shops are drawn (2,000 shops); the page says when there are more. */
 const MAP_PAGES_MAX = 20;
@@ -15,6 +15,8 @@ export interface ShopMapData {
   committees: Committee[];
   hotspots: Hotspot[];
   overdue: ComplaintListItem[];
+  /** Patrol alerts where no registered shop stands (an unregistered stall, say): drawn, and counted toward no grade. */
+  alerts: UnattachedAlertList['items'];
   viewer: Role;
 }
 
@@ -31,17 +33,18 @@ async function fetchAllShops(): Promise<{ items: ShopView[]; total: number }> {
   return { items, total };
 }
 
-/** What 挂图作战 draws: shops by grade, open hotspots, overdue matters and the committees' areas. */
+/** What 挂图作战 draws: shops by grade, open hotspots, overdue matters, alerts no shop was near, and the committees' areas. */
 export async function loadShopMap(): Promise<ShopMapData> {
-  const [me, shops, org, hotspots, overdue] = await Promise.all([
+  const [me, shops, org, hotspots, overdue, alerts] = await Promise.all([
     fetchMe(),
     fetchAllShops(),
     fetchOrg(),
     fetchOpenHotspots(),
     listComplaints({ overdue: 'true' }, 1, undefined, PAGE_SIZE_MAX),
+    fetchUnattachedAlerts(),
   ]);
   const committees = me.role === 'cadre' ? org.committees.filter((c) => c.id === me.scope.committeeId) : org.committees;
-  return { shops: shops.items, total: shops.total, committees, hotspots, overdue: overdue.items, viewer: me.role };
+  return { shops: shops.items, total: shops.total, committees, hotspots, overdue: overdue.items, alerts: alerts.items, viewer: me.role };
 }
 
 /** How many shops stand at each grade. */

@@ -1,4 +1,4 @@
-import { findCategory, HOTSPOT_WINDOW_DAYS, SHOP_GRADE_WORDS, SHOP_GRADES, type Hotspot, type ShopGrade } from '@sqtb/shared';
+import { findCategory, HOTSPOT_WINDOW_DAYS, SHOP_GRADE_WORDS, SHOP_GRADES, VIOLATION_TYPE_WORDS, type Hotspot, type ShopGrade, type ViolationType } from '@sqtb/shared';
 
 /** Grades as patrols read them: the most urgent first (filters, legends, counts). */
 export const GRADES_HIGH_FIRST: readonly ShopGrade[] = [...SHOP_GRADES].reverse();
@@ -35,3 +35,6 @@ export function hotspotWords(spot: Pick<Hotspot, 'complaintsInWindow' | 'categor
 
 /** An overdue matter on the map, by its category. */
 export const overdueWords = (categoryName: string) => `超期：${categoryName}`;
+
+/** A patrol alert no registered shop stood near: what was seen. */
+export const alertWords = (violationType: ViolationType) => `告警：${VIOLATION_TYPE_WORDS[violationType]}`;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { district, hotspot, OVERDUE_ID, overdueList, SHOP_GROCERY, shopList, shopOrg } from '../../src/shops/shop-fixtures';
+import { district, hotspot, OVERDUE_ID, overdueList, SHOP_GROCERY, shopList, shopOrg, unattachedAlerts } from '../../src/shops/shop-fixtures';
 import { distDir, renderPage, signedInWeappSuite, tap, waitFor, waitForText, type RenderedPage } from './support/taro-weapp';
 import { serveApi, stubs } from './support/wx-stubs';
 
@@ -32,6 +32,7 @@ function serveMap() {
     'GET /api/org': { statusCode: 200, data: shopOrg },
     'GET /api/hotspots': { statusCode: 200, data: { items: [hotspot] } },
     'GET /api/complaints': { statusCode: 200, data: overdueList },
+    'GET /api/shops/unattached-alerts': { statusCode: 200, data: unattachedAlerts },
   });
 }
 
@@ -53,6 +54,7 @@ describe('compiled weapp 挂图作战 page (shops subpackage)', () => {
       [3, '好邻居便利店', '#2ea121'],
       [4, '乱点', '#d46b08'],
       [5, '超期：占道经营', '#f5222d'],
+      [6, '告警', '#646a73'],
     ]);
     expect(markers[0]).toMatchObject({ latitude: 31.2295, longitude: 121.5235 });
     expect(circles).toEqual([
@@ -70,8 +72,8 @@ describe('compiled weapp 挂图作战 page (shops subpackage)', () => {
 
     tap(page, '高风险 1', '.chip');
 
-    await waitFor(() => mapProps(page).markers.length === 3, () => `3 markers, got ${mapProps(page).markers.length}`);
-    expect(mapProps(page).markers.map((m) => (m.label as { content: string }).content)).toEqual(['老王烧烤', '乱点', '超期：占道经营']);
+    await waitFor(() => mapProps(page).markers.length === 4, () => `4 markers, got ${mapProps(page).markers.length}`);
+    expect(mapProps(page).markers.map((m) => (m.label as { content: string }).content)).toEqual(['老王烧烤', '乱点', '超期：占道经营', '告警']);
   });
 
   it("a tap on a shop's marker opens its card; on an overdue matter, its detail", async () => {

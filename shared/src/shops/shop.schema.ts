@@ -97,6 +97,17 @@ export type InspectionView = z.infer<typeof inspectionViewSchema>;
 export const shopAlertViewSchema = z.object({ id: z.string(), violationType: violationTypeSchema, at: z.string(), location: latLngViewSchema });
 export type ShopAlertView = z.infer<typeof shopAlertViewSchema>;
 
+/** How far back, and how many, of the alerts no registered shop stood within reach of the map shows. */
+export const UNATTACHED_ALERT_DAYS = 30;
+export const UNATTACHED_ALERTS_MAX = 200;
+/**
+ * `GET /api/shops/unattached-alerts`: patrol alerts captured where no registered
+ * shop stands within ALERT_ATTACH_METERS (an unregistered stall, say), newest
+ * first, with the committee whose area holds them.
+ */
+export const unattachedAlertListSchema = z.object({ items: z.array(shopAlertViewSchema.extend({ committeeId: z.string().optional() })) });
+export type UnattachedAlertList = z.infer<typeof unattachedAlertListSchema>;
+
 /** One change of grade, appended whenever the grade moves. A shop card sends its history newest first. */
 export const gradeChangeSchema = z.object({ from: shopGradeSchema.optional(), to: shopGradeSchema, reasons: z.array(z.string()), at: z.string() });
 export type GradeChange = z.infer<typeof gradeChangeSchema>;

@@ -39,6 +39,10 @@ export function MapLegend() {
         <Text>超期事项</Text>
       </View>
       <View className="map-legend__item">
+        <Text className="map-mark map-mark--alert" />
+        <Text>无商户告警</Text>
+      </View>
+      <View className="map-legend__item">
         <Text className="map-mark map-mark--area" />
         <Text>居委辖区</Text>
       </View>

@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { BUSINESS_TYPE_WORDS, type ShopView } from '@sqtb/shared';
 import type { ShopMapData } from '../shop-map-data';
-import { hotspotWords, overdueWords } from '../shop-words';
+import { formatShanghai } from '../../core/time';
+import { alertWords, hotspotWords, overdueWords } from '../shop-words';
 import { GradeTag } from './grade-tag';
 
 /** One shop as a row: name, grade in words, committee; tap opens the card. */
@@ -25,7 +26,7 @@ interface Props {
   onComplaint: (id: string) => void;
 }
 
-/** Everything the map draws, as plain lists: shops (as filtered), open hotspots, overdue matters. */
+/** Everything the map draws, as plain lists: shops (as filtered), open hotspots, overdue matters, alerts no shop was near. */
 export function MapLists({ data, shown, onShop, onComplaint }: Props) {
   return (
     <View className="map-lists">
@@ -48,6 +49,15 @@ export function MapLists({ data, shown, onShop, onComplaint }: Props) {
         <View key={c.id} className="card overdue-row" onClick={() => onComplaint(c.id)}>
           <Text className="card__text">{overdueWords(c.categoryName)}</Text>
           <Text className="card__meta">{c.address}</Text>
+        </View>
+      ))}
+
+      <Text className="section-title">{`附近无登记商户的巡查告警（${data.alerts.length}）`}</Text>
+      {data.alerts.length === 0 && <Text className="hint">近 30 天没有</Text>}
+      {data.alerts.map((a) => (
+        <View key={a.id} className="card alert-row">
+          <Text className="card__text">{alertWords(a.violationType)}</Text>
+          <Text className="card__meta">{`${formatShanghai(a.at)} · ${a.location.lat.toFixed(5)}, ${a.location.lng.toFixed(5)} · 30 米内无登记商户，不计入任何商户等级`}</Text>
         </View>
       ))}
     </View>

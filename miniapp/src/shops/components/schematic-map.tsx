@@ -17,7 +17,7 @@ const at = (p: BoxPoint) => ({ left: `${p.left}%`, top: `${p.top}%` });
 
 /**
  * H5's stand-in for the map: no map tiles can be loaded offline, so the
- * committees' areas, shops, hotspots and overdue matters are drawn from their
+ * committees' areas, shops, hotspots, overdue matters and alerts are drawn from their
  * coordinates into a box. It says so, and the list under it holds everything
  * the box does, so nothing is reachable only by position.
  */
@@ -26,13 +26,13 @@ export function SchematicMap({ data, shown, onShop, onComplaint }: Props) {
     () =>
       schematicFrame(
         data.committees.map((c) => c.area),
-        [...data.shops.map((s) => s.location), ...data.hotspots.map((h) => h.center), ...data.overdue.map((c) => c.location)],
+        [...data.shops.map((s) => s.location), ...data.hotspots.map((h) => h.center), ...data.overdue.map((c) => c.location), ...data.alerts.map((a) => a.location)],
       ),
     [data],
   );
   return (
     <View>
-      <Text className="hint schematic__caption">示意图：按坐标绘制，非地图。圆圈为居委辖区，圆点为商户（颜色表示风险等级），位置仅供参考；全部内容见下方列表。</Text>
+      <Text className="hint schematic__caption">示意图：按坐标绘制，非地图。圆圈为居委辖区，圆点为商户（颜色表示风险等级），灰色方块为附近无登记商户的巡查告警，位置仅供参考；全部内容见下方列表。</Text>
       <View className="schematic">
         {data.committees.map((c) => {
           const area = frame.circle(c.area);
@@ -47,6 +47,9 @@ export function SchematicMap({ data, shown, onShop, onComplaint }: Props) {
         ))}
         {data.overdue.map((c) => (
           <View key={c.id} className="schematic__mark map-mark map-mark--overdue" style={at(frame.point(c.location))} onClick={() => onComplaint(c.id)} />
+        ))}
+        {data.alerts.map((a) => (
+          <View key={a.id} className="schematic__mark map-mark map-mark--alert" style={at(frame.point(a.location))} />
         ))}
         {shown.map((s) => (
           <View key={s.id} className={`schematic__dot map-mark map-mark--shop ${gradeClass('fill', s.grade)}`} style={at(frame.point(s.location))} onClick={() => onShop(s.id)} />

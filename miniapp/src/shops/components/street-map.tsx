@@ -16,11 +16,11 @@ const PUDONG = { lat: 31.2215, lng: 121.5447 };
 
 /**
  * The mini-program's map (WeChat's native `map`): shops coloured by grade,
- * hotspots and overdue matters as markers, committees' areas as circles.
+ * hotspots, overdue matters and alerts no shop was near as markers, committees' areas as circles.
  * A tap on a shop opens its card, on an overdue matter its detail.
  */
 export function StreetMap({ data, shown, onShop, onComplaint }: Props) {
-  const { markers, marks } = useMemo(() => mapMarkers(shown, data.hotspots, data.overdue), [shown, data]);
+  const { markers, marks } = useMemo(() => mapMarkers(shown, data.hotspots, data.overdue, data.alerts), [shown, data]);
   const circles = useMemo(() => mapCircles(data.committees), [data]);
   const centre = data.committees[0]?.area.center ?? shown[0]?.location ?? PUDONG;
   const points = useMemo(() => markers.map((m) => ({ latitude: m.latitude, longitude: m.longitude })), [markers]);

@@ -1,10 +1,10 @@
-import { hotspotListSchema, orgResponseSchema, shopListSchema, type User } from '@sqtb/shared';
+import { hotspotListSchema, orgResponseSchema, shopListSchema, unattachedAlertListSchema, type User } from '@sqtb/shared';
 import { saveSession } from '../../../core/session';
 import { loginReply } from '../../../test-support/fixtures';
 import { fireEvent, render, screen, within } from '../../../test-support/rtl';
 import { reply, resetTaro, serveApi, setRouterParams, taro } from '../../../test-support/taro-mock';
 import { drawnMap } from '../../map-components-mock';
-import { cadre, COMMITTEE_A, district, hotspot, OVERDUE_ID, overdueList, SHOP_BBQ, SHOP_GROCERY, shopList, shopOrg, shops } from '../../shop-fixtures';
+import { cadre, COMMITTEE_A, district, hotspot, OVERDUE_ID, overdueList, SHOP_BBQ, SHOP_GROCERY, shopList, shopOrg, shops, unattachedAlerts } from '../../shop-fixtures';
 import ShopMapPage from './index';
 
 jest.mock('@tarojs/taro', () => require('../../../test-support/taro-mock').taroModule);
@@ -23,6 +23,7 @@ function serveMap(user: User = district) {
     'GET /api/org': reply(200, shopOrg),
     'GET /api/hotspots': reply(200, { items: [hotspot] }),
     'GET /api/complaints': reply(200, overdueList),
+    'GET /api/shops/unattached-alerts': reply(200, unattachedAlerts),
   });
 }
 
@@ -42,6 +43,7 @@ describe('the shop fixtures', () => {
     expect(() => shopListSchema.parse(shopList())).not.toThrow();
     expect(() => orgResponseSchema.parse(shopOrg)).not.toThrow();
     expect(() => hotspotListSchema.parse({ items: [hotspot] })).not.toThrow();
+    expect(() => unattachedAlertListSchema.parse(unattachedAlerts)).not.toThrow();
   });
 });
 
@@ -54,6 +56,7 @@ describe('挂图作战 on H5 (a schematic, not a map)', () => {
     expect(calls('/api/shops')[0]).toMatchObject({ method: 'GET', data: { page: 1, pageSize: 100 }, header: { Authorization: 'Bearer token-abc' } });
     expect(calls('/api/hotspots')[0].data).toEqual({ open: 'true' });
     expect(calls('/api/complaints')[0].data).toMatchObject({ overdue: 'true', page: 1 });
+    expect(calls('/api/shops/unattached-alerts')).toHaveLength(1);
   });
 
   it('draws a dot per shop in its grade colour, the committee circles, hotspot and overdue marks, and says it is a schematic', async () => {
@@ -66,6 +69,8 @@ describe('挂图作战 on H5 (a schematic, not a map)', () => {
     expect(document.querySelectorAll('.schematic__area')).toHaveLength(2);
     expect(document.querySelectorAll('.schematic .map-mark--hotspot')).toHaveLength(1);
     expect(document.querySelectorAll('.schematic .map-mark--overdue')).toHaveLength(1);
+    expect(document.querySelectorAll('.schematic .map-mark--alert')).toHaveLength(1);
+    expect(screen.getByText(/灰色方块为附近无登记商户的巡查告警/)).toBeTruthy();
     // Placed by coordinates: the grocery (east and south, in the other committee) lies right of and below the barbecue.
     const [bbq, , , grocery] = dots().map((d) => ({ left: parseFloat(d.style.left), top: parseFloat(d.style.top) }));
     expect(grocery.left).toBeGreaterThan(bbq.left);
@@ -82,7 +87,7 @@ describe('挂图作战 on H5 (a schematic, not a map)', () => {
     await screen.findByText('挂图作战');
 
     const legend = document.querySelector('.map-legend') as HTMLElement;
-    for (const word of ['高风险', '中风险', '低风险', '在管乱点', '超期事项']) expect(within(legend).getByText(word)).toBeTruthy();
+    for (const word of ['高风险', '中风险', '低风险', '在管乱点', '超期事项', '无商户告警']) expect(within(legend).getByText(word)).toBeTruthy();
     expect(Array.from(legend.querySelectorAll('.map-mark--shop')).map((m) => m.className.match(/grade-fill--(\w+)/)?.[1])).toEqual(['high', 'medium', 'low']);
     expect(shopRows().map((row) => row.textContent)).toEqual([
       expect.stringMatching(/^老王烧烤高风险小吃摊点 · 潍坊一村居委会/),
@@ -92,6 +97,10 @@ describe('挂图作战 on H5 (a schematic, not a map)', () => {
     ]);
     expect(screen.getByText('乱点：30 天内 4 件（占道经营）')).toBeTruthy();
     expect(screen.getByText('超期：占道经营', { selector: '.overdue-row .card__text' })).toBeTruthy();
+    // The alert no registered shop stood near: what, when (Shanghai time) and where, and that it counts toward no grade.
+    expect(screen.getByText('附近无登记商户的巡查告警（1）')).toBeTruthy();
+    const alert = document.querySelector('.alert-row') as HTMLElement;
+    expect(alert.textContent).toBe('告警：垃圾不落地2026-03-01 20:00 · 31.23010, 121.52210 · 30 米内无登记商户，不计入任何商户等级');
   });
 
   it('filters by grade with chips that count each grade', async () => {
@@ -205,7 +214,9 @@ describe('挂图作战 in the mini-program (WeChat map)', () => {
       [3, '好邻居便利店', '#2ea121'],
       [4, '乱点', '#d46b08'],
       [5, '超期：占道经营', '#f5222d'],
+      [6, '告警', '#646a73'],
     ]);
+    expect(props.markers?.[6]).toMatchObject({ latitude: 31.2301, longitude: 121.5221, title: '告警：垃圾不落地' });
     expect(props.markers?.[0]).toMatchObject({ latitude: 31.2295, longitude: 121.5235 });
     expect(props.circles).toEqual([
       expect.objectContaining({ latitude: 31.229, longitude: 121.523, radius: 450 }),
@@ -221,6 +232,8 @@ describe('挂图作战 in the mini-program (WeChat map)', () => {
     drawnMap.props!.onMarkerTap!({ detail: { markerId: 3 } } as never);
     drawnMap.props!.onMarkerTap!({ detail: { markerId: 4 } } as never);
     drawnMap.props!.onMarkerTap!({ detail: { markerId: 5 } } as never);
+    // An alert has no page of its own: its marker opens nothing.
+    drawnMap.props!.onMarkerTap!({ detail: { markerId: 6 } } as never);
     expect(navigatedTo()).toEqual([`/shops/pages/card/index?id=${SHOP_GROCERY}`, `/complaints/pages/detail/index?id=${OVERDUE_ID}`]);
     expect(shopRows()).toHaveLength(4);
   });
