@@ -12,6 +12,12 @@ const decisionSchema = new Schema({
   decision: { type: String, enum: ['confirmed', 'dismissed'], required: true },
   placeId: { type: Schema.Types.ObjectId, ref: 'Place', required: true },
   overlapAt: { type: Date, required: true },
+  /**
+   * The latest time a visit can count for the case (its window's last day, plus the overlap).
+   * The decision is deleted once every such visit has been (jobs.ts): until then a visit of
+   * this person could make them a candidate again, and the decision is what keeps them out.
+   */
+  windowEndsAt: { type: Date, required: true },
   decidedBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
   decidedAt: { type: Date, required: true },
 });

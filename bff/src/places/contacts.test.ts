@@ -1,7 +1,6 @@
 import { ManualClock } from '../core/clock';
 import { errorCode, startTestApp, type TestApp } from '../../test/test-app';
 import { MedicalCaseModel } from '../health-code/health-code.model';
-import { Types } from 'mongoose';
 import { runOnce } from '../jobs/scheduler';
 import { ContactDecisionModel } from './contact-decision.model';
 import { placeJobs } from './jobs';
@@ -109,16 +108,20 @@ describe('close-contact candidates from visits', () => {
     );
   });
 
-  it('deletes the decisions with the visits they were made on, 28 days on', async () => {
+  it('deletes the decisions once every visit that could count for the case is gone, 28 days after its window closed', async () => {
     const retention = placeJobs.find((j) => j.name === 'places.visit-retention')!;
     const cases = await casesAbout();
     expect(await ContactDecisionModel.countDocuments()).toBe(2);
-    // 28 days after 09:30 on 03-10, resident-2's overlap (09:30) is still kept; resident-3's (08:20) goes.
-    clock.set(new Date('2026-04-07T09:00:00+08:00'));
-    expect((await runOnce(retention, 'test', clock.now())).result).toMatchObject({ decisionsDeleted: 1 });
-    expect(await ContactDecisionModel.find({}, { _id: 0, userId: 1 }).lean()).toEqual([{ userId: new Types.ObjectId(ids['resident-2']) }]);
-    clock.set(new Date('2026-04-07T09:31:00+08:00'));
-    expect((await runOnce(retention, 'test', clock.now())).result).toMatchObject({ decisionsDeleted: 1 });
+    // The case's window is 02-27 to 03-12 (its status date): a visit up to 03-13 01:00 could still count.
+    // 28 days after the visits they were made on, the decisions stay: a later visit in the window would
+    // otherwise bring a dismissed person back as a candidate.
+    clock.set(new Date('2026-04-08T09:00:00+08:00'));
+    expect((await runOnce(retention, 'test', clock.now())).result).toMatchObject({ decisionsDeleted: 0 });
+    clock.set(new Date('2026-04-10T00:59:00+08:00'));
+    expect((await runOnce(retention, 'test', clock.now())).result).toMatchObject({ decisionsDeleted: 0 });
+    expect(await ContactDecisionModel.countDocuments()).toBe(2);
+    clock.set(new Date('2026-04-10T01:01:00+08:00'));
+    expect((await runOnce(retention, 'test', clock.now())).result).toMatchObject({ decisionsDeleted: 2 });
     expect(await ContactDecisionModel.countDocuments()).toBe(0);
     // The confirmed contact's medical status stays: it is the health code's record, not the visit's.
     expect(await casesAbout()).toBe(cases);

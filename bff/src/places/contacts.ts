@@ -18,7 +18,12 @@ interface Found {
   candidates: ContactCandidate[];
   names: Map<string, string>;
   places: Map<string, string>;
+  /** The latest time a visit can count for this case: the window's last Shanghai day, plus the overlap. */
+  windowEndsAt: Date;
 }
+
+/** When the case's contact window (contact.rules.ts `contactWindow`) closes for good, overlap included. */
+const windowEnd = (statusDate: string) => new Date(shanghaiMidnight(addDays(contactWindow(statusDate).to, 1)).getTime() + OVERLAP_MINUTES * 60_000);
 
 const visitKey = (userId: string, placeId: string, at: Date) => `${userId}|${placeId}|${at.getTime()}`;
 
@@ -32,7 +37,7 @@ async function currentCandidates(caseId: string): Promise<Found> {
   const subject = await caseSubject(caseId);
   if (!subject) throw new AppError('NOT_FOUND', 'No such medical status record');
   if (subject.status !== 'confirmed') throw new AppError('CONFLICT', 'Contact candidates are found for a confirmed case only', { currentStatus: subject.status });
-  const none: Found = { candidates: [], names: new Map(), places: new Map() };
+  const none: Found = { candidates: [], names: new Map(), places: new Map(), windowEndsAt: windowEnd(subject.date) };
   // Nobody holds the case's ID number here: no visits are theirs.
   if (!subject.userId) return none;
   const { from, to } = contactWindow(subject.date);
@@ -56,7 +61,7 @@ async function currentCandidates(caseId: string): Promise<Found> {
   );
   const names = new Map(others.map((v) => [visitKey(String(v.userId), String(v.placeId), v.at), v.nameMasked]));
   const placeRecords = await PlaceModel.find({ _id: { $in: [...new Set(candidates.map((c) => c.placeId))] } }, { name: 1 }).lean();
-  return { candidates, names, places: new Map(placeRecords.map((p) => [String(p._id), p.name])) };
+  return { candidates, names, places: new Map(placeRecords.map((p) => [String(p._id), p.name])), windowEndsAt: none.windowEndsAt };
 }
 
 /** `GET /api/health/cases/:id/contact-candidates`: district staff; names masked. */
@@ -83,7 +88,7 @@ const shanghaiMinute = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toIS
  * is skipped and counted.
  */
 async function decide(staff: AuthUser, caseId: string, userIds: string[], decision: 'confirmed' | 'dismissed', deps: Pick<HealthDeps, 'clock'>): Promise<CandidateDecisionReply> {
-  const { candidates, places } = await currentCandidates(caseId);
+  const { candidates, places, windowEndsAt } = await currentCandidates(caseId);
   const byUser = new Map(candidates.map((c) => [c.userId, c]));
   const wanted = [...new Set(userIds.map((id) => id.toLowerCase()))];
   let decided = 0;
@@ -91,7 +96,7 @@ async function decide(staff: AuthUser, caseId: string, userIds: string[], decisi
     const candidate = byUser.get(userId);
     if (!candidate) continue;
     const now = deps.clock.now();
-    const claim = await ContactDecisionModel.create({ caseId, userId, decision, placeId: candidate.placeId, overlapAt: candidate.overlapAt, decidedBy: staff.id, decidedAt: now }).catch((err) =>
+    const claim = await ContactDecisionModel.create({ caseId, userId, decision, placeId: candidate.placeId, overlapAt: candidate.overlapAt, windowEndsAt, decidedBy: staff.id, decidedAt: now }).catch((err) =>
       isDuplicateKey(err) ? null : Promise.reject(err),
     );
     if (!claim) continue;
