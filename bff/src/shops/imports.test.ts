@@ -1,3 +1,4 @@
+import { distanceMeters } from '@sqtb/shared';
 import { ManualClock } from '../core/clock';
 import { errorCode, startTestApp, type TestApp } from '../../test/test-app';
 import { orgIds, type OrgIds } from '../../test/fixture-kit';
@@ -138,8 +139,21 @@ describe('street order imports', () => {
     // It stands outside every committee's area (1.7 km east of A): no cadre sees it.
     expect(stored.committeeId).toBeUndefined();
     expect((await unattached(await t.login('cadre-1'))).body.items).toEqual([]);
+    // One inside committee A's area (a point of its circle farther than 30 m from every shop): A's cadre sees it, B's does not.
+    const shops = await ShopModel.find({}, { location: 1 }).lean();
+    const free = Array.from({ length: 400 }, (_, k) => ({ lat: 31.2265 + (k % 20) * 0.00025, lng: 121.5205 + Math.floor(k / 20) * 0.00025 })).find(
+      (p) => distanceMeters(p, { lat: 31.229, lng: 121.523 }) < 400 && shops.every((s) => distanceMeters(p, { lat: s.location!.lat!, lng: s.location!.lng! }) > 40),
+    )!;
+    const inA = await upload('/api/shops/alerts/import', `time,lat,lng,violationType\n2026-03-09 15:00,${free.lat.toFixed(5)},${free.lng.toFixed(5)},fumes_noise`);
+    expect(inA.body.lines).toEqual([{ line: 2, applied: true }]);
+    const seenByA = (await unattached(await t.login('cadre-1'))).body.items;
+    expect(seenByA.map((a: { violationType: string; committeeId: string }) => [a.violationType, a.committeeId])).toEqual([['fumes_noise', org.committees.A]]);
+    expect((await unattached(await t.login('cadre-2'))).body.items).toEqual([]);
+    expect((await unattached(district)).body.items.map((a: { violationType: string }) => a.violationType)).toEqual(['fumes_noise', 'litter']);
     expect((await unattached(await t.login('resident-1'))).status).toBe(403);
     clock.set(new Date('2026-04-08T12:01:00+08:00'));
+    expect((await unattached(district)).body.items.map((a: { violationType: string }) => a.violationType)).toEqual(['fumes_noise']);
+    clock.set(new Date('2026-04-08T15:01:00+08:00'));
     expect((await unattached(district)).body.items).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { BUSINESS_TYPE_WORDS, type ShopView } from '@sqtb/shared';
+import { ALERT_ATTACH_METERS, BUSINESS_TYPE_WORDS, UNATTACHED_ALERT_DAYS, UNATTACHED_ALERTS_MAX, type ShopView } from '@sqtb/shared';
 import type { ShopMapData } from '../shop-map-data';
 import { formatShanghai } from '../../core/time';
 import { alertWords, hotspotWords, overdueWords } from '../shop-words';
@@ -53,11 +53,12 @@ export function MapLists({ data, shown, onShop, onComplaint }: Props) {
       ))}
 
       <Text className="section-title">{`附近无登记商户的巡查告警（${data.alerts.length}）`}</Text>
-      {data.alerts.length === 0 && <Text className="hint">近 30 天没有</Text>}
+      {data.alerts.length === 0 && <Text className="hint">{`近 ${UNATTACHED_ALERT_DAYS} 天没有`}</Text>}
+      {data.alerts.length >= UNATTACHED_ALERTS_MAX && <Text className="hint">{`仅显示最近 ${UNATTACHED_ALERTS_MAX} 条`}</Text>}
       {data.alerts.map((a) => (
         <View key={a.id} className="card alert-row">
           <Text className="card__text">{alertWords(a.violationType)}</Text>
-          <Text className="card__meta">{`${formatShanghai(a.at)} · ${a.location.lat.toFixed(5)}, ${a.location.lng.toFixed(5)} · 30 米内无登记商户，不计入任何商户等级`}</Text>
+          <Text className="card__meta">{`${formatShanghai(a.at)} · ${a.location.lat.toFixed(5)}, ${a.location.lng.toFixed(5)} · ${ALERT_ATTACH_METERS} 米内无登记商户，不计入任何商户等级`}</Text>
         </View>
       ))}
     </View>
