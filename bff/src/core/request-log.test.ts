@@ -81,7 +81,7 @@ describe('the request log', () => {
     const response = await fetch(`${base}/fails`);
     expect(response.status).toBe(500);
     const closing = await closingLine(response.headers.get('x-request-id')!);
-    expect(closing).toMatchObject({ method: 'GET', path: '/fails', status: 500 });
+    expect(closing).toMatchObject({ level: 50, method: 'GET', path: '/fails', status: 500 });
     expect(closing).not.toHaveProperty('err');
     expect(closing).not.toHaveProperty('res');
   });

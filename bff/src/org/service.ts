@@ -14,9 +14,20 @@ const id = (value: unknown) => String(value);
 /**
  * The district's reference data, shaped for pickers and maps, kept in memory
  * like the pharmacies: every view, every complaint filed (which committee's
- * area holds it) and every shop registered reads it. Only the seed writes it.
+ * area holds it) and every shop registered reads it. Only the seed writes it;
+ * a change made any other way (by hand in the database) needs
+ * `orgCache.invalidate()`, or a restart, before the BFF answers with it.
+ * Frozen, since every request shares the one object.
  */
-export const orgCache = referenceCache('org', loadOrg);
+export const orgCache = referenceCache('org', async () => deepFreeze(await loadOrg()));
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
 
 /** The district's reference data (from memory; see `orgCache`). Shared: callers must not change it. */
 export function getOrg(): Promise<OrgResponse> {
