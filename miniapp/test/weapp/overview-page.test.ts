@@ -29,9 +29,9 @@ describe('compiled weapp overview page (overview subpackage)', () => {
     // Two weekly column charts of 8 weeks × 2 series; the busiest week (9 received) full height.
     expect(page.querySelectorAll('.chart__column')).toHaveLength(32);
     expect(styles(page, '.chart__column').slice(12, 14).map((s) => s.replace(/\s/g, ''))).toEqual(['height:100%;', 'height:44.4%;']);
-    // Pharmacies (2 × 4 grouped bars), filing statuses (4), two target bars; health and shop grades stacked (3 rows × 3 colours each);
+    // Pharmacies (2 × 4 grouped bars), filing statuses (5, revoked included), two target bars; health and shop grades stacked (3 rows × 3 colours each);
     // visits stacked, entered and refused, for 7 days and 3 committee rows.
-    expect(page.querySelectorAll('.chart__bar')).toHaveLength(8 + 4 + 2);
+    expect(page.querySelectorAll('.chart__bar')).toHaveLength(8 + 5 + 2);
     expect(page.querySelectorAll('.chart__segment')).toHaveLength(9 + 9 + 14 + 6);
     // The busiest day (13 visits, 1 refused) is the full width.
     expect(styles(page, '.chart__segment').slice(24, 26).map((s) => s.replace(/\s/g, ''))).toEqual(['width:92.3%;', 'width:7.7%;']);
