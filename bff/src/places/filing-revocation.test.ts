@@ -4,6 +4,9 @@ import { storedDocument } from '../../test/fixture-kit';
 import { FilingModel } from '../filings/filing.model';
 import { PlacesKit, visitsSnapshot } from './places-test-kit';
 import { PlaceModel } from './place.model';
+import { placeJobs } from './jobs';
+import { runOnce } from '../jobs/scheduler';
+import { pauseAround } from '../../test/pause';
 
 /**
  * Revoking a resumption filing (撤销备案, district staff only) revokes its
@@ -55,5 +58,21 @@ describe('a revoked filing revokes its place', () => {
 
     const again = await kit.post('district-1', `/api/enterprise-filings/${filingId}/revoke`, { note: '再次撤销' });
     expect([again.status, errorCode(again)]).toEqual([409, 'CONFLICT']);
+  });
+
+  it('leaves no active place for a revoked filing when the sync job makes a lost place while the revocation runs', async () => {
+    const sync = placeJobs.find((j) => j.name === 'places.sync')!;
+    // Filed again and approved; then its place is lost (the approval hook's write never landed).
+    const filingId = await kit.approveEnterprise1('2026-03-20');
+    const enterpriseId = String((await FilingModel.findById(filingId, { enterpriseId: 1 }).lean())!.enterpriseId);
+    await PlaceModel.deleteOne({ kind: 'enterprise', refId: enterpriseId });
+    // The job reads the approved filings; before it makes the missing place, district staff revoke the filing
+    // (whose hook finds no place to revoke); then the job goes on and makes it.
+    pauseAround(FilingModel, 'find', {
+      after: async () => expect((await kit.post('district-1', `/api/enterprise-filings/${filingId}/revoke`, { note: '复查不合格' })).status).toBe(200),
+    });
+    expect(await runOnce(sync, 'test', clock.now())).toEqual({ ran: true, result: { made: 1, revoked: 1 } });
+    expect(await PlaceModel.findOne({ kind: 'enterprise', refId: enterpriseId }, { _id: 0, status: 1 }).lean()).toEqual({ status: 'revoked' });
+    expect(await runOnce(sync, 'test', clock.now())).toEqual({ ran: true, result: { made: 0, revoked: 0 } });
   });
 });

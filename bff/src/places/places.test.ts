@@ -97,9 +97,9 @@ describe('places and their codes', () => {
   it('makes missing places in the sync job, never bringing a revoked one back', async () => {
     const sync = placeJobs.find((j) => j.name === 'places.sync')!;
     await PlaceModel.deleteOne({ kind: 'pharmacy', name: '国大药房（浦东南路店）' });
-    expect(await runOnce(sync, 'test', clock.now())).toEqual({ ran: true, result: { made: 1 } });
+    expect(await runOnce(sync, 'test', clock.now())).toEqual({ ran: true, result: { made: 1, revoked: 0 } });
     expect(await PlaceModel.countDocuments({ kind: 'pharmacy' })).toBe(6);
     expect(await PlaceModel.findOne({ kind: 'enterprise' }).lean()).toMatchObject({ status: 'revoked' });
-    expect(await runOnce(sync, 'test', clock.now())).toEqual({ ran: true, result: { made: 0 } });
+    expect(await runOnce(sync, 'test', clock.now())).toEqual({ ran: true, result: { made: 0, revoked: 0 } });
   });
 });

@@ -96,7 +96,7 @@ export async function placeForApprovedFiling(filing: { enterpriseId: Types.Objec
   await applyStep(PlaceModel, place._id, step.from, step.to, { set: { activeSince: now }, unset: ['revokedAt', 'revokeReason'], entry });
 }
 
-/** The hook for a filing that stops standing (the filing table has no such step yet): its place is revoked by the system. */
+/** The hook for a filing that stops standing (revoked by district staff): its place is revoked by the system; places.sync heals a lost one. */
 export async function revokePlaceOf(kind: PlaceKind, refId: string, reason: string, now: Date): Promise<void> {
   const place = await PlaceModel.findOne({ kind, refId }, { _id: 1, status: 1 }).lean();
   if (place?.status === 'active') await revoke(place._id, 'active', 'system', reason, now);
