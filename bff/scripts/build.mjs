@@ -153,11 +153,33 @@ export async function buildBff() {
   return { ms: Date.now() - started, bytes, metafile: result.metafile };
 }
 
+/** Lines of a quiet build's output kept to show if it fails. */
+const FAILED_BUILD_TAIL_LINES = 80;
+
+/**
+ * Runs a build tool. At a terminal its progress is shown as it comes; otherwise (CI,
+ * a log file) its output is held back, since Taro's progress bars fill tens of
+ * kilobytes of a log with redrawn lines, and only its tail is printed if it fails.
+ */
 function run(command, args, options) {
+  const quiet = !process.stdout.isTTY;
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: 'inherit', ...options });
+    const child = spawn(command, args, { stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', ...options });
+    let held = '';
+    const hold = (chunk) => {
+      held = (held + chunk.toString()).slice(-64 * 1024);
+    };
+    child.stdout?.on('data', hold);
+    child.stderr?.on('data', hold);
     child.on('error', reject);
-    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${path.basename(args[0] ?? command)} ${args.slice(1).join(' ')} failed (${signal ?? `exit ${code}`})`))));
+    child.on('close', (code, signal) => {
+      if (code === 0) return resolve();
+      if (quiet) {
+        const tail = held.split(/\r?\n/).slice(-FAILED_BUILD_TAIL_LINES).join('\n');
+        process.stderr.write(`${tail}\n`);
+      }
+      reject(new Error(`${path.basename(args[0] ?? command)} ${args.slice(1).join(' ')} failed (${signal ?? `exit ${code}`})`));
+    });
   });
 }
 

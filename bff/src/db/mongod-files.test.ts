@@ -64,10 +64,13 @@ describe('the embedded mongod keeps its files under DATA_DIR', () => {
     const dataDir = path.join(dir, 'data'); // holds the files of the test above
     const working = process.env.MONGOMS_SYSTEM_BINARY;
     process.env.MONGOMS_SYSTEM_BINARY = await standIn('failing-mongod', { STAND_IN_MONGOD_FAIL: '1' });
+    // mongodb-memory-server warns on the console about the failure this test causes.
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
       await expect(startEmbeddedDatabase('auto', log, { dataDir })).rejects.toThrow(/mongod could not open the data in .*mongod .*npm run reset/s);
     } finally {
       process.env.MONGOMS_SYSTEM_BINARY = working;
+      warn.mockRestore();
     }
   }, 60_000);
 
