@@ -4,8 +4,8 @@ import type fc from 'fast-check';
 /**
  * Forces the order of database calls for fast-check's `fc.scheduler()`.
  *
- * While a scheduler is installed, every mongoose query and create waits at a
- * gate until the scheduler picks it, and only one call is in flight at a time.
+ * While a scheduler is installed, every database command waits at a gate
+ * until the scheduler picks it, and only one call is in flight at a time.
  * So a run is a sequence of single database operations (the unit of atomicity
  * on a standalone MongoDB), interleaved across the concurrent service calls in
  * the order the seeded scheduler chose: the same seed replays the same order.
@@ -28,19 +28,36 @@ async function gated<T>(label: string, call: () => Promise<T>): Promise<T> {
 }
 
 let installed = false;
+
+/** The driver's collection methods that send one command; `find` and `aggregate` send theirs when their cursor is read. */
+const COMMAND_METHODS = [
+  'findOne', 'findOneAndUpdate', 'findOneAndDelete', 'findOneAndReplace', 'insertOne', 'insertMany', 'updateOne', 'updateMany',
+  'replaceOne', 'deleteOne', 'deleteMany', 'bulkWrite', 'countDocuments', 'estimatedDocumentCount', 'distinct',
+] as const;
+
+/**
+ * The gate sits in the MongoDB driver, under mongoose: a query, a create and a
+ * call the product makes on `Model.collection` directly (its hot paths) all
+ * pass it, once per command.
+ */
 function install() {
   if (installed) return;
   installed = true;
-  const query = mongoose.Query.prototype as unknown as { exec: (...args: unknown[]) => Promise<unknown>; model: { modelName: string }; op: string };
-  const exec = query.exec;
-  query.exec = function (this: typeof query, ...args: unknown[]) {
-    return gated(`${this.model?.modelName}.${this.op}`, () => exec.apply(this, args));
-  };
-  const model = mongoose.Model as unknown as { create: (...args: unknown[]) => Promise<unknown> };
-  const create = model.create;
-  model.create = function (this: { modelName: string }, ...args: unknown[]) {
-    return gated(`${this.modelName}.create`, () => create.apply(this, args));
-  };
+  type Method = (...args: unknown[]) => Promise<unknown>;
+  const collection = mongoose.mongo.Collection.prototype as unknown as Record<string, Method>;
+  for (const method of COMMAND_METHODS) {
+    const original = collection[method];
+    collection[method] = function (this: { collectionName: string }, ...args: unknown[]) {
+      return gated(`${this.collectionName}.${method}`, () => original.apply(this, args));
+    };
+  }
+  for (const [Cursor, op] of [[mongoose.mongo.FindCursor, 'find'], [mongoose.mongo.AggregationCursor, 'aggregate']] as const) {
+    const cursor = Cursor.prototype as unknown as { toArray: Method };
+    const toArray = cursor.toArray;
+    cursor.toArray = function (this: { namespace: { collection?: string } }, ...args: unknown[]) {
+      return gated(`${this.namespace.collection}.${op}`, () => toArray.apply(this, args));
+    };
+  }
 }
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
