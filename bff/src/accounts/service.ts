@@ -3,7 +3,7 @@ import { maskPhone, PHONE_PATTERN, type LoginResponse, type PhoneMaskedResponse 
 import { AppError } from '../core/app-error';
 import type { AuthUser } from './auth-user';
 import { signToken, verifyToken, type TokenSettings } from './tokens';
-import { UserModel, type UserRecord } from './user.model';
+import { readUserById, UserModel, type UserRecord } from './user.model';
 import type { WechatClient } from './wechat-client';
 import { isDuplicateKey } from '../db/duplicate-key';
 import { desktopSessionOpen } from './desktop-sign-in';
@@ -53,7 +53,7 @@ export async function authenticate(authorization: string | undefined, tokens: To
   const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(authorization ?? '');
   if (!match) throw new AppError('UNAUTHENTICATED', 'Log in first: this needs an Authorization: Bearer token');
   const claims = verifyToken(match[1], tokens);
-  const user = isValidObjectId(claims.sub) ? await UserModel.findById(claims.sub).lean() : null;
+  const user = isValidObjectId(claims.sub) ? await readUserById(claims.sub) : null;
   if (!user || user.disabled) throw new AppError('UNAUTHENTICATED', 'This account no longer exists or is disabled; log in again');
   const household = user.household?.addressKey
     ? { household: { addressKey: user.household.addressKey, committeeId: String(user.household.committeeId), location: { lat: user.household.location!.lat!, lng: user.household.location!.lng! } } }

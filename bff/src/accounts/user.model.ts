@@ -1,4 +1,4 @@
-import { Schema, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
+import { Schema, Types, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
 import { ROLES } from '@sqtb/shared';
 
 /**
@@ -40,3 +40,15 @@ const userSchema = new Schema(
 
 export const UserModel = model('User', userSchema);
 export type UserRecord = HydratedDocument<InferSchemaType<typeof userSchema>>;
+
+/** A user as stored: what a read through the driver gives. */
+export type StoredUser = InferSchemaType<typeof userSchema> & { _id: Types.ObjectId };
+
+/**
+ * The user behind a token, read on every authenticated request. It goes through
+ * the driver: mongoose's query layer cost more CPU than the read itself
+ * (BENCHMARKS.md, issue 18), and a lean read gains nothing from it but the id's cast.
+ */
+export function readUserById(id: string): Promise<StoredUser | null> {
+  return UserModel.collection.findOne<StoredUser>({ _id: new Types.ObjectId(id) });
+}

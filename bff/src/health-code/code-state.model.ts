@@ -1,4 +1,4 @@
-import { Schema, model } from 'mongoose';
+import { Schema, Types, model } from 'mongoose';
 import type { HealthColor, Reason } from '@sqtb/shared';
 import { isDuplicateKey } from '../db/duplicate-key';
 
@@ -52,6 +52,18 @@ export interface StoredCode {
   idHash?: string;
   evaluatedFor: string;
   recomputeOn: string;
+}
+
+/** A stored state as read: the code's fields are absent until a first result is stored. */
+export type CodeStateRecord = Partial<StoredCode> & { inputVersion: number; computedVersion: number };
+
+/**
+ * The state issuing reads, on every request for a code. It goes through the
+ * driver: mongoose's query layer cost more CPU than the read itself
+ * (BENCHMARKS.md, issue 18), and a lean read gains nothing from it but the id's cast.
+ */
+export function readCodeState(userId: string): Promise<CodeStateRecord | null> {
+  return HealthCodeStateModel.collection.findOne<CodeStateRecord>({ userId: new Types.ObjectId(userId) });
 }
 
 /** Marks states out of date before one of their inputs changes (so a lost recompute is healed at the next issue). No state yet: nothing to mark. */

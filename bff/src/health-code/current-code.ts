@@ -13,7 +13,7 @@ import {
 } from '@sqtb/shared';
 import type { AuthUser } from '../accounts/auth-user';
 import { ResidentIdentity } from '../residents/identity.model';
-import { claimVersion, HealthCodeStateModel, storeIfNewer, type StoredCode } from './code-state.model';
+import { claimVersion, readCodeState, storeIfNewer, type CodeStateRecord, type StoredCode } from './code-state.model';
 import { DeclarationModel, MedicalCaseModel, RiskRegionModel } from './health-code.model';
 import type { HealthDeps } from './service';
 import { pseudonym, signHealthToken } from './token';
@@ -114,9 +114,9 @@ export async function recomputeByIdHash(idHash: string, now: Date): Promise<void
   if (identity) await recomputeHealthCode(String(identity.userId), now);
 }
 
-type StateRecord = StoredCode & { inputVersion: number; computedVersion: number };
+type StateRecord = StoredCode & CodeStateRecord;
 
-function upToDate(state: Partial<StateRecord> | null, today: string): state is StateRecord {
+function upToDate(state: CodeStateRecord | null, today: string): state is StateRecord {
   return (
     !!state?.color &&
     state.computedVersion! >= state.inputVersion! &&
@@ -130,7 +130,7 @@ function upToDate(state: Partial<StateRecord> | null, today: string): state is S
 
 /** The stored code when it is up to date; otherwise worked out again (and stored). */
 async function codeOf(userId: string, now: Date): Promise<StoredCode> {
-  const state = await HealthCodeStateModel.findOne({ userId }).lean<StateRecord>();
+  const state = await readCodeState(userId);
   return upToDate(state, shanghaiDate(now)) ? state : recomputeHealthCode(userId, now);
 }
 

@@ -1,4 +1,4 @@
-import { Schema, model } from 'mongoose';
+import { Schema, Types, model } from 'mongoose';
 import { APPEAL_STATUSES, CASE_SOURCES, MEDICAL_STATUSES } from '@sqtb/shared';
 
 /** A resident's own health declaration (健康申报). */
@@ -86,3 +86,26 @@ const appealSchema = new Schema(
 );
 appealSchema.index({ status: 1, createdAt: 1 });
 export const AppealModel = model('HealthAppeal', appealSchema);
+
+/** One scan as the verify route records it. */
+export interface ScanRecord {
+  scannerId: string;
+  role: string;
+  place?: string;
+  valid: boolean;
+  color?: string;
+  reason?: string;
+  kid?: string;
+}
+
+/**
+ * Records one scan: one insert, awaited (a scan is evidence). It goes through the
+ * driver, as the schema above would store it (ObjectId, timestamps, no undefined
+ * fields): building a mongoose document for it cost more CPU than the insert
+ * (BENCHMARKS.md, issue 18), and every gate in the district calls this.
+ */
+export async function insertScan(scan: ScanRecord): Promise<void> {
+  const at = new Date();
+  const fields = Object.fromEntries(Object.entries(scan).filter(([, value]) => value !== undefined));
+  await ScanLogModel.collection.insertOne({ ...fields, scannerId: new Types.ObjectId(scan.scannerId), createdAt: at, updatedAt: at });
+}

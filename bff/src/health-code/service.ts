@@ -10,7 +10,7 @@ import { identityFields, identityOf } from '../residents/identity';
 import { ResidentIdentity } from '../residents/identity.model';
 import { markOutOfDate } from './code-state.model';
 import { recomputeByIdHash, recomputeHealthCode, signedCode } from './current-code';
-import { DeclarationModel, MedicalCaseModel, RiskRegionModel, ScanLogModel } from './health-code.model';
+import { DeclarationModel, insertScan, MedicalCaseModel, RiskRegionModel } from './health-code.model';
 import { verifyHealthToken } from './token';
 
 /**
@@ -54,7 +54,7 @@ export async function declare(user: AuthUser, body: { temperature: number; sympt
 /** A gate checks a code; the scan is logged without the token. */
 export async function verifyScan(scanner: AuthUser, token: string, place: string | undefined, deps: HealthDeps): Promise<VerifyResponse> {
   const { kid, ...result } = await verifyHealthToken(deps.keys, token, deps.clock.now());
-  await ScanLogModel.create({
+  await insertScan({
     scannerId: scanner.id,
     role: scanner.role,
     place,

@@ -1,4 +1,4 @@
-import { Schema, model, type Types } from 'mongoose';
+import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { REGISTRATION_STATUSES, RESERVATION_STATUSES } from '@sqtb/shared';
 
 /** One line of a record's history, as `timelineEntry` (workflow/timeline.ts) builds it. */
@@ -101,5 +101,7 @@ reservationSchema.index({ roundId: 1, householdKey: 1 }, { unique: true });
 reservationSchema.index({ status: 1, pickupBy: 1 });
 reservationSchema.index({ pharmacyId: 1, status: 1 });
 export const ReservationModel = model('MaskReservation', reservationSchema);
+/** A reservation as stored: what a read through the driver gives. */
+export type StoredReservation = InferSchemaType<typeof reservationSchema> & { _id: Types.ObjectId };
 
 export type ObjectId = Types.ObjectId;

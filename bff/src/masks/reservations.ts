@@ -5,7 +5,7 @@ import type { AuthUser } from '../accounts/auth-user';
 import { AppError } from '../core/app-error';
 import type { Clock } from '../core/clock';
 import { HOUR_MS } from '../core/clock';
-import { RegistrationModel, ReservationModel } from './masks.model';
+import { RegistrationModel, ReservationModel, type StoredReservation } from './masks.model';
 import { roundById, roundOpenAt } from './rounds';
 import { HOLD_GRACE_MS, pharmacyNamed, release, takeNearest, type StockPharmacy } from './stock';
 import { applyStep, type StepWrite } from '../workflow/apply-step';
@@ -102,7 +102,8 @@ export async function reserve(user: AuthUser, body: { roundId?: string; pharmacy
  */
 async function answerWithoutStock(roundId: Types.ObjectId, householdKey: string, key: string | undefined): Promise<{ status: number; body: ReservationView }> {
   const quota = { roundId, householdKey };
-  const earlier = await ReservationModel.find(key ? { $or: [{ idempotencyKey: key }, quota] } : quota).limit(2);
+  // Through the driver, like taking stock: most attempts of a rush end here.
+  const earlier = await ReservationModel.collection.find<StoredReservation>(key ? { $or: [{ idempotencyKey: key }, quota] } : quota, { limit: 2 }).toArray();
   const replay = key && earlier.find((r) => r.idempotencyKey === key);
   if (replay) return { status: 201, body: await view(replay) };
   if (earlier.length) throw quotaExceeded();
@@ -206,7 +207,7 @@ export async function list(user: AuthUser, status?: string) {
 }
 
 /** The answer. The pharmacy is the one in hand, or named from memory. */
-async function view(r: ReservationRecord, inHand?: StockPharmacy): Promise<ReservationView> {
+async function view(r: StoredReservation, inHand?: StockPharmacy): Promise<ReservationView> {
   const pharmacy = inHand ?? (r.pharmacyId ? await pharmacyNamed(r.pharmacyId) : null);
   return {
     id: String(r._id),

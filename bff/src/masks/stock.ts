@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import { Types, type mongo } from 'mongoose';
 import { distanceMeters, type LatLng } from '@sqtb/shared';
 import { Pharmacy } from '../org/org.model';
 import { pharmacyCache } from '../org/service';
@@ -74,15 +74,20 @@ function byNearness<P extends StockPharmacy>(pharmacies: P[], from: LatLng, pref
  * tried at once: in a rush that one update is all it costs. If it has none,
  * one read says which stocks have enough, and those are tried nearest first;
  * undefined when none could be taken.
+ *
+ * Both go through the driver, with the values mongoose would cast to: every
+ * attempt of a rush passes here, and mongoose's query layer cost more CPU than
+ * the command it sends (BENCHMARKS.md, issue 18).
  */
 export async function takeNearest(roundId: Types.ObjectId, from: LatLng, quantity: number, holdFor: HoldFor, preferredPharmacyId?: string): Promise<{ pharmacy: StockPharmacy; holdId: Types.ObjectId } | undefined> {
   const take = async (pharmacy: StockPharmacy) => {
     const holdId = new Types.ObjectId();
-    const after = await StockModel.findOneAndUpdate(
-      { roundId, pharmacyId: pharmacy._id, soldOut: false, available: { $gte: quantity } },
-      { $inc: { available: -quantity }, $push: { holds: { _id: holdId, reservationId: holdFor.reservationId, quantity, at: holdFor.at } } },
-      { new: true, projection: { available: 1 }, lean: true },
-    );
+    const hold = { _id: holdId, reservationId: holdFor.reservationId, quantity, at: holdFor.at };
+    const takeAndHold: mongo.Document = { $inc: { available: -quantity }, $push: { holds: hold }, $set: { updatedAt: new Date() } };
+    const after = await StockModel.collection.findOneAndUpdate({ roundId, pharmacyId: pharmacy._id, soldOut: false, available: { $gte: quantity } }, takeAndHold, {
+      returnDocument: 'after',
+      projection: { available: 1 },
+    });
     if (!after || after.available < quantity) markEmpty(roundId, pharmacy._id);
     return after ? { pharmacy, holdId } : undefined;
   };
@@ -93,7 +98,7 @@ export async function takeNearest(roundId: Types.ObjectId, from: LatLng, quantit
   if (takenFirst) return takenFirst;
 
   // Which stocks have enough, by the database; the rest are seen empty.
-  const stocks = await StockModel.find({ roundId, soldOut: false, available: { $gte: quantity } }, { pharmacyId: 1 }).lean();
+  const stocks = await StockModel.collection.find({ roundId, soldOut: false, available: { $gte: quantity } }, { projection: { pharmacyId: 1 } }).toArray();
   const withStock = new Set(stocks.map((s) => String(s.pharmacyId)));
   for (const p of known) if (!withStock.has(String(p._id))) markEmpty(roundId, p._id);
   // A pharmacy the cache has not seen yet (written without invalidating it): read it, and have every instance load afresh.
