@@ -84,7 +84,10 @@ async function main() {
       ...rows.map((r) => `| ${r.name} | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p99} | ${(r.rps / koa.rps).toFixed(3)} | ${r.commandsPerRequest ?? '–'} |`),
     ].join('\n');
     const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
-    process.stdout.write(`${table}\n\nweapp main package ${kb(weappTotal - weappSubpackages)}, weapp total ${kb(weappTotal)}, H5 initial JS gzipped ${kb(h5Initial)}, BFF resident memory after the run ${(rss / 1048576).toFixed(0)} MB\n`);
+    // Sizes of what is built; a missing build says so rather than 0 KB.
+    const weappSizes = existsSync(appJson) ? `weapp main package ${kb(weappTotal - weappSubpackages)}, weapp total ${kb(weappTotal)}` : 'weapp not built (npm run build:weapp)';
+    const h5Size = h5Initial ? `H5 initial JS gzipped ${kb(h5Initial)}` : 'H5 not built (npm run build:h5)';
+    process.stdout.write(`${table}\n\n${weappSizes}, ${h5Size}, BFF resident memory after the run ${(rss / 1048576).toFixed(0)} MB\n`);
     process.stdout.write(`${JSON.stringify({ rows, weappMainBytes: weappTotal - weappSubpackages, weappTotalBytes: weappTotal, h5InitialJsGzipBytes: h5Initial, bffRssBytes: rss })}\n`);
   } finally {
     stop();
