@@ -166,19 +166,34 @@ function run(command, args, options) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', ...options });
     let held = '';
-    const hold = (chunk) => {
-      held = (held + chunk.toString()).slice(-64 * 1024);
-    };
-    child.stdout?.on('data', hold);
-    child.stderr?.on('data', hold);
+    for (const stream of [child.stdout, child.stderr]) {
+      stream?.setEncoding('utf8');
+      stream?.on('data', (text) => {
+        held = (held + text).slice(-64 * 1024);
+      });
+    }
     child.on('error', reject);
-    child.on('close', (code, signal) => {
+    // Settled on exit, not on the pipes closing: a helper process the tool leaves behind may hold them open.
+    child.on('exit', (code, signal) => {
       if (code === 0) return resolve();
-      if (quiet) {
-        const tail = held.split(/\r?\n/).slice(-FAILED_BUILD_TAIL_LINES).join('\n');
-        process.stderr.write(`${tail}\n`);
-      }
-      reject(new Error(`${path.basename(args[0] ?? command)} ${args.slice(1).join(' ')} failed (${signal ?? `exit ${code}`})`));
+      let told = false;
+      const fail = () => {
+        if (told) return;
+        told = true;
+        if (quiet) {
+          // Progress bars redraw with a bare carriage return: each redraw counts as a line here.
+          const tail = held.split(/\r?\n|\r/).filter((line) => line.trim()).slice(-FAILED_BUILD_TAIL_LINES).join('\n');
+          process.stderr.write(`${tail}\n`);
+        }
+        reject(new Error(`${path.basename(args[0] ?? command)} ${args.slice(1).join(' ')} failed (${signal ?? `exit ${code}`})`));
+      };
+      if (!quiet) return fail();
+      // The last of its output may still be in the pipes: wait for them a moment, not for ever.
+      const waited = setTimeout(fail, 2000);
+      child.once('close', () => {
+        clearTimeout(waited);
+        fail();
+      });
     });
   });
 }

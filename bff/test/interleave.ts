@@ -4,8 +4,9 @@ import type fc from 'fast-check';
 /**
  * Forces the order of database calls for fast-check's `fc.scheduler()`.
  *
- * While a scheduler is installed, every database command waits at a gate
- * until the scheduler picks it, and only one call is in flight at a time.
+ * While a scheduler is installed, every database command a query, a create or
+ * a direct driver call sends (cursors read one document at a time excepted, see
+ * COMMAND_METHODS) waits at a gate until the scheduler picks it, and only one call is in flight at a time.
  * So a run is a sequence of single database operations (the unit of atomicity
  * on a standalone MongoDB), interleaved across the concurrent service calls in
  * the order the seeded scheduler chose: the same seed replays the same order.
@@ -29,9 +30,15 @@ async function gated<T>(label: string, call: () => Promise<T>): Promise<T> {
 
 let installed = false;
 
-/** The driver's collection methods that send one command; `find` and `aggregate` send theirs when their cursor is read. */
+/**
+ * The driver's collection methods that send a command. `find` and `aggregate` send
+ * theirs when their cursor is read whole (`toArray`). Left out: `insertMany`, which
+ * the driver sends as a `bulkWrite` (gated there: gating both would stop it twice and
+ * hang), and reading a cursor one document at a time (`next`, `for await`), which
+ * `findOne` and `countDocuments` do inside their own gate.
+ */
 const COMMAND_METHODS = [
-  'findOne', 'findOneAndUpdate', 'findOneAndDelete', 'findOneAndReplace', 'insertOne', 'insertMany', 'updateOne', 'updateMany',
+  'findOne', 'findOneAndUpdate', 'findOneAndDelete', 'findOneAndReplace', 'insertOne', 'updateOne', 'updateMany',
   'replaceOne', 'deleteOne', 'deleteMany', 'bulkWrite', 'countDocuments', 'estimatedDocumentCount', 'distinct',
 ] as const;
 

@@ -32,6 +32,10 @@ describe('the interleaving gate', () => {
       () => Gated.collection.insertOne({ n: 5 }),
       () => Gated.collection.bulkWrite([{ updateOne: { filter: { n: 5 }, update: { $set: { n: 6 } } } }]),
       () => Gated.countDocuments(),
+      () => Gated.insertMany([{ n: 7 }, { n: 8 }]),
+      () => Gated.updateOne({ n: 7 }, { $set: { n: 9 } }),
+      () => Gated.aggregate([{ $match: { n: 9 } }]),
+      () => Gated.deleteMany({ n: 8 }),
     ];
     await fc.assert(
       fc.asyncProperty(fc.scheduler(), async (s) => {
@@ -52,6 +56,10 @@ describe('the interleaving gate', () => {
           'gateprobes.insertOne',
           'gateprobes.bulkWrite',
           'gateprobes.countDocuments',
+          'gateprobes.bulkWrite',
+          'gateprobes.updateOne',
+          'gateprobes.aggregate',
+          'gateprobes.deleteMany',
         ]);
       }),
       { numRuns: 3 },

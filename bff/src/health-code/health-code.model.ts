@@ -100,9 +100,11 @@ export interface ScanRecord {
 
 /**
  * Records one scan: one insert, awaited (a scan is evidence). It goes through the
- * driver, as the schema above would store it (ObjectId, timestamps, no undefined
- * fields): building a mongoose document for it cost more CPU than the insert
- * (BENCHMARKS.md, issue 18), and every gate in the district calls this.
+ * driver with the schema's fields and types (an ObjectId, the timestamps, no
+ * undefined fields; `ScanRecord` stands in for its required-field checks, and no
+ * version key is written, as nothing updates a scan): building a mongoose
+ * document for it cost more CPU than the insert (BENCHMARKS.md, issue 18), and
+ * every gate in the district calls this.
  */
 export async function insertScan(scan: ScanRecord): Promise<void> {
   const at = new Date();
