@@ -85,8 +85,8 @@ describe('place codes on the district overview', () => {
     expect((await kit.get('district-1', `/api/health/cases/${cases.old}/contact-candidates`)).body.items).toHaveLength(1);
 
     // 李娜 dismissed; the newcomer cannot be confirmed (no ID number to hold a status) and stays a candidate.
-    expect((await kit.post('district-1', `/api/health/cases/${cases.recent}/contact-candidates/dismiss`, { userIds: [await kit.userId('resident-2')] })).body).toEqual({ decided: 1, skipped: 0 });
-    expect((await kit.post('district-1', `/api/health/cases/${cases.recent}/contact-candidates/confirm`, { userIds: [await kit.userId('newcomer-x')] })).body).toEqual({ decided: 0, skipped: 1 });
+    expect((await kit.post('district-1', `/api/health/cases/${cases.recent}/contact-candidates/dismiss`, { userIds: [await kit.userId('resident-2')] })).body).toEqual({ decided: 1, skipped: 0, unidentified: 0 });
+    expect((await kit.post('district-1', `/api/health/cases/${cases.recent}/contact-candidates/confirm`, { userIds: [await kit.userId('newcomer-x')] })).body).toEqual({ decided: 0, skipped: 0, unidentified: 1 });
     const after = (await overview()).body;
     expect(after.places.candidates).toEqual({ awaiting: 1, cases: 1 });
     expect(row(after, '潍坊一村居委会').candidatesAwaiting).toBe(1);

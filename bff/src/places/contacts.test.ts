@@ -57,9 +57,9 @@ describe('close-contact candidates from visits', () => {
     const list = await candidates();
     expect(list.status).toBe(200);
     expect(list.body.items).toEqual([
-      { userId: ids['resident-3'], nameMasked: '王*', place: { id: pharmacy.id, name: pharmacy.name }, overlapAt: new Date('2026-03-10T08:20:00+08:00').toISOString() },
-      { userId: ids['resident-2'], nameMasked: '李*', place: { id: pharmacy.id, name: pharmacy.name }, overlapAt: new Date('2026-03-10T09:30:00+08:00').toISOString() },
-      { userId: ids['newcomer-contact'], nameMasked: expect.any(String), place: { id: pharmacy.id, name: pharmacy.name }, overlapAt: new Date('2026-03-10T09:45:00+08:00').toISOString() },
+      { userId: ids['resident-3'], nameMasked: '王*', place: { id: pharmacy.id, name: pharmacy.name }, overlapAt: new Date('2026-03-10T08:20:00+08:00').toISOString(), identified: true },
+      { userId: ids['resident-2'], nameMasked: '李*', place: { id: pharmacy.id, name: pharmacy.name }, overlapAt: new Date('2026-03-10T09:30:00+08:00').toISOString(), identified: true },
+      { userId: ids['newcomer-contact'], nameMasked: expect.any(String), place: { id: pharmacy.id, name: pharmacy.name }, overlapAt: new Date('2026-03-10T09:45:00+08:00').toISOString(), identified: false },
     ]);
   });
 
@@ -80,8 +80,11 @@ describe('close-contact candidates from visits', () => {
   it('confirms a candidate: a close_contact status from visits, and their code turns red', async () => {
     expect((await kit.get('resident-2', '/api/health-code')).body.color).not.toBe('red');
     const confirmed = await decide('confirm', [ids['resident-2'], ids['later-visitor'], ids['newcomer-contact'], '0123456789abcdef01234567']);
-    // Only resident-2 is a candidate with an ID number on record; the rest are skipped and counted.
-    expect(confirmed.body).toEqual({ decided: 1, skipped: 3 });
+    // resident-2 is decided; the newcomer has no ID number on record to hold a status; the other two are no candidates.
+    expect(confirmed.body).toEqual({ decided: 1, skipped: 2, unidentified: 1 });
+    // Nothing was written for the newcomer, who stays a candidate.
+    expect(await ContactDecisionModel.countDocuments({ userId: ids['newcomer-contact'] })).toBe(0);
+    expect((await candidates()).body.items.map((c: { userId: string }) => c.userId)).toContain(ids['newcomer-contact']);
     const code = await kit.get('resident-2', '/api/health-code');
     expect(code.body.color).toBe('red');
     expect(code.body.reasons.map((r: { text: string }) => r.text).join('')).toContain('密切接触者');
@@ -94,15 +97,15 @@ describe('close-contact candidates from visits', () => {
 
   it('makes a repeated confirmation change nothing', async () => {
     const before = { cases: await casesAbout(), decisions: await ContactDecisionModel.countDocuments() };
-    expect((await decide('confirm', [ids['resident-2']])).body).toEqual({ decided: 0, skipped: 1 });
+    expect((await decide('confirm', [ids['resident-2']])).body).toEqual({ decided: 0, skipped: 1, unidentified: 0 });
     expect({ cases: await casesAbout(), decisions: await ContactDecisionModel.countDocuments() }).toEqual(before);
   });
 
   it('dismisses a candidate, who is never proposed again for this case', async () => {
-    expect((await decide('dismiss', [ids['resident-3'], ids['resident-3']])).body).toEqual({ decided: 1, skipped: 0 });
+    expect((await decide('dismiss', [ids['resident-3'], ids['resident-3']])).body).toEqual({ decided: 1, skipped: 0, unidentified: 0 });
     expect((await candidates()).body.items.map((c: { userId: string }) => c.userId)).toEqual([ids['newcomer-contact']]);
     expect((await kit.get('resident-3', '/api/health-code')).body.color).toBe('green');
-    expect((await decide('confirm', [ids['resident-3']])).body).toEqual({ decided: 0, skipped: 1 });
+    expect((await decide('confirm', [ids['resident-3']])).body).toEqual({ decided: 0, skipped: 1, unidentified: 0 });
     expect(await ContactDecisionModel.find({}, { _id: 0, userId: 1, decision: 1 }).lean()).toEqual(
       expect.arrayContaining([expect.objectContaining({ decision: 'dismissed' }), expect.objectContaining({ decision: 'confirmed' })]),
     );

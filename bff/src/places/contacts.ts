@@ -4,6 +4,7 @@ import { AppError } from '../core/app-error';
 import { isDuplicateKey } from '../db/duplicate-key';
 import { caseSubject, setCloseContactFromVisits, type HealthDeps } from '../health-code/service';
 import { ContactDecisionModel } from './contact-decision.model';
+import { ResidentIdentity } from '../residents/identity.model';
 import { PlaceModel } from './place.model';
 import { shanghaiMidnight, VisitModel } from './visit.model';
 
@@ -18,6 +19,8 @@ interface Found {
   candidates: ContactCandidate[];
   names: Map<string, string>;
   places: Map<string, string>;
+  /** The candidates with an ID number on record: only they can be given a close-contact status. */
+  identified: Set<string>;
   /** The latest time a visit can count for this case: the window's last Shanghai day, plus the overlap. */
   windowEndsAt: Date;
 }
@@ -37,7 +40,7 @@ async function currentCandidates(caseId: string): Promise<Found> {
   const subject = await caseSubject(caseId);
   if (!subject) throw new AppError('NOT_FOUND', 'No such medical status record');
   if (subject.status !== 'confirmed') throw new AppError('CONFLICT', 'Contact candidates are found for a confirmed case only', { currentStatus: subject.status });
-  const none: Found = { candidates: [], names: new Map(), places: new Map(), windowEndsAt: windowEnd(subject.date) };
+  const none: Found = { candidates: [], names: new Map(), places: new Map(), identified: new Set(), windowEndsAt: windowEnd(subject.date) };
   // Nobody holds the case's ID number here: no visits are theirs.
   if (!subject.userId) return none;
   const { from, to } = contactWindow(subject.date);
@@ -60,19 +63,29 @@ async function currentCandidates(caseId: string): Promise<Found> {
     new Set(decided.map((d) => String(d.userId))),
   );
   const names = new Map(others.map((v) => [visitKey(String(v.userId), String(v.placeId), v.at), v.nameMasked]));
-  const placeRecords = await PlaceModel.find({ _id: { $in: [...new Set(candidates.map((c) => c.placeId))] } }, { name: 1 }).lean();
-  return { candidates, names, places: new Map(placeRecords.map((p) => [String(p._id), p.name])), windowEndsAt: none.windowEndsAt };
+  const [placeRecords, identities] = await Promise.all([
+    PlaceModel.find({ _id: { $in: [...new Set(candidates.map((c) => c.placeId))] } }, { name: 1 }).lean(),
+    ResidentIdentity.find({ userId: { $in: candidates.map((c) => c.userId) } }, { userId: 1 }).lean(),
+  ]);
+  return {
+    candidates,
+    names,
+    places: new Map(placeRecords.map((p) => [String(p._id), p.name])),
+    identified: new Set(identities.map((i) => String(i.userId))),
+    windowEndsAt: none.windowEndsAt,
+  };
 }
 
 /** `GET /api/health/cases/:id/contact-candidates`: district staff; names masked. */
 export async function contactCandidatesOf(caseId: string): Promise<ContactCandidates> {
-  const { candidates, names, places } = await currentCandidates(caseId);
+  const { candidates, names, places, identified } = await currentCandidates(caseId);
   return {
     items: candidates.map((c) => ({
       userId: c.userId,
       nameMasked: names.get(visitKey(c.userId, c.placeId, c.overlapAt)) ?? '',
       place: { id: c.placeId, name: places.get(c.placeId) ?? '' },
       overlapAt: c.overlapAt.toISOString(),
+      identified: identified.has(c.userId),
     })),
   };
 }
@@ -83,18 +96,24 @@ const shanghaiMinute = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toIS
  * Each id that is a current candidate is decided once: the decision is
  * claimed first (unique per case and person, so a repeat or a second staff
  * member at once decides nothing more), then a confirmation sets the status.
- * Should that fail, or the person have no ID number on record to hold a
- * status, the claim is withdrawn and they stay a candidate. Everything else
- * is skipped and counted.
+ * Someone to confirm with no ID number on record cannot hold a status: nothing
+ * is written, they stay a candidate and are counted as `unidentified` (staff
+ * reach them another way). Should setting the status fail, or their identity
+ * go in the meantime, the claim is withdrawn. Everything else is skipped.
  */
 async function decide(staff: AuthUser, caseId: string, userIds: string[], decision: 'confirmed' | 'dismissed', deps: Pick<HealthDeps, 'clock'>): Promise<CandidateDecisionReply> {
-  const { candidates, places, windowEndsAt } = await currentCandidates(caseId);
+  const { candidates, places, identified, windowEndsAt } = await currentCandidates(caseId);
   const byUser = new Map(candidates.map((c) => [c.userId, c]));
   const wanted = [...new Set(userIds.map((id) => id.toLowerCase()))];
   let decided = 0;
+  let unidentified = 0;
   for (const userId of wanted) {
     const candidate = byUser.get(userId);
     if (!candidate) continue;
+    if (decision === 'confirmed' && !identified.has(userId)) {
+      unidentified += 1;
+      continue;
+    }
     const now = deps.clock.now();
     const claim = await ContactDecisionModel.create({ caseId, userId, decision, placeId: candidate.placeId, overlapAt: candidate.overlapAt, windowEndsAt, decidedBy: staff.id, decidedAt: now }).catch((err) =>
       isDuplicateKey(err) ? null : Promise.reject(err),
@@ -109,12 +128,13 @@ async function decide(staff: AuthUser, caseId: string, userIds: string[], decisi
       });
       if (!set) {
         await withdraw();
+        unidentified += 1;
         continue;
       }
     }
     decided += 1;
   }
-  return { decided, skipped: wanted.length - decided };
+  return { decided, skipped: wanted.length - decided - unidentified, unidentified };
 }
 
 /** `POST /api/health/cases/:id/contact-candidates/confirm` */

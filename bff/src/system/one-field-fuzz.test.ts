@@ -887,12 +887,12 @@ describe('one-field fuzz from valid requests, on every route that takes input', 
       'POST /api/health/cases/:id/contact-candidates/confirm': {
         kind: 'json',
         valid: async () => ({ as: 'district-1', params: { id: fx.confirmedCase }, body: { userIds: [fx.resident2] } }),
-        verify: async (r, req) => (r.body.decided + r.body.skipped === new Set((req.body as { userIds: string[] }).userIds.map((u) => u.toLowerCase())).size ? undefined : 'the decision report does not add up'),
+        verify: async (r, req) => (r.body.decided + r.body.skipped + r.body.unidentified === new Set((req.body as { userIds: string[] }).userIds.map((u) => u.toLowerCase())).size ? undefined : 'the decision report does not add up'),
       },
       'POST /api/health/cases/:id/contact-candidates/dismiss': {
         kind: 'json',
         valid: async () => ({ as: 'district-1', params: { id: fx.confirmedCase }, body: { userIds: [fx.resident2] } }),
-        verify: async (r, req) => (r.body.decided + r.body.skipped === new Set((req.body as { userIds: string[] }).userIds.map((u) => u.toLowerCase())).size ? undefined : 'the decision report does not add up'),
+        verify: async (r, req) => (r.body.decided + r.body.skipped + r.body.unidentified === new Set((req.body as { userIds: string[] }).userIds.map((u) => u.toLowerCase())).size ? undefined : 'the decision report does not add up'),
       },
 
       'GET /api/shops': {

@@ -5,10 +5,12 @@ import { useSignedInRequest } from '../accounts/use-signed-in-request';
 import { useSend } from '../core/use-send';
 import { decideCandidates, fetchContactCandidates, type CandidateDecisionKind } from './api';
 
-/** What a bulk decision did, in words (people already decided by someone else are skipped). */
+/** What a bulk decision did, in words: people already decided by someone else are skipped; people with no ID number on record cannot be given a status. */
 export function decisionWords(kind: CandidateDecisionKind, reply: CandidateDecisionReply): string {
-  const done = kind === 'confirm' ? `已确认 ${reply.decided} 人为密接` : `已排除 ${reply.decided} 人`;
-  return reply.skipped > 0 ? `${done}，${reply.skipped} 人已被处理过，未变更` : done;
+  const parts = [kind === 'confirm' ? `已确认 ${reply.decided} 人为密接` : `已排除 ${reply.decided} 人`];
+  if (reply.skipped > 0) parts.push(`${reply.skipped} 人已被处理过，未变更`);
+  if (reply.unidentified > 0) parts.push(`${reply.unidentified} 人未实名登记，无法赋码，仍在候选名单中，请另行联系`);
+  return parts.join('，');
 }
 
 /**

@@ -53,7 +53,7 @@ const decision = (action: 'confirm' | 'dismiss'): Action => ({
   keep: (e, r, s) => {
     const who = chosen(s.places.candidates.get(e.ref) ?? [], e.data.take).map((id) => s.places.openidOf(id) ?? 'unknown');
     if (action === 'confirm') s.places.confirmed.set(e.ref, who);
-    return { decided: r.body.decided, skipped: r.body.skipped, who };
+    return { decided: r.body.decided, skipped: r.body.skipped, unidentified: r.body.unidentified, who };
   },
 });
 

@@ -64,14 +64,29 @@ export type MyVisits = z.infer<typeof myVisitsSchema>;
 
 /** `GET /api/health/cases/:id/contact-candidates`: district staff only. */
 export const contactCandidatesSchema = z.object({
-  items: z.array(z.object({ userId: z.string(), nameMasked: z.string(), place: placeRefSchema, overlapAt: z.string() })),
+  items: z.array(
+    z.object({
+      userId: z.string(),
+      nameMasked: z.string(),
+      place: placeRefSchema,
+      overlapAt: z.string(),
+      /** Whether an ID number is on record: only then can confirming give them a close-contact status (a red code); someone without one is reached another way. */
+      identified: z.boolean(),
+    }),
+  ),
 });
 export type ContactCandidates = z.infer<typeof contactCandidatesSchema>;
 /** Confirm or dismiss candidates in bulk. */
 export const CANDIDATE_DECISION_MAX = 500;
 export const candidateDecisionSchema = z.object({ userIds: z.array(objectIdSchema).min(1).max(CANDIDATE_DECISION_MAX) }).strict();
 export type CandidateDecision = z.infer<typeof candidateDecisionSchema>;
-export const candidateDecisionReplySchema = z.object({ decided: z.number(), skipped: z.number() });
+/**
+ * What a bulk decision did: `decided`; `skipped`, those not a current candidate
+ * or already decided by someone; `unidentified`, those ticked for confirmation
+ * who have no ID number on record to hold a status: nothing is written for them
+ * and they stay candidates.
+ */
+export const candidateDecisionReplySchema = z.object({ decided: z.number(), skipped: z.number(), unidentified: z.number() });
 export type CandidateDecisionReply = z.infer<typeof candidateDecisionReplySchema>;
 
 /** `GET /api/places/lookup?q=`: has this enterprise or shop resumed? Nothing personal. */

@@ -13,7 +13,7 @@ const CANDIDATES = '/api/health/cases/c-9/contact-candidates';
 const A = '64b0000000000000000000a1';
 const B = '64b0000000000000000000b2';
 const C = '64b0000000000000000000c3';
-const candidate = (userId: string, nameMasked: string, place: string, overlapAt: string) => ({ userId, nameMasked, place: { id: `p-${place}`, name: place }, overlapAt });
+const candidate = (userId: string, nameMasked: string, place: string, overlapAt: string, identified = true) => ({ userId, nameMasked, place: { id: `p-${place}`, name: place }, overlapAt, identified });
 const ALL = [candidate(A, '王*', '长风大厦', '2026-03-05T01:10:00.000Z'), candidate(B, '李*', '长风大厦', '2026-03-05T01:40:00.000Z'), candidate(C, '赵*', '雷允上药房', '2026-03-06T06:00:00.000Z')];
 
 const record = (id: string, status: string) => ({ id, idMasked: `3101**********00${id.slice(-1)}`, status, date: '2026-03-07', source: 'form', createdAt: '2026-03-07T02:00:00.000Z' });
@@ -28,7 +28,7 @@ function serveCandidates() {
   const decide = (options: { data?: unknown }) => {
     const { userIds } = options.data as { userIds: string[] };
     left = left.filter((c) => !userIds.includes(c.userId));
-    return reply(200, { decided: userIds.length, skipped: 0 });
+    return reply(200, { decided: userIds.length, skipped: 0, unidentified: 0 });
   };
   serveApi({
     'GET /api/health/cases': cases,
@@ -106,7 +106,7 @@ describe('close-contact candidates of a confirmed case', () => {
     serveApi({
       'GET /api/health/cases': cases,
       [`GET ${CANDIDATES}`]: reply(200, { items: ALL }),
-      [`POST ${CANDIDATES}/dismiss`]: reply(200, { decided: 2, skipped: 1 }),
+      [`POST ${CANDIDATES}/dismiss`]: reply(200, { decided: 2, skipped: 1, unidentified: 0 }),
     });
     await openCandidates();
 
@@ -114,5 +114,29 @@ describe('close-contact candidates of a confirmed case', () => {
     fireEvent.click(screen.getByRole('button', { name: '排除' }));
 
     expect(await screen.findByText('已排除 2 人，1 人已被处理过，未变更')).toBeTruthy();
+  });
+
+  it('marks a candidate with no ID number on record, and says confirming left them a candidate to reach another way', async () => {
+    const D = '64b0000000000000000000d4';
+    const listed = [candidate(A, '王*', '长风大厦', '2026-03-05T01:10:00.000Z'), candidate(D, '孙*', '长风大厦', '2026-03-05T01:20:00.000Z', false)];
+    let left = listed;
+    serveApi({
+      'GET /api/health/cases': cases,
+      [`GET ${CANDIDATES}`]: () => reply(200, { items: left }),
+      // As the BFF answers: the unidentified one is not decided and stays listed.
+      [`POST ${CANDIDATES}/confirm`]: () => {
+        left = left.filter((c) => c.userId !== A);
+        return reply(200, { decided: 1, skipped: 0, unidentified: 1 });
+      },
+    });
+    const container = await openCandidates();
+    expect(names(container)).toEqual(['王*长风大厦 · 2026-03-05 09:10', '孙*长风大厦 · 2026-03-05 09:20未实名登记：确认也无法赋码，请另行联系']);
+
+    fireEvent.click(screen.getByText('全选（2 人）'));
+    fireEvent.click(screen.getByRole('button', { name: '确认为密接' }));
+
+    expect(await screen.findByText('已确认 1 人为密接，1 人未实名登记，无法赋码，仍在候选名单中，请另行联系')).toBeTruthy();
+    expect(posts('confirm')[0][0].data).toEqual({ userIds: [A, D] });
+    await waitFor(() => expect(names(container)).toEqual(['孙*长风大厦 · 2026-03-05 09:20未实名登记：确认也无法赋码，请另行联系']));
   });
 });

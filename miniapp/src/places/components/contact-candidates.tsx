@@ -5,14 +5,15 @@ import { formatShanghai } from '../../core/time';
 import { useContactCandidates } from '../use-contact-candidates';
 import './contact-candidates.css';
 
-/** One tickable line: who (masked), where and when they were there. */
-function CandidateRow({ ticked, onToggle, nameMasked, placeName, at }: { ticked: boolean; onToggle: () => void; nameMasked: string; placeName: string; at: string }) {
+/** One tickable line: who (masked), where and when they were there, and whether a code can be given to them. */
+function CandidateRow({ ticked, onToggle, nameMasked, placeName, at, identified }: { ticked: boolean; onToggle: () => void; nameMasked: string; placeName: string; at: string; identified: boolean }) {
   return (
     <View className="candidate" onClick={onToggle}>
       <Text className={`candidate__box${ticked ? ' candidate__box--on' : ''}`}>{ticked ? '✓' : ''}</Text>
       <View>
         <Text className="card__title">{nameMasked}</Text>
         <Text className="card__meta">{`${placeName} · ${formatShanghai(at)}`}</Text>
+        {!identified && <Text className="candidate__unidentified">未实名登记：确认也无法赋码，请另行联系</Text>}
       </View>
     </View>
   );
@@ -37,7 +38,7 @@ export function ContactCandidates({ caseId }: { caseId: string }) {
             <Text className="card__meta">{`已选 ${c.selected.size} 人`}</Text>
           </View>
           {c.items.map((item) => (
-            <CandidateRow key={item.userId} ticked={c.selected.has(item.userId)} onToggle={() => c.toggle(item.userId)} nameMasked={item.nameMasked} placeName={item.place.name} at={item.overlapAt} />
+            <CandidateRow key={item.userId} ticked={c.selected.has(item.userId)} onToggle={() => c.toggle(item.userId)} nameMasked={item.nameMasked} placeName={item.place.name} at={item.overlapAt} identified={item.identified} />
           ))}
           {c.error && <Text className="message--error">{c.error}</Text>}
           <View className="candidate__actions">

@@ -148,8 +148,9 @@ export class PlacesModel {
     const current = new Set(this.candidatesOf(record).map((c) => c.userId));
     // A confirmation sets a status by ID number: someone with none on record stays a candidate.
     const decided = picks.filter((who) => current.has(who) && (!confirm || this.health.identities.has(who)));
+    const unidentified = confirm ? picks.filter((who) => current.has(who) && !this.health.identities.has(who)).length : 0;
     if (confirm) record.confirmAsked = picks;
-    if (!checks.judge(entry, { ok: true, result: { decided: decided.length, skipped: picks.length - decided.length, who: picks } })) return;
+    if (!checks.judge(entry, { ok: true, result: { decided: decided.length, skipped: picks.length - decided.length - unidentified, unidentified, who: picks } })) return;
     for (const who of decided) {
       record.decisions.set(who, confirm ? 'confirmed' : 'dismissed');
       if (confirm) this.health.addStatus(this.health.identities.get(who)!.idNumber, 'close_contact', today);
