@@ -7,6 +7,7 @@ import { runOnce } from '../jobs/scheduler';
 import { placeJobs } from './jobs';
 import { PlacesKit } from './places-test-kit';
 import { PlaceModel } from './place.model';
+import { VisitModel } from './visit.model';
 
 /**
  * The places themselves, through HTTP: which stand (pharmacies, stations,
@@ -77,6 +78,21 @@ describe('places and their codes', () => {
     expect((await kit.get('resident-2', '/api/places/lookup')).status).toBe(400);
   });
 
+  it('answers a scanned place code with the same item as the lookup, recording no visit; a code that is not a place\'s is 400', async () => {
+    const { id, token } = await kit.place('enterprise-1');
+    const visits = await VisitModel.countDocuments();
+    const looked = await kit.post('resident-2', '/api/places/lookup-code', { placeToken: token });
+    expect(looked.status).toBe(200);
+    expect(looked.body).toEqual({ items: [{ id, name: '上海潍坊小笼餐饮有限公司', kind: 'enterprise', resumed: true, since: '2026-03-10' }] });
+    expect(await VisitModel.countDocuments()).toBe(visits);
+    const forged = await kit.post('resident-2', '/api/places/lookup-code', { placeToken: `${token.slice(0, -4)}AAAA` });
+    expect([forged.status, errorCode(forged)]).toEqual([400, 'INVALID_PLACE_CODE']);
+    const healthToken = (await kit.get('resident-1', '/api/health-code')).body.token;
+    const notAPlace = await kit.post('resident-2', '/api/places/lookup-code', { placeToken: healthToken });
+    expect([notAPlace.status, errorCode(notAPlace)]).toEqual([400, 'INVALID_PLACE_CODE']);
+    expect(await VisitModel.countDocuments()).toBe(visits);
+  });
+
   it('lets district staff revoke a place: its code is refused, the manager gets 404, a second revocation is 409 and changes nothing', async () => {
     const { id, token } = await kit.place('enterprise-1');
     expect((await kit.post('cadre-1', `/api/places/${id}/revoke`, { reason: '违规经营' })).status).toBe(403);
@@ -92,6 +108,8 @@ describe('places and their codes', () => {
     expect((await kit.get('enterprise-1', '/api/places/mine')).status).toBe(404);
     expect(errorCode(await kit.scan('resident-1', token))).toBe('INVALID_PLACE_CODE');
     expect((await kit.get('resident-2', `/api/places/lookup?q=${encodeURIComponent('潍坊小笼')}`)).body.items[0]).toMatchObject({ resumed: false });
+    // Looked up by its printed code, the revoked place says it has not resumed.
+    expect((await kit.post('resident-2', '/api/places/lookup-code', { placeToken: token })).body.items).toEqual([{ id, name: '上海潍坊小笼餐饮有限公司', kind: 'enterprise', resumed: false }]);
   });
 
   it('makes missing places in the sync job, never bringing a revoked one back', async () => {

@@ -15,7 +15,7 @@ import {
   visitReplySchema,
 } from '@sqtb/shared';
 import { defineRoute, type RouteSpec } from '../core/route';
-import { confirmCandidates, contactCandidatesOf, dismissCandidates, lookupPlaces, myPlace, myVisits, placeVisits, revokePlace, scanIn, type PlacesDeps } from './service';
+import { confirmCandidates, contactCandidatesOf, dismissCandidates, lookupPlaceCode, lookupPlaces, myPlace, myVisits, placeVisits, revokePlace, scanIn, type PlacesDeps } from './service';
 
 export function placeRoutes(deps: PlacesDeps): RouteSpec[] {
   const decision = (action: 'confirm' | 'dismiss', summary: string, decide: typeof confirmCandidates) =>
@@ -51,6 +51,19 @@ export function placeRoutes(deps: PlacesDeps): RouteSpec[] {
       query: placeLookupQuerySchema,
       responses: { 200: { description: 'Places by name', schema: placeLookupSchema } },
       handler: async ({ query }) => ({ body: await lookupPlaces(query.q) }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/places/lookup-code',
+      tag: 'places',
+      summary: 'Has the place whose code I scanned resumed? The same answer as the lookup by name; no visit is recorded',
+      access: 'any-user',
+      body: scanInSchema,
+      // Each look checks a signature: as generous as scanning in, no more.
+      rateLimit: { name: 'place-lookup-code', perIp: { limit: 1200, windowMs: 600_000 }, perUser: { limit: 30, windowMs: 600_000 } },
+      responses: { 200: { description: 'The place the code names', schema: placeLookupSchema } },
+      errors: [400, 429],
+      handler: async ({ body }) => ({ body: await lookupPlaceCode(body.placeToken, deps) }),
     }),
     defineRoute({
       method: 'post',

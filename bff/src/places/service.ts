@@ -9,7 +9,7 @@ import { applyStep } from '../workflow/apply-step';
 import { timelineEntry } from '../workflow/timeline';
 import { PlaceModel, type PlaceRecord } from './place.model';
 import { managedRef } from './scope';
-import { signPlaceCode } from './token';
+import { invalidCode, signPlaceCode, verifyPlaceCode } from './token';
 
 /**
  * Place codes (一企一码), the public face: which places stand (every pharmacy,
@@ -133,18 +133,43 @@ const LOOKUP_LIMIT = 20;
  * with no place yet (no approved filing: not resumed, `id` the enterprise's).
  * Names, kinds and dates only.
  */
+const LOOKUP_FIELDS = { kind: 1, refId: 1, name: 1, status: 1, activeSince: 1 } as const;
+type LookupPlace = Pick<PlaceRecord, '_id' | 'name' | 'kind' | 'status' | 'activeSince'>;
+const lookupItem = (p: LookupPlace): PlaceLookup['items'][number] => ({
+  id: String(p._id),
+  name: p.name,
+  kind: p.kind,
+  resumed: p.status === 'active',
+  ...(p.status === 'active' ? { since: shanghaiDate(p.activeSince) } : {}),
+});
+
 export async function lookupPlaces(q: string): Promise<PlaceLookup> {
   const name = { $regex: escapeRegExp(q), $options: 'i' };
   const [places, enterprises] = await Promise.all([
-    PlaceModel.find({ name }, { kind: 1, refId: 1, name: 1, status: 1, activeSince: 1 }).sort({ name: 1 }).limit(LOOKUP_LIMIT).lean(),
+    PlaceModel.find({ name }, LOOKUP_FIELDS).sort({ name: 1 }).limit(LOOKUP_LIMIT).lean(),
     Enterprise.find({ name }, { name: 1 }).sort({ name: 1 }).limit(LOOKUP_LIMIT).lean(),
   ]);
   const placed = new Set(places.filter((p) => p.kind === 'enterprise').map((p) => String(p.refId)));
   const items = [
-    ...places.map((p) => ({ id: String(p._id), name: p.name, kind: p.kind, resumed: p.status === 'active', ...(p.status === 'active' ? { since: shanghaiDate(p.activeSince) } : {}) })),
+    ...places.map(lookupItem),
     ...enterprises.filter((e) => !placed.has(String(e._id))).map((e) => ({ id: String(e._id), name: e.name, kind: 'enterprise' as const, resumed: false })),
   ];
   return { items: items.sort((a, b) => a.name.localeCompare(b.name)).slice(0, LOOKUP_LIMIT) };
+}
+
+/**
+ * `POST /api/places/lookup-code`: the place a scanned code names, as the lookup
+ * shows it. It records nothing: looking a place up is not visiting it (a visit
+ * would also make the looker a close-contact candidate). A code whose place was
+ * revoked, or that an approval replaced, still names its place: the answer then
+ * says whether the place has resumed now.
+ */
+export async function lookupPlaceCode(placeToken: string, deps: Pick<PlacesDeps, 'keys'>): Promise<PlaceLookup> {
+  const claims = await verifyPlaceCode(deps.keys, placeToken);
+  if (!claims) throw invalidCode('This is not a place code');
+  const place = await PlaceModel.findById(claims.placeId, LOOKUP_FIELDS).lean();
+  if (!place || place.kind !== claims.kind) throw invalidCode('This place code names no place');
+  return { items: [lookupItem(place)] };
 }
 
 /** `POST /api/places/:id/revoke`: a district decision; the place's codes are refused from now on. */

@@ -1,5 +1,6 @@
 import { CompactSign, compactVerify, decodeProtectedHeader } from 'jose';
 import { PLACE_KINDS, type PlaceKind } from '@sqtb/shared';
+import { AppError } from '../core/app-error';
 import { SIGNING_ALG, type KeyRing } from '../core/keys';
 
 /**
@@ -16,6 +17,9 @@ import { SIGNING_ALG, type KeyRing } from '../core/keys';
  * current first key, so the place prints its code again.
  */
 export const PLACE_CODE_TYPE = 'place-code';
+
+/** The one refusal of a code that is not a real place's: 400, worded by the mini-program. */
+export const invalidCode = (why: string) => new AppError('INVALID_PLACE_CODE', why);
 
 export interface PlaceCodeClaims {
   placeId: string;

@@ -5,7 +5,7 @@ import { isDuplicateKey } from '../db/duplicate-key';
 import { currentCode, type HealthDeps } from '../health-code/service';
 import { PlaceModel } from './place.model';
 import { runsPlace } from './scope';
-import { verifyPlaceCode } from './token';
+import { invalidCode, verifyPlaceCode } from './token';
 import { shanghaiHour, shanghaiMidnight, VisitModel, type VisitRecord } from './visit.model';
 
 /**
@@ -13,8 +13,6 @@ import { shanghaiHour, shanghaiMidnight, VisitModel, type VisitRecord } from './
  * place's manager (or district staff) sees the day's visitors, masked; a
  * resident sees their own.
  */
-
-const invalidCode = (why: string) => new AppError('INVALID_PLACE_CODE', why);
 
 /**
  * `POST /api/visits`. The code is checked before anything is read or written

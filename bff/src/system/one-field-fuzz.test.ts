@@ -862,6 +862,12 @@ describe('one-field fuzz from valid requests, on every route that takes input', 
       },
 
       'GET /api/places/lookup': { kind: 'none', valid: asIs({ as: 'resident-1', query: { q: '药房' } }) },
+      'POST /api/places/lookup-code': {
+        kind: 'json',
+        valid: async () => ({ as: 'resident-1', body: { placeToken: fx.placeCode } }),
+        foreign: { 'body.placeToken': () => fx.healthToken },
+        verify: async (r) => (r.body.items.length === 1 ? undefined : 'a code names one place'),
+      },
       'POST /api/visits': {
         kind: 'json',
         valid: async () => ({ as: 'resident-1', body: { placeToken: fx.placeCode } }),

@@ -14,6 +14,8 @@ export const fetchPlaceVisits = (placeId: string, date?: string) =>
 export const fetchMyVisits = () => request<MyVisits>('/api/me/visits');
 
 export const lookupPlaces = (q: string) => request<PlaceLookup>('/api/places/lookup', { data: { q } });
+/** The place a scanned code names; no visit is recorded. */
+export const lookupPlaceCode = (placeToken: string) => request<PlaceLookup>('/api/places/lookup-code', { method: 'POST', data: { placeToken } });
 
 export const fetchContactCandidates = (caseId: string) =>
   request<ContactCandidates>(`/api/health/cases/${encodeURIComponent(caseId)}/contact-candidates`);

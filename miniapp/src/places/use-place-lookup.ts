@@ -2,7 +2,7 @@ import { placeLookupQuerySchema, scanInSchema, type PlaceLookup } from '@sqtb/sh
 import { useState } from 'react';
 import { maxLength } from '../core/schema-limits';
 import { useSend } from '../core/use-send';
-import { lookupPlaces, scanIn } from './api';
+import { lookupPlaceCode, lookupPlaces } from './api';
 import { readQrWithCamera } from './read-qr';
 import { errorText } from '../core/api-error';
 import { INVALID_PLACE_CODE_TEXT } from './words';
@@ -17,14 +17,14 @@ export interface LookupResult {
 
 /**
  * 企业复工 for the public: search places by name, or scan a place's code and
- * see that place. The scan goes through `POST /api/visits` (the BFF is what
- * tells a real code from a forged one), so it is also recorded as a visit.
+ * see that place. The BFF tells a real code from a forged one
+ * (`POST /api/places/lookup-code`); looking a place up records no visit.
  */
 export function usePlaceLookup() {
   const [query, setQuery] = useState('');
   const [result, setResult] = useState<LookupResult | null>(null);
   const searching = useSend(lookupPlaces);
-  const scanning = useSend(scanIn, errorText);
+  const scanning = useSend(lookupPlaceCode, errorText);
 
   const search = async () => {
     scanning.setError(null);
@@ -52,11 +52,8 @@ export function usePlaceLookup() {
       scanning.setError(INVALID_PLACE_CODE_TEXT);
       return;
     }
-    const visit = await scanning.send(text.trim());
-    if (!visit) return;
-    const name = visit.place.name.slice(0, LOOKUP_QUERY_MAX);
-    const reply = await searching.send(name);
-    if (reply) setResult({ query: visit.place.name, items: reply.items.filter((item) => item.id === visit.place.id) });
+    const reply = await scanning.send(text.trim());
+    if (reply) setResult({ query: reply.items[0]?.name ?? '', items: reply.items });
   };
 
   return { query, setQuery, result, busy: searching.busy || scanning.busy, error: searching.error ?? scanning.error, search, scan };

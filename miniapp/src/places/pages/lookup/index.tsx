@@ -24,7 +24,7 @@ export default function PlaceLookupPage() {
       {!isH5() && (
         <View>
           <FormFooter label="扫场所码查询" tone="plain" disabled={lookup.busy} onSubmit={() => void lookup.scan()} />
-          <Text className="hint">扫描场所门口的场所码即可查看该场所；扫码同时记为一次到访。</Text>
+          <Text className="hint">扫描场所门口的场所码即可查看该场所；只查询，不记为到访。</Text>
         </View>
       )}
       {result && (

@@ -2,7 +2,7 @@ import { saveSession } from '../../../core/session';
 import { loginReply, resident } from '../../../test-support/fixtures';
 import { fireEvent, render, screen } from '../../../test-support/rtl';
 import { reply, resetTaro, serveApi, taro } from '../../../test-support/taro-mock';
-import { invalidPlaceCode, PLACE_TOKEN, visitReply } from '../../test-support/place-fixtures';
+import { invalidPlaceCode, PLACE_TOKEN } from '../../test-support/place-fixtures';
 import PlaceLookupPage from './index';
 
 jest.mock('@tarojs/taro', () => require('../../../test-support/taro-mock').taroModule);
@@ -54,26 +54,26 @@ describe('the 企业复工 lookup', () => {
     expect(await screen.findByText('没有找到相符的企业或药店')).toBeTruthy();
   });
 
-  it('on weapp, a scanned place code shows that place alone', async () => {
+  it('on weapp, a scanned place code shows that place alone, and records no visit', async () => {
     process.env.TARO_ENV = 'weapp';
     taro.scanCode.mockResolvedValue({ result: PLACE_TOKEN });
-    serveApi({
-      'POST /api/visits': reply(201, visitReply({ place: { id: 'p-1', name: '长风大厦物业' } })),
-      'GET /api/places/lookup': reply(200, { items }),
-    });
+    serveApi({ 'POST /api/places/lookup-code': reply(200, { items: [items[0]] }) });
     const { container } = render(<PlaceLookupPage />);
+    expect(screen.getByText('扫描场所门口的场所码即可查看该场所；只查询，不记为到访。')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: '扫场所码查询' }));
 
     expect(await screen.findByText('「长风大厦物业」的查询结果')).toBeTruthy();
-    expect(lookups()[0][0].data).toEqual({ q: '长风大厦物业' });
     expect(Array.from(container.querySelectorAll('.card')).map((card) => card.textContent)).toEqual(['长风大厦物业已复工企业 · 2026-03-02 起复工']);
+    const sent = taro.request.mock.calls.map(([o]) => `${o.method ?? 'GET'} ${o.url}`);
+    expect(sent).toEqual(['POST /api/places/lookup-code']);
+    expect(taro.request.mock.calls[0][0].data).toEqual({ placeToken: PLACE_TOKEN });
   });
 
-  it('on weapp, a revoked code says so and looks nothing up', async () => {
+  it('on weapp, a code that is not a place\'s says so', async () => {
     process.env.TARO_ENV = 'weapp';
     taro.scanCode.mockResolvedValue({ result: PLACE_TOKEN });
-    serveApi({ 'POST /api/visits': reply(400, invalidPlaceCode) });
+    serveApi({ 'POST /api/places/lookup-code': reply(400, invalidPlaceCode) });
     render(<PlaceLookupPage />);
 
     fireEvent.click(screen.getByRole('button', { name: '扫场所码查询' }));
