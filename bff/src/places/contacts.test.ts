@@ -2,6 +2,8 @@ import { ManualClock } from '../core/clock';
 import { errorCode, startTestApp, type TestApp } from '../../test/test-app';
 import { MedicalCaseModel } from '../health-code/health-code.model';
 import { runOnce } from '../jobs/scheduler';
+import { ResidentIdentity } from '../residents/identity.model';
+import { pauseAround } from '../../test/pause';
 import { ContactDecisionModel } from './contact-decision.model';
 import { placeJobs } from './jobs';
 import { PlacesKit } from './places-test-kit';
@@ -111,10 +113,28 @@ describe('close-contact candidates from visits', () => {
     );
   });
 
+  it('withdraws a confirmation whose person lost their ID number after the list was read: nothing written, still a candidate', async () => {
+    const userId = await kit.userId('vanishing-contact');
+    await ResidentIdentity.create({ userId, name: '周杰', idHash: 'vanishing-contact-hash', idMasked: '3101**********0011' });
+    await at('vanishing-contact', '09:15');
+    clock.set(new Date('2026-03-12T11:00:00+08:00'));
+    const before = { cases: await casesAbout(), decisions: await ContactDecisionModel.countDocuments() };
+    // The decision reads who is identified, then the identity goes before the status is set.
+    pauseAround(ResidentIdentity, 'find', { after: () => ResidentIdentity.deleteOne({ userId }) });
+    expect((await decide('confirm', [userId])).body).toEqual({ decided: 0, skipped: 0, unidentified: 1 });
+    expect({ cases: await casesAbout(), decisions: await ContactDecisionModel.countDocuments() }).toEqual(before);
+    expect((await candidates()).body.items).toContainEqual(expect.objectContaining({ userId, identified: false }));
+  });
+
+  it('dismisses a candidate with no ID number on record like anyone else', async () => {
+    expect((await decide('dismiss', [ids['newcomer-contact']])).body).toEqual({ decided: 1, skipped: 0, unidentified: 0 });
+    expect((await candidates()).body.items.map((c: { userId: string }) => c.userId)).not.toContain(ids['newcomer-contact']);
+  });
+
   it('deletes the decisions once every visit that could count for the case is gone, 28 days after its window closed', async () => {
     const retention = placeJobs.find((j) => j.name === 'places.visit-retention')!;
     const cases = await casesAbout();
-    expect(await ContactDecisionModel.countDocuments()).toBe(2);
+    expect(await ContactDecisionModel.countDocuments()).toBe(3);
     // The case's window is 02-27 to 03-12 (its status date): a visit up to 03-13 01:00 could still count.
     // 28 days after the visits they were made on, the decisions stay: a later visit in the window would
     // otherwise bring a dismissed person back as a candidate.
@@ -122,9 +142,9 @@ describe('close-contact candidates from visits', () => {
     expect((await runOnce(retention, 'test', clock.now())).result).toMatchObject({ decisionsDeleted: 0 });
     clock.set(new Date('2026-04-10T00:59:00+08:00'));
     expect((await runOnce(retention, 'test', clock.now())).result).toMatchObject({ decisionsDeleted: 0 });
-    expect(await ContactDecisionModel.countDocuments()).toBe(2);
+    expect(await ContactDecisionModel.countDocuments()).toBe(3);
     clock.set(new Date('2026-04-10T01:01:00+08:00'));
-    expect((await runOnce(retention, 'test', clock.now())).result).toMatchObject({ decisionsDeleted: 2 });
+    expect((await runOnce(retention, 'test', clock.now())).result).toMatchObject({ decisionsDeleted: 3 });
     expect(await ContactDecisionModel.countDocuments()).toBe(0);
     // The confirmed contact's medical status stays: it is the health code's record, not the visit's.
     expect(await casesAbout()).toBe(cases);

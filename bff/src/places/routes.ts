@@ -27,7 +27,7 @@ export function placeRoutes(deps: PlacesDeps): RouteSpec[] {
       access: ['district'],
       params: idParamsSchema,
       body: candidateDecisionSchema,
-      responses: { 200: { description: 'How many were decided, and how many skipped (not a current candidate, already decided, or no ID number on record)', schema: candidateDecisionReplySchema } },
+      responses: { 200: { description: 'How many were decided; skipped (not a current candidate, or already decided); unidentified (to confirm, but no ID number on record: nothing written, still a candidate)', schema: candidateDecisionReplySchema } },
       errors: [404, 409],
       handler: async ({ user, params, body }) => ({ body: await decide(user, params.id, body.userIds, deps) }),
     });
@@ -122,7 +122,7 @@ export function placeRoutes(deps: PlacesDeps): RouteSpec[] {
       errors: [404, 409],
       handler: async ({ params }) => ({ body: await contactCandidatesOf(params.id) }),
     }),
-    decision('confirm', 'Confirm candidates as close contacts: each gets a close_contact status (source visits) and a red code', confirmCandidates),
+    decision('confirm', 'Confirm candidates as close contacts: each with an ID number on record gets a close_contact status (source visits) and a red code; others are counted as unidentified', confirmCandidates),
     decision('dismiss', 'Dismiss candidates: never proposed again for this case', dismissCandidates),
   ];
 }

@@ -160,9 +160,9 @@ export async function lookupPlaces(q: string): Promise<PlaceLookup> {
 /**
  * `POST /api/places/lookup-code`: the place a scanned code names, as the lookup
  * shows it. It records nothing: looking a place up is not visiting it (a visit
- * would also make the looker a close-contact candidate). A code whose place was
- * revoked, or that an approval replaced, still names its place: the answer then
- * says whether the place has resumed now.
+ * would also make the looker a close-contact candidate). A code a revocation
+ * retired still names its place: the answer says whether the place has resumed
+ * now (not resumed while revoked; resumed again once an approval brought it back).
  */
 export async function lookupPlaceCode(placeToken: string, deps: Pick<PlacesDeps, 'keys'>): Promise<PlaceLookup> {
   const claims = await verifyPlaceCode(deps.keys, placeToken);

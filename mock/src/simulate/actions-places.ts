@@ -91,9 +91,9 @@ export const PLACE_ACTIONS: Record<PlaceKind, Action> = {
   'contacts.list': {
     request: (e, s) => (s.ids[e.ref] ? { actor: e.actor, method: 'GET', path: `/api/health/cases/${s.ids[e.ref]}/contact-candidates` } : { skip: `${e.ref} was never found` }),
     keep: (e, r, s) => {
-      const items = r.body.items as Array<{ userId: string; place: { id: string }; overlapAt: string }>;
+      const items = r.body.items as Array<{ userId: string; place: { id: string }; overlapAt: string; identified: boolean }>;
       s.places.candidates.set(e.ref, items.map((c) => c.userId));
-      return { items: items.map((c) => ({ who: s.places.openidOf(c.userId) ?? 'unknown', place: placeCodeOf(s, c.place.id), overlapAt: c.overlapAt })) };
+      return { items: items.map((c) => ({ who: s.places.openidOf(c.userId) ?? 'unknown', place: placeCodeOf(s, c.place.id), overlapAt: c.overlapAt, identified: c.identified })) };
     },
   },
   'contacts.confirm': decision('confirm'),

@@ -67,7 +67,7 @@ function confirmCase(context: PlanContext, rng: Rng, subject: SimResident, ref: 
  * before them), each with companions within the hour; on the status day only
  * before the confirmation. On the first outing of the window a stranger (no
  * ID number on record) is there 58 minutes before the case: the first
- * candidate, so the first confirmed, and skipped.
+ * candidate, so the first ticked for confirmation, and counted as unidentified.
  */
 function outings(context: PlanContext, rng: Rng, planner: ScanPlanner, subject: SimResident, others: SimResident[], statusDay: number, chance: number, strangers: SimResident[]): void {
   const habits: string[] = [];

@@ -94,7 +94,7 @@ export class PlacesModel {
       case 'contacts.list': {
         const record = this.found.get(entry.ref);
         if (!record) return void checks.judge(entry, { ok: false, error: 'NOT_FOUND' });
-        const items = this.candidatesOf(record).map((c) => ({ who: c.userId, place: c.placeId, overlapAt: c.overlapAt.toISOString() }));
+        const items = this.candidatesOf(record).map((c) => ({ who: c.userId, place: c.placeId, overlapAt: c.overlapAt.toISOString(), identified: this.health.identities.has(c.userId) }));
         record.listed = items.map((i) => i.who);
         checks.judge(entry, { ok: true, result: { items } });
         return;

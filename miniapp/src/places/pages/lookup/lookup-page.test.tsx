@@ -79,6 +79,6 @@ describe('the 企业复工 lookup', () => {
     fireEvent.click(screen.getByRole('button', { name: '扫场所码查询' }));
 
     expect(await screen.findByText('此场所码无效或已停用')).toBeTruthy();
-    expect(lookups()).toHaveLength(0);
+    expect(taro.request.mock.calls.map(([o]) => `${o.method ?? 'GET'} ${o.url}`)).toEqual(['POST /api/places/lookup-code']);
   });
 });
