@@ -42,7 +42,9 @@ export function useContactCandidates(caseId: string) {
     if (userIds.length === 0) return deciding.setError('请先勾选候选人');
     if (userIds.length > CANDIDATE_DECISION_MAX) return deciding.setError(`一次最多处理 ${CANDIDATE_DECISION_MAX} 人`);
     if (kind === 'confirm') {
-      const asked = await Taro.showModal({ title: '确认为密接', content: `确认这 ${userIds.length} 人为密切接触者？确认后按密切接触者管理。` });
+      const unidentified = items.filter((item) => selected.has(item.userId) && !item.identified).length;
+      const noCode = unidentified > 0 ? `其中 ${unidentified} 人未实名登记，无法赋码。` : '';
+      const asked = await Taro.showModal({ title: '确认为密接', content: `确认这 ${userIds.length} 人为密切接触者？确认后按密切接触者管理。${noCode}` });
       if (!asked.confirm) return;
     }
     const reply = await deciding.send(caseId, kind, userIds);

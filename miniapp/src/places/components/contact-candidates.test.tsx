@@ -136,6 +136,7 @@ describe('close-contact candidates of a confirmed case', () => {
     fireEvent.click(screen.getByRole('button', { name: '确认为密接' }));
 
     expect(await screen.findByText('已确认 1 人为密接，1 人未实名登记，无法赋码，仍在候选名单中，请另行联系')).toBeTruthy();
+    expect(taro.showModal.mock.calls[0][0].content).toBe('确认这 2 人为密切接触者？确认后按密切接触者管理。其中 1 人未实名登记，无法赋码。');
     expect(posts('confirm')[0][0].data).toEqual({ userIds: [A, D] });
     await waitFor(() => expect(names(container)).toEqual(['孙*长风大厦 · 2026-03-05 09:20未实名登记：确认也无法赋码，请另行联系']));
   });
