@@ -128,11 +128,7 @@ export async function myPlace(user: AuthUser, deps: Pick<PlacesDeps, 'clock' | '
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const LOOKUP_LIMIT = 20;
 
-/**
- * `GET /api/places/lookup?q=`: has it resumed? Places by name, and enterprises
- * with no place yet (no approved filing: not resumed, `id` the enterprise's).
- * Names, kinds and dates only.
- */
+/** A place as the lookup shows it: name, kind, and whether (and since when) it has resumed. */
 const LOOKUP_FIELDS = { kind: 1, refId: 1, name: 1, status: 1, activeSince: 1 } as const;
 type LookupPlace = Pick<PlaceRecord, '_id' | 'name' | 'kind' | 'status' | 'activeSince'>;
 const lookupItem = (p: LookupPlace): PlaceLookup['items'][number] => ({
@@ -143,6 +139,11 @@ const lookupItem = (p: LookupPlace): PlaceLookup['items'][number] => ({
   ...(p.status === 'active' ? { since: shanghaiDate(p.activeSince) } : {}),
 });
 
+/**
+ * `GET /api/places/lookup?q=`: has it resumed? Places by name, and enterprises
+ * with no place yet (no approved filing: not resumed, `id` the enterprise's).
+ * Names, kinds and dates only.
+ */
 export async function lookupPlaces(q: string): Promise<PlaceLookup> {
   const name = { $regex: escapeRegExp(q), $options: 'i' };
   const [places, enterprises] = await Promise.all([
