@@ -1,5 +1,5 @@
 import { Schema, Types, model } from 'mongoose';
-import { APPEAL_STATUSES, CASE_SOURCES, MEDICAL_STATUSES } from '@sqtb/shared';
+import { APPEAL_STATUSES, CASE_SOURCES, MEDICAL_STATUSES, type HealthColor, type Role, type VerifyResponse } from '@sqtb/shared';
 
 /** A resident's own health declaration (健康申报). */
 const declarationSchema = new Schema(
@@ -87,14 +87,14 @@ const appealSchema = new Schema(
 appealSchema.index({ status: 1, createdAt: 1 });
 export const AppealModel = model('HealthAppeal', appealSchema);
 
-/** One scan as the verify route records it. */
+/** One scan as the verify route records it, typed by the shared answer it records. */
 export interface ScanRecord {
   scannerId: string;
-  role: string;
+  role: Role;
   place?: string;
   valid: boolean;
-  color?: string;
-  reason?: string;
+  color?: HealthColor;
+  reason?: Extract<VerifyResponse, { valid: false }>['reason'];
   kid?: string;
 }
 
