@@ -229,7 +229,7 @@ export async function build(target) {
   process.stdout.write(`build: ${target}…\n`);
   const result = await builder();
   const size = result.bytes ? `, ${(result.bytes / 1024).toFixed(0)} KiB` : '';
-  process.stdout.write(`build: ${target} done in ${(result.ms / 1000).toFixed(1)} s${size}\n`);
+  process.stdout.write(`build: ${target} done, ${(result.ms / 1000).toFixed(1)} s${size}\n`);
   return result;
 }
 

@@ -131,7 +131,7 @@ describe('development data across restarts (offline CongoDB, snapshot in DATA_DI
     expect(await stop(second)).toBe(0);
     const load = loaded.snapshotLoaded as { documents: number; bytes: number; ms: number };
     const finalWrite = second.lines.find((l) => String(l.msg).startsWith('database snapshot written'))!;
-    process.stdout.write(`demo data snapshot: ${load.documents} documents, ${load.bytes} bytes; loaded in ${load.ms} ms, written in ${written!.ms} ms (first stop) and ${finalWrite.ms} ms (second stop)\n`);
+    process.stdout.write(`demo data snapshot: ${load.documents} documents, ${load.bytes} bytes; load ${load.ms} ms, write ${written!.ms} ms (first stop) and ${finalWrite.ms} ms (second stop)\n`);
 
     // 3. npm run reset, then a third start: fresh (the demo district seeded again, no complaint).
     const reset = await promisify(execFile)(process.execPath, ['bff/scripts/reset.mjs'], { cwd: root, env: { ...process.env, DATA_DIR: dataDir } });

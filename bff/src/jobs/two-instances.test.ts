@@ -152,7 +152,7 @@ describe('scheduled jobs on two BFF instances at once', () => {
         if (sorted[i].start < sorted[i - 1].end) throw new Error(`${job}: runs overlap: ${JSON.stringify(sorted[i - 1])} and ${JSON.stringify(sorted[i])}`);
       }
       const on = new Set(list.map((r) => r.instance));
-      summary.push(`${job} ${list.length} runs on ${on.size} instance(s)`);
+      summary.push(`${job}: runs ${list.length}, instances ${on.size}`);
     }
     process.stdout.write(`two instances, no overlapping runs: ${summary.join('; ')}\n`);
   });

@@ -21,7 +21,7 @@ describe('a simulated month against the BFF', () => {
     const began = performance.now();
     month = await simulate({ baseUrl: t.baseUrl, days: DAYS, seed: SEED });
     seconds = (performance.now() - began) / 1000;
-    console.log(`${summarise(month.ledger, month.expected.district)}\n${month.requests} requests in ${seconds.toFixed(1)} s`);
+    console.log(`${summarise(month.ledger, month.expected.district)}\nrequests: ${month.requests}; took ${seconds.toFixed(1)} s`);
   }, 300_000);
   afterAll(() => t.close());
 
