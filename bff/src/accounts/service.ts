@@ -3,7 +3,8 @@ import { maskPhone, PHONE_PATTERN, type LoginResponse, type PhoneMaskedResponse 
 import { AppError } from '../core/app-error';
 import type { AuthUser } from './auth-user';
 import { signToken, verifyToken, type TokenSettings } from './tokens';
-import { readUserById, UserModel, type UserRecord } from './user.model';
+import type { CodeStateRecord } from '../health-code/code-state';
+import { readUserById, UserModel, type StoredUser, type UserRecord } from './user.model';
 import type { WechatClient } from './wechat-client';
 import { isDuplicateKey } from '../db/duplicate-key';
 import { desktopSessionOpen } from './desktop-sign-in';
@@ -55,12 +56,17 @@ export async function authenticate(authorization: string | undefined, tokens: To
   const claims = verifyToken(match[1], tokens);
   const user = isValidObjectId(claims.sub) ? await readUserById(claims.sub) : null;
   if (!user || user.disabled) throw new AppError('UNAUTHENTICATED', 'This account no longer exists or is disabled; log in again');
+  if (claims.dsk === undefined) return authUserOf(user);
+  if (!(await desktopSessionOpen(claims.dsk, String(user._id)))) throw new AppError('UNAUTHENTICATED', 'This computer was signed out; scan a new code to sign in');
+  return { ...authUserOf(user), desktopSessionId: claims.dsk };
+}
+
+/** The caller as services see it, from the user as stored: with the approved household and the stored health code, so neither is read again. */
+export function authUserOf(user: StoredUser): AuthUser {
   const household = user.household?.addressKey
     ? { household: { addressKey: user.household.addressKey, committeeId: String(user.household.committeeId), location: { lat: user.household.location!.lat!, lng: user.household.location!.lng! } } }
     : {};
-  if (claims.dsk === undefined) return { ...toUser(user), ...household };
-  if (!(await desktopSessionOpen(claims.dsk, String(user._id)))) throw new AppError('UNAUTHENTICATED', 'This computer was signed out; scan a new code to sign in');
-  return { ...toUser(user), ...household, desktopSessionId: claims.dsk };
+  return { ...toUser(user), ...household, ...(user.healthCode ? { healthCode: user.healthCode as CodeStateRecord } : {}) };
 }
 
 /**

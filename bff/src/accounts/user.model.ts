@@ -2,6 +2,32 @@ import { Schema, Types, model, type HydratedDocument, type InferSchemaType } fro
 import { ROLES } from '@sqtb/shared';
 
 /**
+ * A resident's health code as a stored current state: kept on the user, so the
+ * read that authenticates a request also brings the code, and issuing one is a
+ * single database command. How it is written and when it is served:
+ * health-code/code-state.ts.
+ */
+const storedHealthCodeSchema = new Schema(
+  {
+    inputVersion: { type: Number, required: true, default: 0 },
+    computedVersion: { type: Number, required: true, default: 0 },
+    /** The ID-number hash the result was computed with: a case arriving by ID number marks this state out of date first. */
+    idHash: String,
+    color: { type: String, enum: ['green', 'yellow', 'red'] },
+    reasons: { type: [new Schema({ rule: String, color: String, text: String, until: String }, { _id: false })], default: undefined },
+    nextChangeOn: String,
+    rulesVersion: String,
+    /** The masked name on the resident's identity; unset when none is on record (the account's name is masked at issue). */
+    maskedName: String,
+    identified: Boolean,
+    /** The Shanghai date the result was evaluated for, and the first date on which evaluating again may say something else. */
+    evaluatedFor: String,
+    recomputeOn: String,
+  },
+  { _id: false },
+);
+
+/**
  * A person who logged in through WeChat, keyed by their openid (unique: two
  * first logins at once still make one user). The WeChat session_key is not
  * kept: nothing here needs it yet, and a key never stored cannot leak.
@@ -34,9 +60,12 @@ const userSchema = new Schema(
     phone: { type: String },
     phoneVerifiedAt: { type: Date },
     lastLoginAt: { type: Date },
+    /** Residents only, from their first code on. */
+    healthCode: { type: storedHealthCodeSchema, default: undefined },
   },
   { timestamps: true },
 );
+userSchema.index({ 'healthCode.idHash': 1 }, { sparse: true });
 
 export const UserModel = model('User', userSchema);
 export type UserRecord = HydratedDocument<InferSchemaType<typeof userSchema>>;

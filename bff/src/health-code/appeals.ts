@@ -7,7 +7,7 @@ import { isDuplicateKey } from '../db/duplicate-key';
 import { identityOf } from '../residents/identity';
 import { applyStep } from '../workflow/apply-step';
 import { timelineEntry } from '../workflow/timeline';
-import { markOutOfDate } from './code-state.model';
+import { markOutOfDate } from './code-state';
 import { currentCode, recomputeHealthCode } from './current-code';
 import { AppealModel, MedicalCaseModel } from './health-code.model';
 import type { HealthDeps } from './service';

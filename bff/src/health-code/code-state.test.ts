@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import { addDays, evaluate, HEALTH_RULES_VERSION, idNumberCheckChar, maskName, shanghaiDate } from '@sqtb/shared';
+import { addDays, evaluate, HEALTH_RULES_VERSION, idNumberCheckChar, maskName, shanghaiDate, type Reason } from '@sqtb/shared';
 import type { AuthUser } from '../accounts/auth-user';
-import { UserModel } from '../accounts/user.model';
+import { authUserOf } from '../accounts/service';
+import { readUserById, UserModel } from '../accounts/user.model';
 import { ManualClock } from '../core/clock';
 import { generatePrivateJwk, keyRingFromJwks } from '../core/keys';
 import { createLogger } from '../core/logger';
@@ -10,7 +11,7 @@ import { claimIdentity, identityFields } from '../residents/identity';
 import { ResidentIdentity } from '../residents/identity.model';
 import { interleave } from '../../test/interleave';
 import { startTestApp, type TestApp, type TestResponse } from '../../test/test-app';
-import { claimVersion, HealthCodeStateModel, storeIfNewer } from './code-state.model';
+import { claimVersion, readCodeState, storeIfNewer } from './code-state';
 import { healthInputs } from './current-code';
 import { DeclarationModel, MedicalCaseModel, RiskRegionModel, ScanLogModel } from './health-code.model';
 import { currentCode, declare, importCases, recomputeHealthCode, replaceRiskRegions, setCase, type HealthDeps } from './service';
@@ -46,12 +47,12 @@ async function expectedCode(userId: string, today: string) {
 
 /** The stored state, in the reply's terms, and whether issuing would serve it as it is. */
 async function storedCode(userId: string) {
-  const state = await HealthCodeStateModel.findOne({ userId }).lean();
+  const state = await readCodeState(userId);
   if (!state) return undefined;
   return {
     code: {
       color: state.color,
-      reasons: state.reasons!.map(({ rule, color, text, until }) => ({ rule, color, text, ...(until ? { until } : {}) })),
+      reasons: state.reasons!.map(({ rule, color, text, until }: Reason) => ({ rule, color, text, ...(until ? { until } : {}) })),
       ...(state.nextChangeOn ? { nextChangeOn: state.nextChangeOn } : {}),
       rulesVersion: state.rulesVersion,
       identified: state.identified,
@@ -91,6 +92,8 @@ describe('the health code kept as a stored state', () => {
       const code = await issue('resident-1');
       expect(code.status).toBe(200);
       expect(commands(code)).toBeLessThanOrEqual(2);
+      // In fact one: the stored code comes with the user that authentication reads.
+      expect(commands(code)).toBe(1);
       const expected = await expectedCode(ids['resident-1'], today());
       expect(code.body).toMatchObject({ color: 'yellow', maskedName: '张*', identified: true, rulesVersion: HEALTH_RULES_VERSION });
       expect(code.body.reasons.map((r: { rule: string }) => r.rule)).toEqual(['risk-region-travel', 'recently-released']);
@@ -158,7 +161,7 @@ describe('the health code kept as a stored state', () => {
     it('recomputes the residents who travelled lately to a region whose level changes, and no one else', async () => {
       expect((await post('resident-2', '/api/health/declarations', { temperature: 36.4, symptoms: [], travel: [{ region: 'guangdong-shenzhen', date: addDays(today(), -2) }], homeObservation: false })).body.color).toBe('green');
       await issue('newcomer-code');
-      const untouched = await HealthCodeStateModel.findOne({ userId: ids['newcomer-code'] }).lean();
+      const untouched = await readCodeState(ids['newcomer-code']);
 
       const put = await t.request('PUT', '/api/health/risk-regions', {
         token: tokens['district-1'],
@@ -171,7 +174,7 @@ describe('the health code kept as a stored state', () => {
       const yellow = await issue('resident-2');
       expect(commands(yellow)).toBeLessThanOrEqual(2);
       expect(yellow.body.color).toBe('yellow');
-      expect((await HealthCodeStateModel.findOne({ userId: ids['newcomer-code'] }).lean())!.inputVersion).toBe(untouched!.inputVersion);
+      expect((await readCodeState(ids['newcomer-code']))!.inputVersion).toBe(untouched!.inputVersion);
 
       await t.request('PUT', '/api/health/risk-regions', { token: tokens['district-1'], body: { regions: SEEDED_REGIONS } });
       expect((await storedCode(ids['resident-2']))!.code.color).toBe('green');
@@ -202,6 +205,8 @@ describe('the health code kept as a stored state', () => {
     });
     const staff: AuthUser = { id: '0000000000000000000000d1', role: 'district', displayName: '区防控办', scope: {}, registered: true };
     let serial = 0;
+    /** The caller as authentication reads them: with the stored code as it is at that moment. */
+    const authenticated = async (user: AuthUser) => authUserOf((await readUserById(user.id))!);
 
     async function newResident(): Promise<{ user: AuthUser; idNumber: string }> {
       serial++;
@@ -212,12 +217,12 @@ describe('the health code kept as a stored state', () => {
 
     it('never lets an older result overwrite one that read later', async () => {
       const { user } = await newResident();
-      const older = await claimVersion(user.id);
-      const newer = await claimVersion(user.id);
+      const older = (await claimVersion(user.id))!;
+      const newer = (await claimVersion(user.id))!;
       const code = { color: 'green' as const, reasons: [], rulesVersion: HEALTH_RULES_VERSION, identified: false, evaluatedFor: '2026-03-10', recomputeOn: '2026-04-08' };
       expect(await storeIfNewer(user.id, newer, { ...code, color: 'red' })).toBe(true);
       expect(await storeIfNewer(user.id, older, code)).toBe(false);
-      expect((await HealthCodeStateModel.findOne({ userId: user.id }).lean())!.color).toBe('red');
+      expect((await readCodeState(user.id))!.color).toBe('red');
     });
 
     it('stores, after any order of a declaration, a case, a CSV import, an ID claim, a risk-region change and an issue, exactly what the rules say over the records as they end', async () => {
@@ -241,7 +246,7 @@ describe('the health code kept as a stored state', () => {
             await replaceRiskRegions([...SEEDED_REGIONS, region], d);
             const fields = identityFields(idNumber, d.idKey);
             if (plan.identifiedBefore) await claimIdentity(user.id, '赵敏', fields);
-            if (plan.storedBefore) await currentCode(user, d);
+            if (plan.storedBefore) await currentCode(await authenticated(user), d);
 
             const results = await interleave<unknown>(s, [
               () => declare(user, { temperature: plan.fever ? 38.1 : 36.5, symptoms: [], travel: [{ region: region.code, date: '2026-03-08' }], homeObservation: false }, d),
@@ -250,7 +255,7 @@ describe('the health code kept as a stored state', () => {
               // What registration does: claim the number, then work the code out again.
               async () => (plan.identifiedBefore ? undefined : (await claimIdentity(user.id, '赵敏', fields), await recomputeHealthCode(user.id, d.clock.now()))),
               () => replaceRiskRegions([...SEEDED_REGIONS, { ...region, level: plan.level }], d),
-              () => currentCode(user, d),
+              async () => currentCode(await authenticated(user), d),
             ]);
             expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
 
@@ -267,8 +272,10 @@ describe('the health code kept as a stored state', () => {
                 maskedName: '赵*',
               },
             });
-            // And issuing now serves exactly that.
-            const issued = await currentCode(user, d);
+            // And issuing now serves exactly that, without working it out again.
+            const caller = await authenticated(user);
+            const issued = await currentCode(caller, d);
+            expect(await readCodeState(user.id)).toEqual(caller.healthCode);
             expect({ color: issued.color, reasons: issued.reasons, nextChangeOn: issued.nextChangeOn }).toEqual({ color: expected.color, reasons: expected.reasons, nextChangeOn: expected.nextChangeOn });
           },
         ),

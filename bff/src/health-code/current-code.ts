@@ -13,17 +13,17 @@ import {
 } from '@sqtb/shared';
 import type { AuthUser } from '../accounts/auth-user';
 import { ResidentIdentity } from '../residents/identity.model';
-import { claimVersion, readCodeState, storeIfNewer, type CodeStateRecord, type StoredCode } from './code-state.model';
+import { claimVersion, readCodeState, storeIfNewer, type CodeStateRecord, type StoredCode } from './code-state';
 import { DeclarationModel, MedicalCaseModel, RiskRegionModel } from './health-code.model';
 import type { HealthDeps } from './service';
 import { pseudonym, signHealthToken } from './token';
 
 /**
  * The code itself: a person's colour worked out from their records by the
- * shared `evaluate()`, kept as a stored state (code-state.model.ts), and the
+ * shared `evaluate()`, kept as a stored state on the user (code-state.ts), and the
  * signed token a gate checks.
  *
- * Issuing reads the stored state and signs. The state is worked out again
+ * Issuing signs the stored state that authentication read with the user. The state is worked out again
  * (`recomputeHealthCode`) when one of the resident's records changes, and by
  * issuing itself when the state is out of date: a change is in flight or its
  * recompute was lost, the rules changed, the date passed on which the
@@ -102,7 +102,7 @@ export async function recomputeHealthCode(userId: string, now: Date): Promise<St
     evaluatedFor: today,
     recomputeOn,
   };
-  await storeIfNewer(userId, version, code);
+  if (version !== null) await storeIfNewer(userId, version, code);
   // Stored or not, this result is at least as new as the change that asked for it.
   return code;
 }
@@ -129,8 +129,7 @@ function upToDate(state: CodeStateRecord | null, today: string): state is StateR
 }
 
 /** The stored code when it is up to date; otherwise worked out again (and stored). */
-async function codeOf(userId: string, now: Date): Promise<StoredCode> {
-  const state = await readCodeState(userId);
+async function codeOf(userId: string, state: CodeStateRecord | null, now: Date): Promise<StoredCode> {
   return upToDate(state, shanghaiDate(now)) ? state : recomputeHealthCode(userId, now);
 }
 
@@ -141,7 +140,7 @@ async function codeOf(userId: string, now: Date): Promise<StoredCode> {
  */
 export async function colorByIdHash(idHash: string, now: Date): Promise<HealthColor> {
   const identity = await ResidentIdentity.findOne({ idHash }, { userId: 1 }).lean();
-  if (identity) return (await codeOf(String(identity.userId), now)).color;
+  if (identity) return (await codeOf(String(identity.userId), await readCodeState(String(identity.userId)), now)).color;
   return evaluate(healthInputs([], await casesOf(idHash), []), shanghaiDate(now)).color;
 }
 
@@ -161,8 +160,8 @@ export async function signedCode(user: AuthUser, code: StoredCode, now: Date, de
   };
 }
 
-/** The colour now, why, and a freshly signed token: one read of the stored code when it is up to date. */
+/** The colour now, why, and a freshly signed token: no read beyond authentication's when the stored code is up to date. */
 export async function currentCode(user: AuthUser, deps: HealthDeps): Promise<HealthCodeResponse> {
   const now = deps.clock.now();
-  return signedCode(user, await codeOf(user.id, now), now, deps);
+  return signedCode(user, await codeOf(user.id, user.healthCode ?? null, now), now, deps);
 }

@@ -8,7 +8,7 @@ import type { KeyRing } from '../core/keys';
 import type { Logger } from '../core/logger';
 import { identityFields, identityOf } from '../residents/identity';
 import { ResidentIdentity } from '../residents/identity.model';
-import { markOutOfDate } from './code-state.model';
+import { markOutOfDate } from './code-state';
 import { recomputeByIdHash, recomputeHealthCode, signedCode } from './current-code';
 import { DeclarationModel, insertScan, MedicalCaseModel, RiskRegionModel } from './health-code.model';
 import { verifyHealthToken } from './token';
@@ -20,7 +20,7 @@ import { verifyHealthToken } from './token';
  * and district staff resolve the appeal (appeals.ts). Other capabilities read
  * a colour here (filings: an employee's; the overview: every resident's).
  *
- * The code is kept as a stored state per resident (code-state.model.ts):
+ * The code is kept as a stored state per resident (code-state.ts):
  * every change to a resident's records marks their state out of date, is
  * written, and then works the state out again (`recomputeHealthCode`), so
  * that issuing a code reads one document. A capability that changes who a

@@ -1,6 +1,6 @@
 import { DAY_MS, ManualClock } from '../core/clock';
 import { errorCode, startTestApp, type TestApp } from '../../test/test-app';
-import { HealthCodeStateModel } from '../health-code/code-state.model';
+import { readCodeState } from '../health-code/code-state';
 import { runOnce } from '../jobs/scheduler';
 import { placeJobs } from './jobs';
 import { PlacesKit, visitsSnapshot } from './places-test-kit';
@@ -71,7 +71,7 @@ describe('scanning in at a place', () => {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     const otherPlace = `${header}.${Buffer.from(JSON.stringify({ ...claims, pid: '0123456789abcdef01234567' })).toString('base64url')}.${signature}`;
     const healthCode = (await kit.get('resident-1', '/api/health-code')).body.token;
-    const state = async () => JSON.stringify(await HealthCodeStateModel.collection.findOne({ userId: VisitModel.castObject({ userId: await kit.userId('resident-1') }).userId }));
+    const state = async () => JSON.stringify(await readCodeState(await kit.userId('resident-1')));
     const before = { visits: await visitsSnapshot(), state: await state() };
     for (const forged of [flipped, otherPlace, healthCode, 'abc.def.ghi', `${header}.${payload}.`.concat('x')]) {
       const scan = await kit.scan('resident-1', forged);

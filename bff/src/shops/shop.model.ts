@@ -8,7 +8,7 @@ import { BUSINESS_TYPES, SHOP_GRADES } from '@sqtb/shared';
  * appended to `gradeHistory` in the same write.
  *
  * Two counters keep a stale grade from overwriting a fresher one (as the
- * health code's state does, health-code/code-state.model.ts):
+ * health code's state does, health-code/code-state.ts):
  * - `inputVersion` goes up before an input of the shop is written (an
  *   inspection, an alert) and once more by each regrade before it reads;
  * - `computedVersion` is the `inputVersion` the stored grade claimed. A grade
