@@ -225,6 +225,16 @@ describe('the health code kept as a stored state', () => {
       expect((await readCodeState(user.id))!.color).toBe('red');
     });
 
+    it('keeps nothing for an account that is gone, and still answers the code it worked out', async () => {
+      const { user } = await newResident();
+      await UserModel.deleteOne({ _id: user.id });
+      expect(await claimVersion(user.id)).toBeNull();
+      const code = await recomputeHealthCode(user.id, new Date('2026-03-10T09:00:00+08:00'));
+      expect(code).toMatchObject({ color: 'green', identified: false });
+      // No user, and no half-made one with only a stored code.
+      expect(await UserModel.countDocuments({ _id: user.id })).toBe(0);
+    });
+
     it('stores, after any order of a declaration, a case, a CSV import, an ID claim, a risk-region change and an issue, exactly what the rules say over the records as they end', async () => {
       const d = await deps();
       const today = shanghaiDate(d.clock.now());

@@ -6,6 +6,7 @@ import { UserModel } from '../accounts/user.model';
 import { AppError } from '../core/app-error';
 import { systemClock, type Clock } from '../core/clock';
 import { Committee } from '../org/org.model';
+import { markOutOfDate } from '../health-code/code-state';
 import { recomputeHealthCode } from '../health-code/service';
 import { claimIdentity, identityFields, releaseIdentityClaim } from '../residents/identity';
 import { ResidentIdentity } from '../residents/identity.model';
@@ -60,6 +61,9 @@ export async function register(user: AuthUser, body: RegistrationBody, idKey: st
     householdSize: body.householdSize,
   };
 
+  // The ID number is an input of the health code: its stored state is marked out of date before the claim,
+  // so a recompute lost after it (a crash) is made at the next issue rather than never.
+  await markOutOfDate({ userId: user.id });
   const claim = await claimIdentity(user.id, body.name, identity);
   if (claim.outcome === 'taken') throw idNumberTaken();
   if (claim.outcome === 'yours-differs') throw new AppError('CONFLICT', 'Your account has another ID number on record; ask your committee');
@@ -71,8 +75,11 @@ export async function register(user: AuthUser, body: RegistrationBody, idKey: st
   } catch (err) {
     const registeredAlready = isDuplicateKey(err, 'userId');
     // A registration of this account exists (a second tap won): it stands on this claim, so the claim stays.
-    if (claim.outcome === 'claimed' && !registeredAlready) await releaseIdentityClaim(claim.claimId, user.id, identity.idHash);
-    if (claim.outcome === 'claimed' && !registeredAlready) await recomputeHealthCode(user.id, clock.now());
+    if (claim.outcome === 'claimed' && !registeredAlready) {
+      await markOutOfDate({ userId: user.id });
+      await releaseIdentityClaim(claim.claimId, user.id, identity.idHash);
+      await recomputeHealthCode(user.id, clock.now());
+    }
     if (registeredAlready) throw new AppError('CONFLICT', 'You have registered already');
     throw err;
   }
