@@ -1,13 +1,18 @@
-import pino, { type Logger } from 'pino';
+import pino, { type Logger, type LoggerOptions } from 'pino';
 
 export type { Logger };
 
 /**
  * Structured logs. Anything that could carry a credential is redacted by path,
  * so a careless `log.info({ headers })` still cannot leak a token.
+ *
+ * Each line is written to standard output as it is logged (a synchronous
+ * destination): the BFF exits right after logging why it cannot start or that
+ * it stopped, and an asynchronous write still waiting in the thread pool then
+ * came out after the lines logged later, or not at all (logger.test.ts).
  */
 export function createLogger(level: string): Logger {
-  return pino({
+  const options: LoggerOptions = {
     level,
     base: { service: 'sqtb-bff' },
     redact: {
@@ -25,5 +30,6 @@ export function createLogger(level: string): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return pino(options, pino.destination({ dest: process.stdout.fd ?? 1, sync: true }));
 }
