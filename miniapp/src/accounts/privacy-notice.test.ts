@@ -12,6 +12,7 @@ const NOTICE_LINE_FOR_ROW: ReadonlyArray<[readmeRowStart: string, noticeWhat: st
   ['Phone numbers (registration, filings)', '手机号'],
   ['Names of reporters on complaints', '上报人姓名'],
   ['Health code token', '随申码'],
+  ["A resident's current health code", '随申码当前状态'],
   ['Place visits', '场所到访记录'],
   ["Phone number from WeChat's `getPhoneNumber`", '电话（一键获取）'],
   ["Street shops' contact phones", '商户联系电话'],
