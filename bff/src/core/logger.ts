@@ -9,7 +9,9 @@ export type { Logger };
  * Each line is written to standard output as it is logged (a synchronous
  * destination): the BFF exits right after logging why it cannot start or that
  * it stopped, and an asynchronous write still waiting in the thread pool then
- * came out after the lines logged later, or not at all (logger.test.ts).
+ * came out after the lines logged later (logger.test.ts). The price, as with
+ * Node's own writes to a pipe on Linux: a log reader that stops reading stalls
+ * the BFF until it reads again.
  */
 export function createLogger(level: string): Logger {
   const options: LoggerOptions = {
