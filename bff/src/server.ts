@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config';
-import { createLogger } from './core/logger';
+import { createLogger, exitWhenLogged, type Logger } from './core/logger';
 import { connectDatabase } from './db/database';
 import { createApp } from './app';
 import { createWechatClient } from './accounts/wechat-client';
@@ -14,6 +14,9 @@ import type { JWK } from 'jose';
 
 /** How long a graceful stop may take before the process exits anyway. */
 const STOP_WITHIN_MS = 10_000;
+
+/** The log, once the configuration has said its level: a failed start exits after its lines are written. */
+let startedLog: Logger | undefined;
 
 /** Connects the database, serves, and stops gracefully on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -28,6 +31,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config.logLevel);
+  startedLog = log;
 
   const stopWechatMock = await (async () => {
     if (config.wechat.apiBase) return async () => undefined;
@@ -69,7 +73,7 @@ async function main(): Promise<void> {
     let waitingFor = 'requests or jobs';
     setTimeout(() => {
       log.error(`${waitingFor} did not finish within ${STOP_WITHIN_MS / 1000} s; exiting`);
-      process.exit(1);
+      exitWhenLogged(log, 1);
     }, STOP_WITHIN_MS).unref();
     // Running jobs end (or are told to stop) and release their leases while the database is still open.
     const jobsStopped = scheduler.stop({ timeoutMs: STOP_WITHIN_MS - 2_000 });
@@ -84,7 +88,7 @@ async function main(): Promise<void> {
     await database.close();
     await stopWechatMock();
     log.info('stopped');
-    process.exit(0);
+    exitWhenLogged(log, 0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
@@ -92,5 +96,6 @@ async function main(): Promise<void> {
 
 main().catch((err) => {
   process.stderr.write(`The BFF failed to start: ${(err as Error).stack ?? err}\n`);
-  process.exit(1);
+  if (startedLog) exitWhenLogged(startedLog, 1);
+  else process.exit(1);
 });

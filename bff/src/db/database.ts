@@ -38,9 +38,11 @@ export async function connectDatabase(
     if (embedded?.snapshotIndexes.length) await restoreSnapshotIndexes(embedded.snapshotIndexes, log);
   } catch (err) {
     if (err instanceof UniqueIndexError) {
-      log.fatal({ collection: err.collection, index: err.index, duplicateValues: err.duplicateValues, documents: err.documents }, err.message);
+      // One line: pino writes a fatal line at once, ahead of any line still being written.
       const kept = embedded?.keeping;
-      if (kept?.how === 'snapshot') log.fatal({ snapshot: kept.file }, `the duplicates were loaded from the development snapshot ${kept.file}: mend it, or remove it with npm run reset to start with an empty database`);
+      const fromSnapshot = kept?.how === 'snapshot' ? { snapshot: kept.file } : {};
+      const hint = kept?.how === 'snapshot' ? ` The duplicates were loaded from the development snapshot ${kept.file}: mend it, or remove it with npm run reset to start with an empty database.` : '';
+      log.fatal({ collection: err.collection, index: err.index, duplicateValues: err.duplicateValues, documents: err.documents, ...fromSnapshot }, `${err.message}${hint}`);
     }
     await mongoose.disconnect().catch(() => undefined);
     // Nothing is written back: the data stays on disk as it was found.
