@@ -9,9 +9,9 @@ export type { Logger };
  * Lines are written asynchronously (pino's sonic-boom), so a log reader that
  * falls behind never stalls a request: a synchronous destination sleeps the
  * whole process 100 ms whenever the pipe is full, and cost the bench about a
- * fifth of its throughput (BENCHMARKS.md). `minLength: 1`
- * writes each line as soon as none is in flight, as the default 0 does, and
- * makes `flush` wait for the writes in flight, which `exitWhenLogged` needs.
+ * fifth of its throughput (BENCHMARKS.md). `minLength: 1` writes each line as
+ * soon as none is in flight, as the default 0 does, and makes `flush` wait for
+ * the writes in flight, which `exitWhenLogged` needs.
  */
 export function createLogger(level: string): Logger {
   const options: LoggerOptions = {
