@@ -1,5 +1,5 @@
 import { Schema, Types, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
-import { ROLES } from '@sqtb/shared';
+import { HEALTH_COLORS, ROLES } from '@sqtb/shared';
 
 /**
  * A resident's health code as a stored current state: kept on the user, so the
@@ -13,7 +13,7 @@ const storedHealthCodeSchema = new Schema(
     computedVersion: { type: Number, required: true, default: 0 },
     /** The ID-number hash the result was computed with: a case arriving by ID number marks this state out of date first. */
     idHash: String,
-    color: { type: String, enum: ['green', 'yellow', 'red'] },
+    color: { type: String, enum: HEALTH_COLORS },
     reasons: { type: [new Schema({ rule: String, color: String, text: String, until: String }, { _id: false })], default: undefined },
     nextChangeOn: String,
     rulesVersion: String,

@@ -11,7 +11,7 @@ import { claimIdentity, identityFields } from '../residents/identity';
 import { ResidentIdentity } from '../residents/identity.model';
 import { interleave } from '../../test/interleave';
 import { startTestApp, type TestApp, type TestResponse } from '../../test/test-app';
-import { claimVersion, readCodeState, storeIfNewer } from './code-state';
+import { claimVersion, markOutOfDate, readCodeState, storeIfNewer } from './code-state';
 import { healthInputs } from './current-code';
 import { DeclarationModel, MedicalCaseModel, RiskRegionModel, ScanLogModel } from './health-code.model';
 import { currentCode, declare, importCases, recomputeHealthCode, replaceRiskRegions, setCase, type HealthDeps } from './service';
@@ -262,8 +262,9 @@ describe('the health code kept as a stored state', () => {
               () => declare(user, { temperature: plan.fever ? 38.1 : 36.5, symptoms: [], travel: [{ region: region.code, date: '2026-03-08' }], homeObservation: false }, d),
               () => setCase(staff, { idNumber, status: plan.caseStatus, date: '2026-03-06' }, d),
               () => importCases(staff, `idNumber,status,date\n${idNumber},${plan.importStatus},2026-03-07\n`, d),
-              // What registration does: claim the number, then work the code out again.
-              async () => (plan.identifiedBefore ? undefined : (await claimIdentity(user.id, '赵敏', fields), await recomputeHealthCode(user.id, d.clock.now()))),
+              // What registration does: mark the code out of date, claim the number, then work the code out again.
+              async () =>
+                plan.identifiedBefore ? undefined : (await markOutOfDate({ userId: user.id }), await claimIdentity(user.id, '赵敏', fields), await recomputeHealthCode(user.id, d.clock.now())),
               () => replaceRiskRegions([...SEEDED_REGIONS, { ...region, level: plan.level }], d),
               async () => currentCode(await authenticated(user), d),
             ]);

@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { HEALTH_COLORS } from '@sqtb/shared';
 
 /**
  * One resident's arrival at a place, scanned in with its code: the colour the
@@ -19,7 +20,7 @@ const visitSchema = new Schema({
   at: { type: Date, required: true },
   /** The latest scan of the hour, whose colour is the one stored. */
   lastScanAt: { type: Date, required: true },
-  color: { type: String, enum: ['green', 'yellow', 'red'], required: true },
+  color: { type: String, enum: HEALTH_COLORS, required: true },
   allowed: { type: Boolean, required: true },
   reasons: { type: [String], default: [] },
   /** Masked when written: the place's list never needs the whole name. */

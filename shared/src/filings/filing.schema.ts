@@ -9,6 +9,7 @@ import { csvBodySchema, csvImportLineSchema } from '../core/request.schema';
 import { addressSchema, NOTE_MAX_LENGTH, noteSchema, personNameSchema } from '../core/text.schema';
 import { creditCodeProblem, normaliseCreditCode } from './credit-code';
 import { FILING_STATUSES } from './filing.machine';
+import { HEALTH_COLORS } from '../health-code/health.rules';
 
 const date = calendarDateSchema;
 
@@ -120,7 +121,7 @@ export const filingViewSchema = filingSummarySchema.extend({
   suppliesDays: z.number(),
   isolationRoom: z.boolean(),
   commitment: z.boolean(),
-  roster: z.array(z.object({ name: z.string(), phoneMasked: z.string(), idMasked: z.string(), healthColor: z.enum(['green', 'yellow', 'red']) })),
+  roster: z.array(z.object({ name: z.string(), phoneMasked: z.string(), idMasked: z.string(), healthColor: z.enum(HEALTH_COLORS) })),
   timeline: z.array(z.object({ at: z.string(), actorName: z.string().optional(), role: z.string(), action: z.string(), from: z.string().optional(), to: z.string().optional(), note: z.string().optional() })),
   returnNote: z.string().optional(),
   rejectReason: z.string().optional(),

@@ -7,7 +7,8 @@ import { addDays } from '../calendar/dates';
  */
 export const HEALTH_RULES_VERSION = 'sh-2020.2';
 
-export type HealthColor = 'green' | 'yellow' | 'red';
+export const HEALTH_COLORS = ['green', 'yellow', 'red'] as const;
+export type HealthColor = (typeof HEALTH_COLORS)[number];
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 

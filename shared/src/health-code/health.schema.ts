@@ -5,7 +5,7 @@ import { compactJwsSchema } from '../core/jws.schema';
 import { pageQuerySchema, pagedReplySchema } from '../core/pagination.schema';
 import { csvBodySchema, csvImportLineSchema } from '../core/request.schema';
 import { noteSchema } from '../core/text.schema';
-import { MEDICAL_STATUSES, RISK_LEVELS, SYMPTOMS } from './health.rules';
+import { HEALTH_COLORS, MEDICAL_STATUSES, RISK_LEVELS, SYMPTOMS } from './health.rules';
 import { APPEAL_STATUSES } from './appeal.machine';
 
 const date = calendarDateSchema;
@@ -36,7 +36,7 @@ export const riskRegionsBodySchema = z.object({ regions: z.array(riskRegionSchem
 
 export const healthReasonSchema = z.object({ rule: z.string(), color: z.enum(['yellow', 'red']), text: z.string(), until: z.string().optional() });
 export const healthCodeResponseSchema = z.object({
-  color: z.enum(['green', 'yellow', 'red']),
+  color: z.enum(HEALTH_COLORS),
   reasons: z.array(healthReasonSchema),
   nextChangeOn: z.string().optional(),
   rulesVersion: z.string(),
@@ -50,7 +50,7 @@ export type HealthCodeResponse = z.infer<typeof healthCodeResponseSchema>;
 
 export const verifyBodySchema = z.object({ token: compactJwsSchema, place: z.string().trim().max(100).optional() }).strict();
 export const verifyResponseSchema = z.union([
-  z.object({ valid: z.literal(true), color: z.enum(['green', 'yellow', 'red']), maskedName: z.string(), expiresAt: z.string() }),
+  z.object({ valid: z.literal(true), color: z.enum(HEALTH_COLORS), maskedName: z.string(), expiresAt: z.string() }),
   z.object({ valid: z.literal(false), reason: z.enum(['malformed', 'bad-signature', 'expired', 'unknown-key']) }),
 ]);
 export type VerifyResponse = z.infer<typeof verifyResponseSchema>;

@@ -4,6 +4,7 @@ import { objectIdSchema } from '../core/ids';
 import { compactJwsSchema } from '../core/jws.schema';
 import { noteSchema, textSchema } from '../core/text.schema';
 import { defineWorkflow, SYSTEM_ACTOR } from '../core/workflow';
+import { HEALTH_COLORS } from '../health-code/health.rules';
 
 /**
  * Place codes (一企一码): every enterprise with an approved resumption filing,
@@ -15,7 +16,7 @@ export type PlaceKind = (typeof PLACE_KINDS)[number];
 export const PLACE_KIND_WORDS: Record<PlaceKind, string> = { enterprise: '企业', pharmacy: '药店', service_station: '居委会服务站' };
 export const placeKindSchema = z.enum(PLACE_KINDS);
 
-const colorSchema = z.enum(['green', 'yellow', 'red']);
+const colorSchema = z.enum(HEALTH_COLORS);
 const placeRefSchema = z.object({ id: z.string(), name: z.string() });
 
 /** `GET /api/places/mine`: the place an enterprise or pharmacy manages, with its code to print. */
